@@ -1,0 +1,3 @@
+from podcards.cli import main
+
+main()

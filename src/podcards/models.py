@@ -1,0 +1,164 @@
+"""The data that flows between the stages, in one place.
+
+Every stage reads and writes these pydantic models, so a transcript read from any
+format, a candidate card and a review decision all have one shape, and a card file
+round-trips through JSON exactly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CARD_FILE_SCHEMA_VERSION = 1
+
+
+class Model(BaseModel):
+    """Base for all models: unknown fields are errors, so a typo in a hand-edited file shows."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class TimeMark(Model):
+    """A time known at a character offset of a segment's text (where a caption cue began)."""
+
+    offset: int = Field(ge=0)
+    seconds: float
+
+
+class Segment(Model):
+    """One speaker turn (or paragraph) of running text."""
+
+    speaker: str | None = None
+    start: float | None = None
+    end: float | None = None
+    text: str
+    marks: list[TimeMark] = Field(default_factory=list)
+    """Times inside the text, ascending by offset; lets each sentence carry the start of the
+    cue it begins in. Empty when only the segment's start is known."""
+
+    def time_at(self, offset: int) -> float | None:
+        """Start time of the text at `offset`: the last mark at or before it, else the segment start."""
+        best = self.start
+        for mark in self.marks:
+            if mark.offset > offset:
+                break
+            best = mark.seconds
+        return best
+
+
+class Transcript(Model):
+    title: str
+    source: str = Field(description="path of the file it was read from")
+    format: str = Field(description="detected or forced input format, e.g. 'text', 'srt'")
+    url: str | None = None
+    duration: float | None = Field(default=None, description="seconds")
+    speakers: list[str] = Field(default_factory=list)
+    segments: list[Segment] = Field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        """Stable, filesystem-safe identity of the episode (used in ids, file names, tags)."""
+        from podcards.paths import slugify
+
+        return slugify(self.title)
+
+    def word_count(self) -> int:
+        return sum(len(segment.text.split()) for segment in self.segments)
+
+
+class CardKind(str, Enum):
+    """What the card teaches."""
+
+    CLAIM = "claim"
+    DEFINITION = "definition"
+
+
+class NoteType(str, Enum):
+    """How Anki shows it: a question and answer, or a cloze deletion."""
+
+    BASIC = "basic"
+    CLOZE = "cloze"
+
+
+class ReviewStatus(str, Enum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class CardContent(Model):
+    """The studied text of a card. For a cloze, `front` holds the `{{c1::...}}` text and `back` the extra."""
+
+    note_type: NoteType
+    front: str
+    back: str = ""
+
+
+class Card(Model):
+    """A candidate card and, once reviewed, the user's decision about it."""
+
+    id: str = Field(description="stable: from transcript identity + quote, never from card wording")
+    kind: CardKind
+    generated: CardContent = Field(description="what extraction made; kept to show or restore")
+    edited: CardContent | None = Field(default=None, description="the user's version, if edited")
+    quote: str = Field(description="verbatim transcript text the card rests on")
+    speaker: str | None = None
+    start: float | None = Field(default=None, description="seconds into the episode")
+    score: float = 0.0
+    tags: list[str] = Field(default_factory=list)
+    status: ReviewStatus = ReviewStatus.PENDING
+    decided_at: datetime | None = None
+    orphaned: bool = Field(
+        default=False, description="its candidate vanished on a later extract; kept for its decision"
+    )
+    duplicate_of: str | None = Field(
+        default=None, description="id (or 'slug:id') of a card that states the same fact"
+    )
+
+    @property
+    def content(self) -> CardContent:
+        """What gets studied and exported: the edit when there is one."""
+        return self.edited or self.generated
+
+    @property
+    def is_edited(self) -> bool:
+        return self.edited is not None and self.edited != self.generated
+
+    def as_candidate(self) -> dict:
+        """The flat JSON shape of `podcards extract --json` (and the scorer's input)."""
+        content = self.content
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "note_type": content.note_type.value,
+            "front": content.front,
+            "back": content.back,
+            "quote": self.quote,
+            "speaker": self.speaker,
+            "start": self.start,
+            "score": self.score,
+            "tags": list(self.tags),
+        }
+
+
+class EpisodeInfo(Model):
+    """What a card file keeps of its transcript: enough to export without re-reading it."""
+
+    title: str
+    slug: str
+    source: str
+    format: str
+    url: str | None = None
+    duration: float | None = None
+
+
+class CardFile(Model):
+    """The file review works on: one episode's candidates and every decision made on them."""
+
+    schema_version: int = CARD_FILE_SCHEMA_VERSION
+    episode: EpisodeInfo
+    cards: list[Card] = Field(default_factory=list)
+    last_export: datetime | None = None

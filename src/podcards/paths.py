@@ -1,0 +1,26 @@
+"""Safe names and places for what podcards writes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+MAX_SLUG_LENGTH = 60
+
+
+def slugify(text: str, fallback: str = "episode") -> str:
+    """A lowercase ASCII name with no path separators, dots runs or control characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = slug[:MAX_SLUG_LENGTH].rstrip("-")
+    return slug or fallback
+
+
+def inside(folder: Path, name: str) -> Path:
+    """`folder/name`, refusing any name that would land outside `folder`."""
+    folder = folder.resolve()
+    target = (folder / name).resolve()
+    if target.parent != folder:
+        raise ValueError(f"unsafe output name: {name!r}")
+    return target
