@@ -35,7 +35,9 @@ def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 
 @cli.command()
 @click.argument("file", type=existing_file)
-@click.option("--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format.")
+@click.option(
+    "--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the whole transcript as JSON.")
 @click.option("--segments", default=5, show_default=True, help="How many segments to show.")
 def inspect(file: Path, format_: str | None, as_json: bool, segments: int) -> None:

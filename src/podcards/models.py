@@ -112,7 +112,8 @@ class Card(Model):
     status: ReviewStatus = ReviewStatus.PENDING
     decided_at: datetime | None = None
     orphaned: bool = Field(
-        default=False, description="its candidate vanished on a later extract; kept for its decision"
+        default=False,
+        description="its candidate vanished on a later extract; kept for its decision",
     )
     duplicate_of: str | None = Field(
         default=None, description="id (or 'slug:id') of a card that states the same fact"
@@ -153,6 +154,17 @@ class EpisodeInfo(Model):
     format: str
     url: str | None = None
     duration: float | None = None
+
+    @classmethod
+    def from_transcript(cls, transcript: Transcript) -> EpisodeInfo:
+        return cls(
+            title=transcript.title,
+            slug=transcript.slug,
+            source=transcript.source,
+            format=transcript.format,
+            url=transcript.url,
+            duration=transcript.duration,
+        )
 
 
 class CardFile(Model):

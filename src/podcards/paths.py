@@ -24,3 +24,12 @@ def inside(folder: Path, name: str) -> Path:
     if target.parent != folder:
         raise ValueError(f"unsafe output name: {name!r}")
     return target
+
+
+DEFAULT_OUTPUT_FOLDER = Path("decks")
+CARD_FILE_SUFFIX = ".cards.json"
+
+
+def card_file_path(folder: Path, slug: str) -> Path:
+    """Where an episode's card file lives by default: `folder/<slug>.cards.json`."""
+    return inside(folder, slugify(slug) + CARD_FILE_SUFFIX)
