@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -165,6 +166,20 @@ class EpisodeInfo(Model):
             url=transcript.url,
             duration=transcript.duration,
         )
+
+
+class Config(Model):
+    """Defaults from `podcards.toml` or `[tool.podcards]`; command options override each one.
+
+    Field names are the keys users write, so an unknown key is an error that names it.
+    """
+
+    deck: str = Field(default="Podcasts::{title}", description="deck name pattern")
+    tags: list[str] = Field(default_factory=list, description="extra tags on every note")
+    glossary: Path | None = Field(default=None, description="heard spelling -> right spelling")
+    max_cards: int | None = Field(default=None, ge=1, description="candidates kept per episode")
+    output: Path = Field(default=Path("decks"), description="folder for card files and decks")
+    min_score: float | None = Field(default=None, description="threshold for auto-approval")
 
 
 class CardFile(Model):

@@ -1,0 +1,90 @@
+"""Config: podcards.toml or [tool.podcards], and option > config > default precedence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from podcards.config import load_config, resolve_settings
+from podcards.errors import InputError
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_config_gives_the_defaults(tmp_path: Path) -> None:
+    config = load_config(tmp_path)
+    assert config.deck == "Podcasts::{title}"
+    assert config.output == Path("decks")
+    assert config.max_cards is None
+    assert config.tags == []
+
+
+def test_podcards_toml_sets_every_default(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "podcards.toml",
+        'deck = "Shows::{title}"\ntags = ["ml", "audio"]\nglossary = "words.txt"\n'
+        'max_cards = 25\noutput = "cards"\nmin_score = 0.4\n',
+    )
+    config = load_config(tmp_path)
+    assert config.deck == "Shows::{title}"
+    assert config.tags == ["ml", "audio"]
+    assert config.glossary == Path("words.txt")
+    assert config.max_cards == 25
+    assert config.output == Path("cards")
+    assert config.min_score == 0.4
+
+
+def test_pyproject_tool_table_is_read(tmp_path: Path) -> None:
+    write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.podcards]\nmax_cards = 7\n')
+    assert load_config(tmp_path).max_cards == 7
+
+
+def test_pyproject_without_a_podcards_table_is_no_config(tmp_path: Path) -> None:
+    write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n')
+    assert load_config(tmp_path).max_cards is None
+
+
+def test_podcards_toml_wins_over_pyproject(tmp_path: Path) -> None:
+    write(tmp_path, "pyproject.toml", "[tool.podcards]\nmax_cards = 7\n")
+    write(tmp_path, "podcards.toml", "max_cards = 9\n")
+    assert load_config(tmp_path).max_cards == 9
+
+
+def test_an_option_overrides_the_config_which_overrides_the_default(tmp_path: Path) -> None:
+    write(tmp_path, "podcards.toml", 'max_cards = 9\ndeck = "Mine::{title}"\n')
+    settings = resolve_settings(tmp_path, max_cards=3, deck=None, output=None)
+    assert settings.max_cards == 3  # option
+    assert settings.deck == "Mine::{title}"  # config (option not given)
+    assert settings.output == Path("decks")  # default
+
+
+def test_the_working_folder_is_the_default_place(tmp_path: Path, monkeypatch) -> None:
+    write(tmp_path, "podcards.toml", "max_cards = 4\n")
+    monkeypatch.chdir(tmp_path)
+    assert resolve_settings().max_cards == 4
+
+
+def test_an_unknown_key_is_an_error_naming_it(tmp_path: Path) -> None:
+    path = write(tmp_path, "podcards.toml", "max_card = 9\n")
+    with pytest.raises(InputError, match="unknown key 'max_card'") as caught:
+        load_config(tmp_path)
+    assert str(path) in str(caught.value)
+    assert caught.value.exit_code == 2
+
+
+def test_a_wrong_value_names_the_key(tmp_path: Path) -> None:
+    write(tmp_path, "podcards.toml", 'max_cards = "many"\n')
+    with pytest.raises(InputError, match="key 'max_cards'"):
+        load_config(tmp_path)
+
+
+def test_broken_toml_is_a_one_line_error(tmp_path: Path) -> None:
+    write(tmp_path, "podcards.toml", "max_cards = = 3\n")
+    with pytest.raises(InputError, match="not valid TOML"):
+        load_config(tmp_path)
