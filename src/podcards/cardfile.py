@@ -1,0 +1,308 @@
+"""The card file: one episode's candidates and every review decision, kept safe on disk.
+
+It holds hours of a user's review work, so every write is atomic (a crash leaves the old
+file or the new one, never half of each), every writer holds a lock (two processes never
+interleave their writes), a broken file is reported and never overwritten, and an older
+schema is migrated only after a `.bak` copy of the original is on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from podcards.errors import InputError, PodcardsError
+from podcards.models import (
+    CARD_FILE_SCHEMA_VERSION,
+    Card,
+    CardFile,
+    EpisodeInfo,
+    ReviewStatus,
+)
+
+LOCK_WAIT_SECONDS = 3.0
+"""How long a second process waits for the lock before refusing: long enough to ride out
+another process's single save, short enough not to look hung."""
+
+_held_locks: dict[Path, int] = {}
+"""Locks this process holds, with their depth, so nested writers (a review saving each
+decision inside its session lock) do not deadlock on their own lock."""
+
+
+class CardFileBusy(PodcardsError):
+    """Another podcards process is working on the same card file."""
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+@contextlib.contextmanager
+def card_file_lock(path: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the card file's lock: waits up to `wait` (default LOCK_WAIT_SECONDS) seconds,
+    then refuses with CardFileBusy.
+
+    Re-entrant within one process. The lock is an OS lock on `<file>.lock`, so it is released
+    when the process dies, however it dies: a crash never leaves a stale lock behind.
+    """
+    key = path.resolve()
+    if key in _held_locks:
+        _held_locks[key] += 1
+        try:
+            yield
+        finally:
+            _held_locks[key] -= 1
+        return
+    key.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path(key), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _acquire(fd, key, LOCK_WAIT_SECONDS if wait is None else wait)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        _held_locks[key] = 1
+        try:
+            yield
+        finally:
+            del _held_locks[key]
+    finally:
+        os.close(fd)  # closing the descriptor releases the OS lock
+
+
+def _acquire(fd: int, path: Path, wait: float) -> None:
+    import fcntl
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
+                who = f" (pid {holder})" if holder.isdigit() else ""
+                raise CardFileBusy(
+                    f"{path}: another podcards process{who} is working on this card file; "
+                    "try again when it has finished"
+                ) from None
+            time.sleep(0.05)
+
+
+def load_card_file(path: Path) -> CardFile:
+    """Read and check a card file, migrating an older schema (after keeping a `.bak`).
+
+    Any problem is an InputError naming the line (broken JSON) or the field (wrong shape),
+    and the file is left exactly as it was.
+    """
+    data = _read_json(path)
+    version = data.get("schema_version", 0)
+    if not isinstance(version, int) or version < 0:
+        raise InputError(path, f"field 'schema_version': expected a whole number, got {version!r}")
+    if version > CARD_FILE_SCHEMA_VERSION:
+        raise InputError(
+            path,
+            f"written by a newer podcards (card file schema {version}; this version reads up "
+            f"to {CARD_FILE_SCHEMA_VERSION}); upgrade podcards",
+        )
+    migrated = _migrate(data, version)
+    card_file = _validate(path, migrated)
+    if version < CARD_FILE_SCHEMA_VERSION:
+        with card_file_lock(path):
+            _keep_backup(path)
+            save_card_file(path, card_file)
+    return card_file
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such card file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a card file") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text (byte {error.start}); not a card file") from None
+    if not text.strip():
+        raise InputError(path, "card file is empty (0 bytes of JSON)")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            path,
+            f"broken JSON at line {error.lineno}, column {error.colno}: {error.msg} "
+            "(the file was left as it is; fix it or restore a .bak)",
+        ) from None
+    except RecursionError:
+        raise InputError(path, "JSON nested too deep; not a card file") from None
+    if not isinstance(data, dict):
+        raise InputError(path, "not a card file: expected a JSON object at the top")
+    return data
+
+
+def _validate(path: Path, data: dict) -> CardFile:
+    try:
+        card_file = CardFile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise InputError(path, f"{_describe_field(first['loc'], data)}: {first['msg']}") from None
+    seen: set[str] = set()
+    for index, card in enumerate(card_file.cards):
+        if card.id in seen:
+            raise InputError(path, f"field 'cards[{index}].id': duplicate card id {card.id!r}")
+        seen.add(card.id)
+    return card_file
+
+
+def _describe_field(loc: tuple, data: dict) -> str:
+    """`field 'cards[3].generated.front' (card 'x')`: where a validation error is, in the file's terms."""
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    description = f"field '{name}'"
+    if len(loc) >= 2 and loc[0] == "cards" and isinstance(loc[1], int):
+        card = data["cards"][loc[1]]
+        if isinstance(card, dict) and isinstance(card.get("id"), str):
+            description += f" (card {card['id']!r})"
+    return description
+
+
+def _migrate_0_to_1(data: dict) -> dict:
+    """Schema 0 (no `schema_version`): cards in the flat `extract --json` shape, with
+    `note_type`/`front`/`back` on the card itself; schema 1 nests them under `generated`."""
+    if not isinstance(data.get("cards"), list):
+        return {**data, "schema_version": 1}
+    cards = []
+    for card in data["cards"]:
+        if isinstance(card, dict) and "generated" not in card and "front" in card:
+            card = dict(card)
+            card["generated"] = {
+                "note_type": card.pop("note_type", "basic"),
+                "front": card.pop("front"),
+                "back": card.pop("back", ""),
+            }
+        cards.append(card)
+    return {**data, "cards": cards, "schema_version": 1}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _migrate_0_to_1}
+"""Each step turns a card file of schema N into schema N + 1."""
+
+
+def _migrate(data: dict, version: int) -> dict:
+    for step in range(version, CARD_FILE_SCHEMA_VERSION):
+        data = MIGRATIONS[step](data)
+    return data
+
+
+def _keep_backup(path: Path) -> Path:
+    """Copy the file to `<file>.bak` (or `.bak.N` if a backup is there), durably, before a migration."""
+    backup = path.with_name(path.name + ".bak")
+    number = 1
+    while backup.exists():
+        backup = path.with_name(f"{path.name}.bak.{number}")
+        number += 1
+    _write_atomically(backup, path.read_bytes())
+    return backup
+
+
+def save_card_file(path: Path, card_file: CardFile) -> None:
+    """Write the card file atomically, under its lock: readers see the old or the new file."""
+    text = card_file.model_dump_json(indent=2) + "\n"
+    with card_file_lock(path):
+        _write_atomically(path, text.encode("utf-8"))
+
+
+def _write_atomically(path: Path, payload: bytes) -> None:
+    """Temp file in the same folder, write, flush, fsync, os.replace, then fsync the folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as temp:
+            temp.write(payload)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); folders cannot be opened this way on Windows."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_candidates(path: Path, episode: EpisodeInfo, cards: list[Card]) -> CardFile:
+    """Write fresh candidates, merging into an existing card file so no decision is lost."""
+    with card_file_lock(path):
+        if path.exists():
+            old = load_card_file(path)
+            card_file = CardFile(
+                episode=episode,
+                cards=merge_cards(old.cards, cards),
+                last_export=old.last_export,
+            )
+        else:
+            card_file = CardFile(episode=episode, cards=list(cards))
+        save_card_file(path, card_file)
+    return card_file
+
+
+def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
+    """New ranking first, carrying over the user's work on candidates that are still there.
+
+    A re-found candidate keeps its decision, edit and tags (new extraction wording beside the
+    edit); a vanished one is kept, marked orphaned, only when it carries work (approved or
+    edited); vanished pending or rejected ones are dropped.
+    """
+    old_by_id = {card.id: card for card in old_cards}
+    merged = [_carry_over(old_by_id.get(card.id), card) for card in new_cards]
+    new_ids = {card.id for card in new_cards}
+    orphans = [
+        card.model_copy(update={"orphaned": True})
+        for card in old_cards
+        if card.id not in new_ids and (card.status == ReviewStatus.APPROVED or card.is_edited)
+    ]
+    return merged + orphans
+
+
+def _carry_over(old: Card | None, new: Card) -> Card:
+    if old is None:
+        return new
+    tags = list(dict.fromkeys([*new.tags, *old.tags]))
+    return new.model_copy(
+        update={
+            "status": old.status,
+            "decided_at": old.decided_at,
+            "edited": old.edited,
+            "tags": tags,
+            "orphaned": False,
+        }
+    )
