@@ -189,3 +189,16 @@ class CardFile(Model):
     episode: EpisodeInfo
     cards: list[Card] = Field(default_factory=list)
     last_export: datetime | None = None
+
+
+class ExportResult(Model):
+    """What an export wrote: the package, its notes per deck, and the cards it had to leave out."""
+
+    path: Path
+    notes_per_deck: dict[str, int]
+    skipped: list[str] = Field(default_factory=list, description="one line per card left out")
+    timestamp: datetime = Field(description="the package's note times; newer than the last export")
+
+    @property
+    def note_count(self) -> int:
+        return sum(self.notes_per_deck.values())
