@@ -52,6 +52,71 @@ def inspect(file: Path, format_: str | None, as_json: bool, segments: int) -> No
         ui.show_transcript(transcript, segments)
 
 
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "deck",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Deck file to write (default: OUTPUT-FOLDER/<episode>.apkg).",
+)
+@click.option(
+    "--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format."
+)
+@click.option("--max", "max_cards", type=click.IntRange(min=1), help="Candidates kept per episode.")
+@click.option("--deck", "deck_pattern", help='Deck name pattern, e.g. "Podcasts::{title}".')
+@click.option(
+    "--glossary",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File of heard spelling = right spelling, applied to card text.",
+)
+@click.option(
+    "--output-folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where card files (and the deck) go (default: decks).",
+)
+@click.option("--all", "review_all", is_flag=True, help="Revisit cards already decided.")
+def run(
+    sources: tuple[Path, ...],
+    deck: Path | None,
+    format_: str | None,
+    max_cards: int | None,
+    deck_pattern: str | None,
+    glossary: Path | None,
+    output_folder: Path | None,
+    review_all: bool,
+) -> None:
+    """Extract, review and export SOURCES (transcript files or folders) into one deck.
+
+    Running it again resumes the review where you left off.
+    """
+    from podcards.batch import find_transcripts
+    from podcards.config import resolve_settings
+    from podcards.pipeline import run_job
+
+    settings = resolve_settings(
+        max_cards=max_cards, deck=deck_pattern, glossary=glossary, output=output_folder
+    )
+    run_job(find_transcripts(sources), settings, deck=deck, format=format_, review_all=review_all)
+
+
+@cli.command()
+@click.option(
+    "--approve",
+    default=15,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="How many of the best candidates to approve.",
+)
+def demo(approve: int) -> None:
+    """The whole job on a bundled sample conversation: writes decks/demo.apkg, asks nothing."""
+    from podcards.config import resolve_settings
+    from podcards.pipeline import run_demo
+
+    run_demo(resolve_settings(), approve=approve)
+
+
 def main() -> None:
     """Entry point: one-line errors with their exit code, never a traceback."""
     try:

@@ -1,0 +1,268 @@
+"""Many episodes at once: extract each into its own card file, in parallel across processes.
+
+A season of episodes should run without babysitting: a broken transcript is reported in the
+summary while the others are written, and a fact two episodes both state is flagged on the
+later episode's card (`duplicate_of`) rather than studied twice.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from podcards import ui
+from podcards.errors import InputError, NothingToDo, PodcardsError
+from podcards.models import Card, Config, EpisodeInfo
+from podcards.paths import CARD_FILE_SUFFIX, card_file_path
+
+TRANSCRIPT_SUFFIXES = {".txt", ".md", ".markdown", ".srt", ".vtt", ".json"}
+
+
+@dataclass
+class EpisodeResult:
+    """What happened to one transcript of a batch: its card file, or why it failed."""
+
+    source: Path
+    episode: EpisodeInfo | None = None
+    cards: list[Card] = field(default_factory=list)
+    card_file: Path | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def duplicates(self) -> int:
+        return sum(card.duplicate_of is not None for card in self.cards)
+
+
+def find_transcripts(paths: Iterable[Path]) -> list[Path]:
+    """The transcript files named, with folders expanded to the transcripts directly in them.
+
+    A folder yields its files with a transcript suffix, sorted, leaving out hidden files and
+    podcards' own card files; a file named explicitly is always taken, whatever its suffix.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if _looks_like_transcript(p)))
+        else:
+            found.append(path)
+    if not found:
+        raise NothingToDo("no transcripts found in " + ", ".join(str(p) for p in paths))
+    return list(dict.fromkeys(found))
+
+
+def _looks_like_transcript(path: Path) -> bool:
+    return (
+        path.is_file()
+        and not path.name.startswith(".")
+        and not path.name.endswith(CARD_FILE_SUFFIX)
+        and path.suffix.lower() in TRANSCRIPT_SUFFIXES
+    )
+
+
+def extract_episodes(
+    sources: list[Path],
+    settings: Config,
+    *,
+    format: str | None = None,
+    card_file: Path | None = None,
+    workers: int | None = None,
+) -> list[EpisodeResult]:
+    """Extract every source and write (merge into) one card file per episode, in input order.
+
+    `card_file` names the output of a single source; otherwise each lands in
+    `settings.output/<slug>.cards.json`. `workers` defaults to one process per core.
+    """
+    if card_file is not None and len(sources) != 1:
+        raise PodcardsError("-o/--output names one card file: give a single transcript")
+    results = _extract_all(sources, settings, format, workers or default_workers())
+    flag_cross_episode_duplicates(results)
+    _write_card_files(results, settings, card_file)
+    return results
+
+
+def _extract_all(
+    sources: list[Path], settings: Config, format: str | None, workers: int
+) -> list[EpisodeResult]:
+    """Run extraction over the sources, in this process for one file, else in a process pool."""
+    job = (format, settings.max_cards, settings.tags)
+    with _progress(len(sources)) as advance:
+        if len(sources) == 1 or workers <= 1:
+            _start_worker(settings.glossary)
+            results = []
+            for source in sources:
+                results.append(_extract_one(source, *job))
+                advance(source)
+            return results
+        results_by_source: dict[Path, EpisodeResult] = {}
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(sources)),
+            initializer=_start_worker,
+            initargs=(settings.glossary,),
+        ) as pool:
+            futures = {pool.submit(_extract_one, source, *job): source for source in sources}
+            for future in as_completed(futures):
+                results_by_source[futures[future]] = future.result()
+                advance(futures[future])
+    return [results_by_source[source] for source in sources]
+
+
+_glossary: dict[str, str] | None = None
+"""The glossary, loaded once per worker process by `_start_worker`."""
+
+
+def _start_worker(glossary_path: Path | None) -> None:
+    """Load what every extraction needs once per process (NLTK models, the glossary)."""
+    global _glossary
+    from podcards.extract import load_glossary, warm_up
+
+    warm_up()
+    _glossary = load_glossary(glossary_path) if glossary_path else None
+
+
+def _extract_one(
+    source: Path, format: str | None, max_cards: int | None, tags: list[str]
+) -> EpisodeResult:
+    """Read and extract one transcript; a bad one becomes a failed result, not an exception."""
+    from podcards.extract import extract_cards
+    from podcards.transcripts import read_transcript
+
+    try:
+        transcript = read_transcript(source, format)
+        cards = extract_cards(transcript, max_cards=max_cards, glossary=_glossary)
+    except PodcardsError as error:
+        return EpisodeResult(source, error=str(error))
+    if tags:
+        cards = [card.model_copy(update={"tags": [*card.tags, *tags]}) for card in cards]
+    return EpisodeResult(source, episode=EpisodeInfo.from_transcript(transcript), cards=cards)
+
+
+def flag_cross_episode_duplicates(results: list[EpisodeResult]) -> None:
+    """Mark each card stating a fact an earlier episode's card already states.
+
+    Earlier means earlier in the input order, so the same batch always flags the same cards.
+    """
+    from podcards.extract.dedupe import near_duplicate
+
+    earlier: list[tuple[str, Card]] = []
+    for result in results:
+        if not result.ok:
+            continue
+        flagged = []
+        for card in result.cards:
+            twin = next(
+                (f"{slug}:{other.id}" for slug, other in earlier if near_duplicate(card, other)),
+                None,
+            )
+            flagged.append(card.model_copy(update={"duplicate_of": twin}) if twin else card)
+        earlier.extend((result.episode.slug, card) for card in result.cards)
+        result.cards = flagged
+
+
+def _write_card_files(
+    results: list[EpisodeResult], settings: Config, card_file: Path | None
+) -> None:
+    """Merge each episode's candidates into its card file; two episodes never share one."""
+    from podcards.cardfile import write_candidates
+
+    taken: set[Path] = set()
+    for result in results:
+        if not result.ok:
+            continue
+        path = card_file or _free_card_file_path(settings.output, result.episode.slug, taken)
+        taken.add(path)
+        try:
+            write_candidates(path, result.episode, result.cards)
+        except PodcardsError as error:
+            result.error = str(error)
+            continue
+        result.card_file = path
+
+
+def _free_card_file_path(folder: Path, slug: str, taken: set[Path]) -> Path:
+    """`<slug>.cards.json`, or `<slug>-2.cards.json`... when an episode of this batch has it."""
+    path = card_file_path(folder, slug)
+    number = 2
+    while path in taken:
+        path = card_file_path(folder, f"{slug}-{number}")
+        number += 1
+    return path
+
+
+class _progress:
+    """A rich progress bar over the batch on stderr; nothing with -q or for a single file."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.bar = None
+
+    def __enter__(self) -> Callable[[Path], None]:
+        if self.total > 1 and ui.verbosity() >= 0:
+            from rich.progress import Progress
+
+            self.bar = Progress(console=ui.err_console(), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("Extracting", total=self.total)
+        return self._advance
+
+    def _advance(self, source: Path) -> None:
+        ui.detail(f"extracted {source}")
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def show_summary(results: list[EpisodeResult]) -> None:
+    """The batch table: episode, format, candidates, card file, status (to stdout)."""
+    from rich.table import Table
+
+    table = Table(title=None)
+    for column in ("Episode", "Format", "Candidates", "Card file", "Status"):
+        table.add_column(column, justify="right" if column == "Candidates" else "left")
+    for result in results:
+        table.add_row(*_summary_row(result))
+    ui.console().print(table)
+
+
+def _summary_row(result: EpisodeResult) -> tuple[str, str, str, str, str]:
+    if not result.ok:
+        return (result.source.name, "-", "-", "-", f"[red]failed[/]: {result.error}")
+    status = "ok"
+    if result.duplicates:
+        status += f", {result.duplicates} near-duplicate(s) of earlier episodes flagged"
+    return (
+        result.episode.title,
+        result.episode.format,
+        str(len(result.cards)),
+        str(result.card_file),
+        status,
+    )
+
+
+def raise_if_failed(results: list[EpisodeResult]) -> None:
+    """Exit 2 when any transcript failed, even though the others' card files were written."""
+    failed = [result for result in results if not result.ok]
+    if failed:
+        first = failed[0]
+        more = f" (and {len(failed) - 1} more, see the summary)" if len(failed) > 1 else ""
+        raise InputError(first.source, f"{_strip_path(first)}{more}")
+
+
+def _strip_path(result: EpisodeResult) -> str:
+    """The failure without a leading '<source>: ', since InputError names the file itself."""
+    prefix = f"{result.source}: "
+    return result.error[len(prefix) :] if result.error.startswith(prefix) else result.error
+
+
+def default_workers() -> int:
+    """Worker processes for a batch: the cores there are, at least one."""
+    return max(1, os.cpu_count() or 1)

@@ -1,0 +1,119 @@
+"""The whole job in one call: transcripts -> card files -> review -> one Anki deck.
+
+`run_job` is `podcards run` (interactive review, resuming where the user left off);
+`run_demo` is `podcards demo` (the bundled sample, top cards approved without asking).
+Both end by telling the user where the deck is and how to get it into Anki.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from podcards import ui
+from podcards.batch import extract_episodes, raise_if_failed, show_summary
+from podcards.errors import NothingToDo
+from podcards.models import Config, ReviewStatus
+
+DEMO_APPROVED_CARDS = 15
+"""How many of the sample's best candidates the demo approves: a deck worth a look."""
+
+DEMO_DECK_NAME = "demo.apkg"
+SEVERAL_EPISODES_DECK_NAME = "podcasts.apkg"
+
+
+def run_job(
+    sources: list[Path],
+    settings: Config,
+    *,
+    deck: Path | None = None,
+    format: str | None = None,
+    review_all: bool = False,
+    input: Any = None,
+    output: Any = None,
+) -> Path:
+    """Extract every source (merging into existing card files), review each, export one deck.
+
+    Review resumes at each card file's first undecided card, so running the same command
+    again continues the job. `input`/`output` are prompt_toolkit's, for driving the review
+    from tests. A transcript that failed is reported and the job goes on with the others;
+    the exit code says so at the end (2).
+    """
+    from podcards.review import review_card_file
+
+    results = extract_episodes(sources, settings, format=format)
+    _summarise(results)
+    card_files = [result.card_file for result in results if result.ok]
+    if not card_files:
+        raise_if_failed(results)
+    for card_file in card_files:
+        review_card_file(card_file, revisit_all=review_all, input=input, output=output)
+    slug = results[0].episode.slug if len(card_files) == 1 else None
+    deck_path = deck or settings.output / (f"{slug}.apkg" if slug else SEVERAL_EPISODES_DECK_NAME)
+    _export(card_files, deck_path, settings)
+    raise_if_failed(results)
+    return deck_path
+
+
+def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
+    """The whole job on the bundled sample, approving its `approve` best candidates unasked."""
+    with sample_transcript() as sample:
+        results = extract_episodes([sample], settings)
+    raise_if_failed(results)
+    card_file = results[0].card_file
+    approve_best(card_file, approve)
+    deck_path = settings.output / DEMO_DECK_NAME
+    _export([card_file], deck_path, settings)
+    return deck_path
+
+
+@contextmanager
+def sample_transcript() -> Iterator[Path]:
+    """The sample conversation shipped in the package, as a file on disk."""
+    from importlib.resources import as_file, files
+
+    with as_file(files("podcards") / "data" / "sample.txt") as path:
+        yield path
+
+
+def approve_best(card_file: Path, count: int) -> int:
+    """Approve the `count` best-scored pending cards (ties at the cut-off go in too)."""
+    from podcards.cardfile import load_card_file
+    from podcards.review import approve_all
+
+    scores = sorted(
+        (
+            card.score
+            for card in load_card_file(card_file).cards
+            if card.status == ReviewStatus.PENDING and card.duplicate_of is None
+        ),
+        reverse=True,
+    )
+    if not scores:
+        raise NothingToDo(f"{card_file}: no candidates to approve")
+    return approve_all(card_file, min_score=scores[min(count, len(scores)) - 1])
+
+
+def _summarise(results: list) -> None:
+    if len(results) > 1 and ui.verbosity() >= 0:
+        show_summary(results)
+
+
+def _export(card_files: list[Path], deck_path: Path, settings: Config) -> None:
+    """Write the deck and tell the user where it is and how to import it."""
+    from podcards.anki import export_decks
+
+    deck_path.parent.mkdir(parents=True, exist_ok=True)
+    result = export_decks(card_files, deck_path, deck_pattern=settings.deck)
+    ui.console().print(finish_message(deck_path, result.notes))
+
+
+def finish_message(deck_path: Path, notes: int) -> str:
+    """The last words of `run` and `demo`: where the deck is, and the two ways into Anki."""
+    return (
+        f"Wrote {notes} cards to {deck_path}\n"
+        "To study them, open Anki and choose File > Import..., then pick that file "
+        "(or just double-click the .apkg)."
+    )
