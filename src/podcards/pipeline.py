@@ -107,7 +107,7 @@ def _export(card_files: list[Path], deck_path: Path, settings: Config) -> None:
 
     deck_path.parent.mkdir(parents=True, exist_ok=True)
     result = export_decks(card_files, deck_path, deck_pattern=settings.deck)
-    ui.console().print(finish_message(deck_path, result.notes))
+    ui.console().print(finish_message(result.path, result.note_count))
 
 
 def finish_message(deck_path: Path, notes: int) -> str:
