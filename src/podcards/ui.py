@@ -64,6 +64,45 @@ def format_time(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+SEGMENT_PREVIEW_CHARS = 300
+
+
 def show_transcript(transcript: Transcript, segments: int) -> None:
-    """The `inspect` view."""
-    raise NotImplementedError
+    """The `inspect` view: enough to see at a glance whether the file was read right."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    out = console()
+    words = transcript.word_count()
+    out.print(f"[bold]{escape(transcript.title)}[/]")
+    out.print(f"  file      {escape(transcript.source)}")
+    out.print(f"  format    {transcript.format}")
+    if transcript.url:
+        out.print(f"  url       {escape(transcript.url)}")
+    out.print(f"  duration  {format_time(transcript.duration)}")
+    out.print(f"  segments  {len(transcript.segments)}    words  {words}")
+    if transcript.speakers:
+        table = Table(title="Speakers", title_justify="left", box=None, pad_edge=False)
+        table.add_column("speaker")
+        table.add_column("words", justify="right")
+        table.add_column("share", justify="right")
+        for speaker, count in _words_by_speaker(transcript).items():
+            table.add_row(escape(speaker), str(count), f"{count / max(words, 1):.0%}")
+        out.print(table)
+    for segment in transcript.segments[:segments]:
+        text = segment.text
+        if len(text) > SEGMENT_PREVIEW_CHARS:
+            text = text[:SEGMENT_PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
+        who = escape(segment.speaker or "(no speaker)")
+        out.print(f"\n[cyan]{format_time(segment.start)}[/] [bold]{who}[/]")
+        out.print(escape(text))
+    if len(transcript.segments) > segments:
+        out.print(f"\n[dim]… {len(transcript.segments) - segments} more segments[/]")
+
+
+def _words_by_speaker(transcript: Transcript) -> dict[str, int]:
+    counts = dict.fromkeys(transcript.speakers, 0)
+    for segment in transcript.segments:
+        if segment.speaker:
+            counts[segment.speaker] = counts.get(segment.speaker, 0) + len(segment.text.split())
+    return counts

@@ -1,0 +1,132 @@
+"""Read a transcript in any common format into one Transcript.
+
+Formats: "text" (plain text / markdown with speaker labels and timestamps), "srt", "vtt",
+"whisper" (Whisper / WhisperX JSON) and "podcast-json" (Podcasting 2.0). The format is
+detected from the content, with the file extension as a hint; `format` forces it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from podcards.errors import InputError
+from podcards.models import Segment, Transcript
+from podcards.transcripts.captions import parse_captions
+from podcards.transcripts.cleanup import readable_title
+from podcards.transcripts.decoding import decode_transcript
+from podcards.transcripts.jsonformats import parse_podcast_json, parse_whisper_json
+from podcards.transcripts.plaintext import ParsedText, parse_plain_text
+
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "parse_text", "read_transcript"]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+PARSERS: dict[str, Callable[[str], ParsedText]] = {
+    "text": parse_plain_text,
+    "srt": parse_captions,
+    "vtt": parse_captions,
+    "whisper": parse_whisper_json,
+    "podcast-json": parse_podcast_json,
+}
+FORMATS = tuple(PARSERS)
+EXTENSION_HINTS = {".srt": "srt", ".vtt": "vtt", ".webvtt": "vtt"}
+
+_CUE_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}\s*-->", re.MULTILINE)
+_SRT_TIMING = re.compile(r"^\s*\d+:\d{2}:\d{2},\d{3}\s*-->", re.MULTILINE)
+
+
+class _NotRecognised(ValueError):
+    """The content is not in the format asked for or detected."""
+
+
+def read_transcript(
+    path: Path | str, format: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Transcript:
+    """The transcript in `path`; InputError (one line, naming the file) when it cannot be read."""
+    path = Path(path)
+    text = decode_transcript(_read_bytes(path, max_bytes), path)
+    return parse_text(text, source=str(path), format=format)
+
+
+def parse_text(text: str, source: str = "<text>", format: str | None = None) -> Transcript:
+    """A Transcript from already-decoded text: detection, parsing, title and duration."""
+    if format is not None and format not in PARSERS:
+        raise InputError(source, f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    chosen = format or detect_format(text, Path(source).suffix.lower())
+    try:
+        parsed = PARSERS[chosen](text)
+    except _NotRecognised as problem:
+        raise InputError(source, f"not a {chosen} transcript ({problem})") from None
+    segments = parsed.builder.finish()
+    if not segments:
+        raise InputError(source, f"no transcript text found (read as {chosen})")
+    return Transcript(
+        title=parsed.title or _title_from_file_name(source),
+        source=source,
+        format=chosen,
+        url=parsed.url,
+        duration=_duration(segments),
+        speakers=list(dict.fromkeys(s.speaker for s in segments if s.speaker)),
+        segments=segments,
+    )
+
+
+def detect_format(text: str, extension: str = "") -> str:
+    """The format name for `text`: from its content first, then from the file extension."""
+    head = text.lstrip()[:2000]
+    if head.startswith("WEBVTT"):
+        return "vtt"
+    if head.startswith(("{", "[")):
+        return _detect_json(text)
+    if _CUE_TIMING.search(head):
+        return "srt" if _SRT_TIMING.search(head) else "vtt"
+    return EXTENSION_HINTS.get(extension, "text")
+
+
+def _detect_json(text: str) -> str:
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return "text"
+    segments = data.get("segments") if isinstance(data, dict) else data
+    first = segments[0] if isinstance(segments, list) and segments else None
+    if isinstance(first, dict) and ("body" in first or "startTime" in first):
+        return "podcast-json"
+    return "whisper"
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a transcript file") from None
+    except PermissionError:
+        raise InputError(path, "cannot be read (permission denied)") from None
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > max_bytes:
+        limit = f"{max_bytes / 1_000_000:g} MB"
+        raise InputError(path, f"larger than the {limit} limit for a transcript (raise max_bytes)")
+    return data
+
+
+def _duration(segments: list[Segment]) -> float | None:
+    """The last time anything is known to happen: last end, last start or last inner mark."""
+    times = [
+        time
+        for segment in segments
+        for time in (segment.start, segment.end, *(mark.seconds for mark in segment.marks))
+        if time is not None
+    ]
+    return max(times) if times else None
+
+
+def _title_from_file_name(source: str) -> str:
+    stem = Path(source).name.split(".")[0] if source != "<text>" else ""
+    return readable_title(re.sub(r"[-_.]+", " ", stem)) or "Untitled transcript"

@@ -1,0 +1,162 @@
+"""Text-level noise every format shares: entities, curly quotes, markdown marks, non-speech tags.
+
+Cleaning happens once, in the turn builder, so every reader yields the same kind of text and a
+card's quote is verbatim text of the cleaned transcript.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Words that make up sound descriptions such as [Music], (applause), [upbeat music playing].
+# A bracket holding only these words is not speech; a bracket holding anything else (an
+# editor's clarification like "[the model]") is kept.
+NON_SPEECH_WORDS = frozenset(
+    [
+        "music",
+        "applause",
+        "laughter",
+        "laughs",
+        "laughing",
+        "laugh",
+        "chuckles",
+        "chuckling",
+        "chuckle",
+        "inaudible",
+        "crosstalk",
+        "silence",
+        "noise",
+        "cheering",
+        "cheers",
+        "cough",
+        "coughs",
+        "coughing",
+        "sighs",
+        "sigh",
+        "sighing",
+        "foreign",
+        "pause",
+        "beep",
+        "beeps",
+        "bell",
+        "static",
+        "unintelligible",
+        "indistinct",
+        "blank_audio",
+        "blank",
+        "audio",
+        "no",
+        "sound",
+        "sounds",
+        "playing",
+        "upbeat",
+        "soft",
+        "gentle",
+        "dramatic",
+        "intro",
+        "outro",
+        "theme",
+        "background",
+        "light",
+        "both",
+        "all",
+        "audience",
+        "crowd",
+        "clears",
+        "throat",
+        "clapping",
+        "claps",
+        "whistling",
+        "breathing",
+        "breathes",
+        "sniffs",
+        "groans",
+        "speaking",
+        "language",
+        "tone",
+        "ding",
+        "ringing",
+        "phone",
+        "rings",
+        "ends",
+        "fades",
+        "plays",
+        "continues",
+    ]
+)
+
+_BRACKETED = re.compile(r"\[([^\[\]]{1,60})\]|\(([^()]{1,60})\)")
+_MUSIC_NOTES = re.compile(r"[♪♫][^♪♫]*[♪♫]|[♪♫]")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]+)\)")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_EMPHASIS = re.compile(r"(\*{1,2}|_{2})(?=\S)(.+?)(?<=\S)\1")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
+
+
+def is_non_speech(inner: str) -> bool:
+    """True for a description of a sound ("Music", "upbeat music playing"), not for words said."""
+    words = re.findall(r"[a-z_]+", inner.lower())
+    return bool(words) and all(word in NON_SPEECH_WORDS for word in words)
+
+
+def _drop_non_speech(match: re.Match[str]) -> str:
+    inner = match.group(1) if match.group(1) is not None else match.group(2)
+    return " " if is_non_speech(inner) else match.group(0)
+
+
+def clean_text(text: str) -> str:
+    """One line of speech as a reader should see it: decoded, plain, single-spaced."""
+    text = html.unescape(html.unescape(text)) if "&" in text else text
+    text = _INVISIBLE.sub("", text).translate(_QUOTES)
+    text = _MARKDOWN_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = text.replace("\\[", "[").replace("\\]", "]").replace("\\*", "*")
+    text = _MUSIC_NOTES.sub(" ", text)
+    text = _BRACKETED.sub(_drop_non_speech, text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def readable_title(text: str) -> str:
+    """A title from shouting title-page lines or a file name: 'HOPES OF AGI' -> 'Hopes of AGI'."""
+    text = _SPACES.sub(" ", text).strip()
+    if not any(char.isupper() for char in text):
+        return " ".join(word[:1].upper() + word[1:] for word in text.split())
+    if any(char.islower() for char in text):
+        return text
+    return " ".join(_title_word(word, first=index == 0) for index, word in enumerate(text.split()))
+
+
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "with",
+    ]
+)
+
+
+def _title_word(word: str, first: bool) -> str:
+    """Short all-caps words stay (AGI, ML); small words go lower case; others get a capital."""
+    letters = re.sub(r"[^\w]", "", word)
+    if word.lower() in _SMALL_WORDS and not first:
+        return word.lower()
+    if letters.isalpha() and len(letters) <= 3:
+        return word
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))

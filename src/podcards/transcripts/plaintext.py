@@ -1,0 +1,252 @@
+"""Plain-text and markdown transcripts: speaker labels and timestamps in the styles real exports use.
+
+Handled labels (a leading "- " or "* " bullet is allowed on each):
+  Name: 00:12:34 text        Name : 00:12:34 (text on the next lines)     - 00:12:34 text
+  Name (00:12:34):           [00:12:34] Name: text     [00:12:34] **Name:** text
+  **Name:** text \\[06:04\\]   [Name] [12:34] text       Name  2:05   (Otter, text below)
+  Name [(01:02:03)](https://...&t=3723) text           00:12:34 text       plain paragraphs
+and the layout noise around them: YAML front matter, headings, bold title-page lines, page
+breaks that cut a sentence, show-notes and "Transcribed by" footers, page numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from podcards.transcripts.cleanup import readable_title
+from podcards.transcripts.turns import TurnBuilder
+
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_TIME_TOKEN = re.compile(
+    rf"""^(?:
+        \\?\[\(?(?P<linked>{TIME})\)?\\?\](?:\((?P<url>[^()\s]*)\))?   # [12:34], \\[12:34\\], [(12:34)](url)
+      | \((?P<paren>{TIME})\)                                           # (12:34)
+      | (?P<bare>{TIME})(?=\s|$)                                        # 12:34
+    )\s*:?\s*""",
+    re.VERBOSE,
+)
+_INLINE_TIME = re.compile(rf"\\?\[({TIME})\\?\]")
+_NAME = r"[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3}"
+_BOLD_NAME = re.compile(rf"^\*\*(?P<name>{_NAME})\s*(?::\s*\*\*|\*\*\s*:)\s*")
+_BRACKET_NAME = re.compile(rf"^\[(?P<name>{_NAME})\]:?\s*")
+_COLON_NAME = re.compile(rf"^(?P<name>{_NAME})\s*:\s*")
+_NAME_BEFORE_TIME = re.compile(rf"^(?P<name>{_NAME})\s+(?=(?:\\?\[|\()\(?{TIME}|{TIME}\s*$)")
+_BULLET = re.compile(r"^(?:[-*•]|\d+\.)\s+")
+_NAME_PARTICLES = frozenset(
+    ["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al"]
+)
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
+_BOLD_ONLY = re.compile(r"^(?:\*\*[^*]+\*\*[\s\\]*)+$")
+_BOLD_WITH_LINK = re.compile(r"^\*\*[^*]+\*\*\s*(?:<?https?://\S+>?|\[[^\]]*\]\([^)]*\))\s*$")
+_URL_ONLY = re.compile(r"^<?https?://\S+>?$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
+_OTTER_FOOTER = re.compile(r"^Transcribed by\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"')\]]*$")
+_SPACE_LIKE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_TIME_PARAM = re.compile(r"([?&])t=[\dhms]+&?")
+
+
+@dataclass
+class Line:
+    """One line of the file, classified."""
+
+    kind: str  # "blank", "noise", "heading", "bold", "label", "text"
+    text: str
+    name: str | None = None
+    strong: bool = False
+    time: float | None = None
+    url: str | None = None
+
+
+@dataclass
+class ParsedText:
+    title: str | None
+    url: str | None
+    builder: TurnBuilder
+
+
+def parse_plain_text(text: str) -> ParsedText:
+    """Segments (one per speaker turn), title and URL of a plain-text or markdown transcript."""
+    meta, text = _split_front_matter(text)
+    lines = [_classify(_SPACE_LIKE.sub(" ", raw).strip()) for raw in text.split("\n")]
+    _confirm_speakers(lines)
+    first_label = next((i for i, line in enumerate(lines) if line.kind == "label"), len(lines))
+    title = meta.get("title") or _title_from_title_page(lines[:first_label])
+    _drop_title_page(lines, first_label)
+    url = meta.get("url") or meta.get("link") or next((ln.url for ln in lines if ln.url), None)
+    return ParsedText(title=title, url=_without_time_param(url), builder=_build_turns(lines))
+
+
+def parse_time(text: str) -> float:
+    """'1:02:03' -> 3723.0, '12:34' -> 754.0, '1:02.5' -> 62.5."""
+    seconds = 0.0
+    for part in text.replace(",", ".").split(":"):
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    match = _FRONT_MATTER.match(text.lstrip("\n"))
+    if not match:
+        return {}, text
+    meta = {}
+    for entry in match.group(1).split("\n"):
+        key, sep, value = entry.partition(":")
+        if sep and value.strip():
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta, text.lstrip("\n")[match.end() :]
+
+
+def _classify(line: str) -> Line:
+    if not line:
+        return Line("blank", "")
+    if heading := _HEADING.match(line):
+        return Line("heading", heading.group(1))
+    if _BOLD_ONLY.match(line):
+        return Line("bold", line.replace("*", "").replace("\\", "").strip())
+    if (
+        _BOLD_WITH_LINK.match(line)
+        or _URL_ONLY.match(line)
+        or _PAGE_NUMBER.match(line)
+        or _RULE.match(line)
+        or _OTTER_FOOTER.match(line)
+    ):
+        return Line("noise", line)
+    return _parse_label(line) or Line("text", line)
+
+
+def _parse_label(line: str) -> Line | None:
+    """A speaker and/or time at the start of the line, in any of the supported styles."""
+    rest = _BULLET.sub("", line, count=1)
+    first_time, rest, url = _take_time(rest)
+    name, strong, rest = _take_name(rest)
+    later_time = None
+    if first_time is None:
+        later_time, rest, url = _take_time(rest)
+    if name is None and first_time is None and later_time is None:
+        return None
+    if later_time is not None and name is not None:
+        strong = True
+    time = first_time if first_time is not None else later_time
+    return Line("label", rest, name=name, strong=strong, time=time, url=url)
+
+
+def _take_time(text: str) -> tuple[float | None, str, str | None]:
+    match = _TIME_TOKEN.match(text)
+    if not match:
+        return None, text, None
+    value = match.group("linked") or match.group("paren") or match.group("bare")
+    return parse_time(value), text[match.end() :], match.group("url")
+
+
+def _take_name(text: str) -> tuple[str | None, bool, str]:
+    for pattern, strong in (
+        (_BOLD_NAME, True),
+        (_BRACKET_NAME, True),
+        (_COLON_NAME, False),
+        (_NAME_BEFORE_TIME, False),
+    ):
+        match = pattern.match(text)
+        if match and _is_name_like(match.group("name")):
+            return match.group("name"), strong, text[match.end() :]
+    return None, False, text
+
+
+def _is_name_like(name: str) -> bool:
+    words = name.split()
+    return (
+        1 <= len(words) <= 4
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_PARTICLES for w in words)
+    )
+
+
+def _confirm_speakers(lines: list[Line]) -> None:
+    """A bare 'Word: text' counts as a speaker only when that name labels two or more lines."""
+    counts = Counter(line.name for line in lines if line.name)
+    for index, line in enumerate(lines):
+        if line.name and not line.strong and counts[line.name] < 2:
+            if line.time is None:
+                lines[index] = Line("text", f"{line.name}: {line.text}")
+            else:
+                lines[index] = Line("label", f"{line.name}: {line.text}", time=line.time)
+
+
+def _title_from_title_page(lines: list[Line]) -> str | None:
+    """A markdown heading, else the paragraphs made only of bold lines (a logo block mixes in plain lines)."""
+    heading = next((line.text for line in lines if line.kind == "heading"), None)
+    if heading:
+        return readable_title(heading)
+    words: list[str] = []
+    for paragraph in _paragraphs(lines):
+        if all(line.kind == "bold" for line in paragraph):
+            words.extend(line.text for line in paragraph)
+    return readable_title(" ".join(words)) if words else None
+
+
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
+    paragraphs: list[list[Line]] = [[]]
+    for line in lines:
+        if line.kind == "blank":
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(line)
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
+def _drop_title_page(lines: list[Line], first_label: int) -> None:
+    """Short all-caps lines before any speech are a title page or logo, not words spoken."""
+    for index in range(first_label):
+        line = lines[index]
+        if line.kind == "text" and _is_shouted_caption(line.text):
+            lines[index] = Line("noise", line.text)
+        elif line.kind == "text":
+            return
+
+
+def _is_shouted_caption(text: str) -> bool:
+    return not any(char.islower() for char in text) and len(text.split()) <= 8
+
+
+def _build_turns(lines: list[Line]) -> TurnBuilder:
+    """Labels open turns; unlabelled lines and page-break fragments continue the open turn."""
+    builder = TurnBuilder()
+    has_speakers = any(line.name for line in lines)
+    after_blank = True
+    for line in lines:
+        if line.kind == "label":
+            if line.name:
+                builder.start_turn(line.name)
+            elif not has_speakers and _ends_sentence(builder.text):
+                builder.start_turn(None, force=True)
+            _add_with_inline_times(builder, line.text, line.time)
+        elif line.kind == "text":
+            if not has_speakers and after_blank and _ends_sentence(builder.text):
+                builder.start_turn(None, force=True)
+            _add_with_inline_times(builder, line.text, None)
+        if line.kind != "noise":
+            after_blank = line.kind in ("blank", "heading", "bold")
+    return builder
+
+
+def _add_with_inline_times(builder: TurnBuilder, text: str, start: float | None) -> None:
+    """Text with occasional inline stamps like \\[06:04\\]: each stamp marks where its words begin."""
+    pieces = _INLINE_TIME.split(text)
+    builder.add(pieces[0], start)
+    for stamp, words in zip(pieces[1::2], pieces[2::2], strict=True):
+        builder.add(words, parse_time(stamp))
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def _without_time_param(url: str | None) -> str | None:
+    if not url:
+        return None
+    return _TIME_PARAM.sub(r"\1", url).rstrip("?&")

@@ -1,0 +1,88 @@
+"""Joining fragments (caption cues, timestamped lines, page-break pieces) into speaker turns.
+
+Every reader feeds its fragments here, so all formats share one rule for what a segment is:
+one speaker turn of running text, with a TimeMark wherever a timed fragment began inside it.
+"""
+
+from __future__ import annotations
+
+from podcards.models import Segment, TimeMark
+from podcards.transcripts.cleanup import clean_text
+
+# Fragments that attach to the previous word without a space (word-level JSON, split cues).
+_NO_SPACE_BEFORE = tuple(",.;:!?)]}%…")
+_CLITICS = ("'s", "'re", "'ll", "'t", "'ve", "'m", "'d", "n't")
+
+
+class TurnBuilder:
+    """Collects cleaned fragments into Segments: a new segment whenever the speaker changes."""
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self._speaker: str | None = None
+        self._text = ""
+        self._start: float | None = None
+        self._end: float | None = None
+        self._marks: list[TimeMark] = []
+        self._pending_time: float | None = None
+
+    def start_turn(self, speaker: str | None, *, force: bool = False) -> None:
+        """Begin a turn of `speaker`; the same speaker again continues the open turn unless forced."""
+        if speaker == self._speaker and not force:
+            return
+        self._close()
+        self._speaker = speaker
+
+    def add(self, text: str, start: float | None = None, end: float | None = None) -> None:
+        """Append a fragment to the open turn; its start becomes a mark where it lands."""
+        time = start if start is not None else self._pending_time
+        cleaned = clean_text(text)
+        if end is not None:
+            self._end = end if self._end is None else max(self._end, end)
+        if not cleaned:
+            if time is not None:
+                self._pending_time = time
+            return
+        self._pending_time = None
+        separator = "" if not self._text or _attaches(cleaned) else " "
+        offset = len(self._text) + len(separator)
+        self._text += separator + cleaned
+        self._record_time(offset, time)
+
+    @property
+    def text(self) -> str:
+        """The open turn's text so far (readers check how it ends)."""
+        return self._text
+
+    def finish(self) -> list[Segment]:
+        self._close()
+        return self.segments
+
+    def _record_time(self, offset: int, time: float | None) -> None:
+        if time is None:
+            return
+        if offset == 0:
+            self._start = time
+            return
+        last = self._marks[-1].seconds if self._marks else self._start
+        if last is None or time > last:
+            self._marks.append(TimeMark(offset=offset, seconds=time))
+
+    def _close(self) -> None:
+        if self._text:
+            self.segments.append(
+                Segment(
+                    speaker=self._speaker,
+                    start=self._start,
+                    end=self._end,
+                    text=self._text,
+                    marks=self._marks,
+                )
+            )
+        self._text = ""
+        self._start = self._end = None
+        self._marks = []
+
+
+def _attaches(fragment: str) -> bool:
+    return fragment.startswith(_NO_SPACE_BEFORE) or fragment.lower().startswith(_CLITICS)
