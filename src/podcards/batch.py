@@ -15,7 +15,7 @@ from pathlib import Path
 
 from podcards import ui
 from podcards.errors import InputError, NothingToDo, PodcardsError
-from podcards.models import Card, Config, EpisodeInfo
+from podcards.models import Card, Config, EpisodeInfo, ReviewStatus
 from podcards.paths import CARD_FILE_SUFFIX, card_file_path
 
 TRANSCRIPT_SUFFIXES = {".txt", ".md", ".markdown", ".srt", ".vtt", ".json"}
@@ -91,7 +91,7 @@ def _extract_all(
     sources: list[Path], settings: Config, format: str | None, workers: int
 ) -> list[EpisodeResult]:
     """Run extraction over the sources, in this process for one file, else in a process pool."""
-    job = (format, settings.max_cards, settings.tags)
+    job = (format, settings.max_cards)
     with _progress(len(sources)) as advance:
         if len(sources) == 1 or workers <= 1:
             _start_worker(settings.glossary)
@@ -126,9 +126,7 @@ def _start_worker(glossary_path: Path | None) -> None:
     _glossary = load_glossary(glossary_path) if glossary_path else None
 
 
-def _extract_one(
-    source: Path, format: str | None, max_cards: int | None, tags: list[str]
-) -> EpisodeResult:
+def _extract_one(source: Path, format: str | None, max_cards: int | None) -> EpisodeResult:
     """Read and extract one transcript; a bad one becomes a failed result, not an exception."""
     from podcards.extract import extract_cards
     from podcards.transcripts import read_transcript
@@ -138,15 +136,15 @@ def _extract_one(
         cards = extract_cards(transcript, max_cards=max_cards, glossary=_glossary)
     except PodcardsError as error:
         return EpisodeResult(source, error=str(error))
-    if tags:
-        cards = [card.model_copy(update={"tags": [*card.tags, *tags]}) for card in cards]
     return EpisodeResult(source, episode=EpisodeInfo.from_transcript(transcript), cards=cards)
 
 
 def flag_cross_episode_duplicates(results: list[EpisodeResult]) -> None:
-    """Mark each card stating a fact an earlier episode's card already states.
+    """Flag each card stating a fact an earlier episode's card already states.
 
-    Earlier means earlier in the input order, so the same batch always flags the same cards.
+    The flagged card is kept, rejected, with `duplicate_of` naming its twin: the fact is studied
+    once, and `review --all` can still bring it back. Earlier means earlier in the input
+    order, so the same batch always flags the same cards.
     """
     from podcards.extract.dedupe import near_duplicate
 
@@ -160,9 +158,13 @@ def flag_cross_episode_duplicates(results: list[EpisodeResult]) -> None:
                 (f"{slug}:{other.id}" for slug, other in earlier if near_duplicate(card, other)),
                 None,
             )
-            flagged.append(card.model_copy(update={"duplicate_of": twin}) if twin else card)
+            flagged.append(_as_duplicate(card, twin) if twin else card)
         earlier.extend((result.episode.slug, card) for card in result.cards)
         result.cards = flagged
+
+
+def _as_duplicate(card: Card, twin: str) -> Card:
+    return card.model_copy(update={"duplicate_of": twin, "status": ReviewStatus.REJECTED})
 
 
 def _write_card_files(

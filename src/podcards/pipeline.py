@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from podcards import ui
-from podcards.batch import extract_episodes, raise_if_failed, show_summary
+from podcards.batch import EpisodeResult, extract_episodes, raise_if_failed, show_summary
 from podcards.errors import NothingToDo
 from podcards.models import Config, ReviewStatus
 
@@ -21,7 +21,6 @@ DEMO_APPROVED_CARDS = 15
 """How many of the sample's best candidates the demo approves: a deck worth a look."""
 
 DEMO_DECK_NAME = "demo.apkg"
-SEVERAL_EPISODES_DECK_NAME = "podcasts.apkg"
 
 
 def run_job(
@@ -50,9 +49,7 @@ def run_job(
         raise_if_failed(results)
     for card_file in card_files:
         review_card_file(card_file, revisit_all=review_all, input=input, output=output)
-    slug = results[0].episode.slug if len(card_files) == 1 else None
-    deck_path = deck or settings.output / (f"{slug}.apkg" if slug else SEVERAL_EPISODES_DECK_NAME)
-    _export(card_files, deck_path, settings)
+    deck_path = _export(card_files, deck, settings)
     raise_if_failed(results)
     return deck_path
 
@@ -64,9 +61,7 @@ def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
     raise_if_failed(results)
     card_file = results[0].card_file
     approve_best(card_file, approve)
-    deck_path = settings.output / DEMO_DECK_NAME
-    _export([card_file], deck_path, settings)
-    return deck_path
+    return _export([card_file], settings.output / DEMO_DECK_NAME, settings)
 
 
 @contextmanager
@@ -87,7 +82,7 @@ def approve_best(card_file: Path, count: int) -> int:
         (
             card.score
             for card in load_card_file(card_file).cards
-            if card.status == ReviewStatus.PENDING and card.duplicate_of is None
+            if card.status == ReviewStatus.PENDING
         ),
         reverse=True,
     )
@@ -96,18 +91,31 @@ def approve_best(card_file: Path, count: int) -> int:
     return approve_all(card_file, min_score=scores[min(count, len(scores)) - 1])
 
 
-def _summarise(results: list) -> None:
-    if len(results) > 1 and ui.verbosity() >= 0:
-        show_summary(results)
+def _summarise(results: list[EpisodeResult]) -> None:
+    """The batch table for several transcripts, one line for one."""
+    if len(results) > 1:
+        if ui.verbosity() >= 0:
+            show_summary(results)
+    elif results[0].ok:
+        ui.info(f"{len(results[0].cards)} candidates in {results[0].card_file}")
 
 
-def _export(card_files: list[Path], deck_path: Path, settings: Config) -> None:
-    """Write the deck and tell the user where it is and how to import it."""
-    from podcards.anki import export_decks
+def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path:
+    """Write the deck (default: named after the episode, in the output folder) and say how to
+    import it."""
+    from podcards.anki import checked_output, default_output, export_decks
 
+    deck_path = (
+        checked_output(deck, ".apkg")
+        if deck
+        else default_output(card_files, settings.output, ".apkg")
+    )
     deck_path.parent.mkdir(parents=True, exist_ok=True)
-    result = export_decks(card_files, deck_path, deck_pattern=settings.deck)
+    result = export_decks(
+        card_files, deck_path, deck_pattern=settings.deck, extra_tags=settings.tags
+    )
     ui.console().print(finish_message(result.path, result.note_count))
+    return result.path
 
 
 def finish_message(deck_path: Path, notes: int) -> str:
