@@ -7,7 +7,9 @@ later episode's card (`duplicate_of`) rather than studied twice.
 
 from __future__ import annotations
 
+import math
 import os
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -146,21 +148,51 @@ def flag_cross_episode_duplicates(results: list[EpisodeResult]) -> None:
     once, and `review --all` can still bring it back. Earlier means earlier in the input
     order, so the same batch always flags the same cards.
     """
-    from podcards.extract.dedupe import near_duplicate
-
-    earlier: list[tuple[str, Card]] = []
+    facts = _FactIndex()
     for result in results:
         if not result.ok:
             continue
-        flagged = []
-        for card in result.cards:
-            twin = next(
-                (f"{slug}:{other.id}" for slug, other in earlier if near_duplicate(card, other)),
-                None,
-            )
-            flagged.append(_as_duplicate(card, twin) if twin else card)
-        earlier.extend((result.episode.slug, card) for card in result.cards)
-        result.cards = flagged
+        twins = [facts.earliest_twin(card) for card in result.cards]
+        result.cards = [
+            _as_duplicate(card, twin) if twin else card
+            for card, twin in zip(result.cards, twins, strict=True)
+        ]
+        for card, twin in zip(result.cards, twins, strict=True):
+            if twin is None:
+                facts.add(result.episode.slug, card)
+
+
+class _FactIndex:
+    """The distinct facts seen so far, indexed by content word.
+
+    Only cards sharing enough words can be near-duplicates, so each new card is compared with
+    those alone, not with every earlier card: a season of episodes stays fast.
+    """
+
+    def __init__(self) -> None:
+        from podcards.extract.dedupe import MIN_WORDS_TO_COMPARE, NEAR_DUPLICATE_SIMILARITY
+
+        self.facts: list[tuple[str, Card]] = []
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        self.min_shared = math.ceil(NEAR_DUPLICATE_SIMILARITY * MIN_WORDS_TO_COMPARE)
+
+    def add(self, slug: str, card: Card) -> None:
+        from podcards.extract.dedupe import card_words
+
+        for word in card_words(card):
+            self.by_word[word].append(len(self.facts))
+        self.facts.append((slug, card))
+
+    def earliest_twin(self, card: Card) -> str | None:
+        """`<slug>:<id>` of the earliest fact `card` restates, if any."""
+        from podcards.extract.dedupe import card_words, near_duplicate
+
+        shared = Counter(index for word in card_words(card) for index in self.by_word.get(word, ()))
+        for index in sorted(i for i, count in shared.items() if count >= self.min_shared):
+            slug, fact = self.facts[index]
+            if near_duplicate(card, fact):
+                return f"{slug}:{fact.id}"
+        return None
 
 
 def _as_duplicate(card: Card, twin: str) -> Card:
