@@ -1,0 +1,145 @@
+"""Many episodes at once: a folder of transcripts, one broken, extracted across processes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from podcards.batch import (
+    EpisodeResult,
+    extract_episodes,
+    find_transcripts,
+    flag_cross_episode_duplicates,
+    raise_if_failed,
+)
+from podcards.cardfile import load_card_file
+from podcards.errors import InputError, NothingToDo
+from podcards.models import Card, CardContent, CardKind, Config, EpisodeInfo, NoteType, ReviewStatus
+
+SEASON = Path(__file__).resolve().parent / "fixtures" / "season"
+GOOD_EPISODES = ["bees.txt", "sourdough.json", "volcanoes.srt"]
+
+
+@pytest.fixture
+def season(tmp_path: Path) -> Path:
+    """A copy of the season folder: three good transcripts in three formats and a PNG as .txt."""
+    folder = tmp_path / "season"
+    shutil.copytree(SEASON, folder)
+    return folder
+
+
+def fact(card_id: str, quote: str) -> Card:
+    return Card(
+        id=card_id,
+        kind=CardKind.CLAIM,
+        generated=CardContent(note_type=NoteType.CLOZE, front=quote, back=""),
+        quote=quote,
+    )
+
+
+def episode_result(slug: str, *cards: Card) -> EpisodeResult:
+    info = EpisodeInfo(title=slug, slug=slug, source=f"{slug}.txt", format="text")
+    return EpisodeResult(Path(info.source), episode=info, cards=list(cards))
+
+
+def test_a_folder_yields_its_transcripts_sorted_without_card_files(season: Path) -> None:
+    (season / "bees.cards.json").write_text("{}")
+    (season / ".hidden.txt").write_text("x")
+    (season / "notes.pdf").write_text("x")
+    names = [path.name for path in find_transcripts([season])]
+    assert names == ["bees.txt", "broken.txt", "sourdough.json", "volcanoes.srt"]
+
+
+def test_an_empty_folder_is_nothing_to_do(tmp_path: Path) -> None:
+    with pytest.raises(NothingToDo) as caught:
+        find_transcripts([tmp_path])
+    assert caught.value.exit_code == 1
+
+
+def test_a_broken_file_is_reported_and_the_others_are_written(season: Path, tmp_path: Path) -> None:
+    output = tmp_path / "decks"
+    results = extract_episodes(find_transcripts([season]), Config(output=output), workers=2)
+
+    by_name = {result.source.name: result for result in results}
+    broken = by_name["broken.txt"]
+    assert not broken.ok
+    assert "broken.txt" in broken.error
+    assert broken.card_file is None
+    for name in GOOD_EPISODES:
+        result = by_name[name]
+        assert result.ok, result.error
+        card_file = load_card_file(result.card_file)
+        assert result.card_file.parent == output
+        assert card_file.episode.source == str(result.source)
+        assert len(card_file.cards) >= 3
+    assert len({result.card_file for result in results if result.ok}) == 3
+
+    with pytest.raises(InputError, match="broken.txt") as caught:
+        raise_if_failed(results)
+    assert caught.value.exit_code == 2
+
+
+def test_processes_give_the_same_cards_as_one_process(season: Path, tmp_path: Path) -> None:
+    sources = [season / name for name in GOOD_EPISODES]
+    parallel = extract_episodes(sources, Config(output=tmp_path / "a"), workers=2)
+    serial = extract_episodes(sources, Config(output=tmp_path / "b"), workers=1)
+    assert [r.cards for r in parallel] == [r.cards for r in serial]
+
+
+def test_the_same_fact_in_two_episodes_is_flagged_not_kept_twice() -> None:
+    first = episode_result(
+        "harbor",
+        fact("h1", "Sea glass takes twenty years of tumbling in surf to lose its shine."),
+        fact("h2", "Lighthouse keepers wound the lamp clockwork every four hours."),
+    )
+    second = episode_result(
+        "beaches",
+        fact("b1", "Sand dunes migrate inland a few metres every windy season."),
+        fact(
+            "b2", "It takes twenty years of tumbling in the surf for sea glass to lose its shine."
+        ),
+    )
+    third = episode_result(
+        "coasts", fact("c1", "Sea glass loses its shine after twenty years tumbling in surf.")
+    )
+    flag_cross_episode_duplicates([first, second, third])
+
+    assert [card.duplicate_of for card in first.cards] == [None, None]
+    assert second.cards[0].duplicate_of is None
+    assert second.cards[1].duplicate_of == "harbor:h1"
+    assert second.cards[1].status == ReviewStatus.REJECTED
+    assert third.cards[0].duplicate_of == "harbor:h1"  # the earliest statement, not b2
+    assert second.duplicates == 1
+
+
+def test_a_fact_shared_by_two_transcripts_is_flagged_in_the_batch(
+    season: Path, tmp_path: Path
+) -> None:
+    sources = [season / "bees.txt", season / "sourdough.json"]
+    bees, sourdough = extract_episodes(sources, Config(output=tmp_path), workers=2)
+    flagged = [card for card in load_card_file(sourdough.card_file).cards if card.duplicate_of]
+    assert flagged, "the honey fact is in both transcripts"
+    slug, card_id = flagged[0].duplicate_of.split(":")
+    assert slug == bees.episode.slug
+    twin = next(card for card in bees.cards if card.id == card_id)
+    assert "honey" in twin.quote.lower() and "honey" in flagged[0].quote.lower()
+
+
+def test_extract_command_over_a_folder_shows_the_summary_and_exits_2(
+    season: Path, tmp_path: Path
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "extract", str(season), "--output-folder", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "broken.txt" in done.stderr
+    assert "failed" in done.stdout
+    assert len(list((tmp_path / "out").glob("*.cards.json"))) == 3
