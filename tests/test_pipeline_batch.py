@@ -78,7 +78,7 @@ def test_a_broken_file_is_reported_and_the_others_are_written(season: Path, tmp_
         assert len(card_file.cards) >= 3
     assert len({result.card_file for result in results if result.ok}) == 3
 
-    with pytest.raises(InputError, match="broken.txt") as caught:
+    with pytest.raises(InputError, match=r"broken\.txt") as caught:
         raise_if_failed(results)
     assert caught.value.exit_code == 2
 
