@@ -219,7 +219,15 @@ def save_card_file(path: Path, card_file: CardFile) -> None:
     """Write the card file atomically, under its lock: readers see the old or the new file."""
     text = card_file.model_dump_json(indent=2) + "\n"
     with card_file_lock(path):
+        _remove_stale_temp_files(path)
         _write_atomically(path, text.encode("utf-8"))
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """Temp files a killed writer left behind: safe to remove, since we hold the lock."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def _write_atomically(path: Path, payload: bytes) -> None:

@@ -117,6 +117,65 @@ def demo(approve: int) -> None:
     run_demo(resolve_settings(), approve=approve)
 
 
+@cli.command()
+@click.argument("cardfile", type=existing_file)
+@click.option("--all", "revisit_all", is_flag=True, help="Revisit cards already decided.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["claim", "definition"]),
+    help="Only this kind.",
+)
+@click.option("--min-score", type=float, help="Only cards scoring at least this.")
+@click.option(
+    "--approve-all",
+    is_flag=True,
+    help="Approve every pending card (with --min-score: those at or above it); no terminal needed.",
+)
+def review(
+    cardfile: Path,
+    revisit_all: bool,
+    kinds: tuple[str, ...],
+    min_score: float | None,
+    approve_all: bool,
+) -> None:
+    """Decide card by card, one key each: approve, edit, reject, skip, back, quit.
+
+    Every decision is saved at once; run it again to resume at the first undecided card.
+    """
+    from podcards import review as review_stage
+    from podcards import ui
+    from podcards.errors import NothingToDo
+
+    if approve_all:
+        approved = review_stage.approve_all(cardfile, min_score=min_score, kinds=kinds)
+        ui.info(f"Approved {approved} cards in {cardfile}.")
+        return
+    summary = review_stage.review_card_file(
+        cardfile, revisit_all=revisit_all, kinds=kinds, min_score=min_score
+    )
+    if not summary.offered:
+        raise NothingToDo(f"nothing to review: {summary.totals()} (--all revisits decided ones)")
+    ui.info(summary.line())
+
+
+@cli.command()
+@click.argument("target", required=False, default="decks", type=click.Path(path_type=Path))
+def status(target: Path) -> None:
+    """Show pending, approved, edited and rejected cards per card file (TARGET: file or folder)."""
+    from podcards.errors import InputError
+    from podcards.review import card_file_statuses, show_statuses
+
+    if not target.exists():
+        raise InputError(target, "no such card file or folder")
+    statuses = card_file_statuses(target)
+    show_statuses(statuses)
+    unreadable = [status.path for status in statuses if status.counts is None]
+    if unreadable:
+        raise InputError(unreadable[0], f"unreadable card file ({len(unreadable)} in all)")
+
+
 def main() -> None:
     """Entry point: one-line errors with their exit code, never a traceback."""
     try:

@@ -1,0 +1,93 @@
+"""What the reviewer sees of one card: a rich panel that reads well at 80 columns."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from podcards.models import Card, NoteType, ReviewStatus
+from podcards.review.cloze import split_cloze
+from podcards.ui import format_time
+
+if TYPE_CHECKING:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from podcards.review.session import DecisionCounts
+
+STATUS_STYLES = {
+    ReviewStatus.PENDING: "yellow",
+    ReviewStatus.APPROVED: "green",
+    ReviewStatus.REJECTED: "red",
+}
+
+
+def card_panel(card: Card, position: int, total: int, counts: DecisionCounts) -> Panel:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    parts = [_card_text(card), Text(""), _quote_text(card)]
+    notes = _notes_text(card)
+    if notes.plain:
+        parts += [Text(""), notes]
+    title = f"[bold]{position}/{total}[/] · {card.kind.value} · score {card.score:.2f}"
+    subtitle = (
+        f"[green]approved {counts.approved}[/] · [red]rejected {counts.rejected}[/] · "
+        f"left {counts.pending}"
+    )
+    return Panel(
+        Group(*parts),
+        title=title,
+        title_align="left",
+        subtitle=subtitle,
+        subtitle_align="right",
+        border_style=STATUS_STYLES[card.status],
+        width=80,
+        padding=(0, 1),
+    )
+
+
+def _card_text(card: Card) -> Text:
+    from rich.text import Text
+
+    content = card.content
+    text = Text()
+    if content.note_type == NoteType.CLOZE:
+        text.append("Cloze  ", style="bold cyan")
+        for piece, deleted in split_cloze(content.front):
+            text.append(f"[{piece}]" if deleted else piece, style="bold reverse" if deleted else "")
+        if content.back:
+            text.append("\nExtra  ", style="bold cyan")
+            text.append(content.back)
+        return text
+    text.append("Q  ", style="bold cyan")
+    text.append(content.front)
+    text.append("\nA  ", style="bold cyan")
+    text.append(content.back)
+    return text
+
+
+def _quote_text(card: Card) -> Text:
+    from rich.text import Text
+
+    text = Text(f"“{card.quote}”", style="italic")
+    source = " — " + ", ".join(filter(None, [card.speaker, format_time(card.start)]))
+    text.append(source, style="dim")
+    return text
+
+
+def _notes_text(card: Card) -> Text:
+    """Status, edit, orphan and tag notes: the things that differ from a fresh candidate."""
+    from rich.text import Text
+
+    notes = Text(style="dim")
+    if card.status != ReviewStatus.PENDING:
+        notes.append(card.status.value, style=STATUS_STYLES[card.status])
+        notes.append("  ")
+    if card.is_edited:
+        notes.append("edited (o restores the original)  ")
+    if card.orphaned:
+        notes.append("no longer found by extract; kept for your decision  ")
+    if card.tags:
+        notes.append("tags: " + " ".join(card.tags))
+    return notes

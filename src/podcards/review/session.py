@@ -1,0 +1,307 @@
+"""The review loop: one card at a time, one key per decision, every change saved at once.
+
+The whole session holds the card file's lock, so a second podcards process cannot write
+decisions underneath it; each decision is saved atomically the moment it is made, so
+quitting, Ctrl-C or a killed process costs at most the card on screen.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from podcards import ui
+from podcards.cardfile import card_file_lock, load_card_file, save_card_file
+from podcards.errors import EXIT_INTERRUPTED, PodcardsError
+from podcards.models import Card, CardContent, CardFile, CardKind, NoteType, ReviewStatus
+from podcards.review.cloze import has_deletion, to_basic, to_cloze
+from podcards.review.panel import card_panel
+from podcards.review.prompts import Prompter
+
+ACTIONS = {
+    "a": "approve",
+    "r": "reject",
+    "e": "edit",
+    "c": "switch Q/A ↔ cloze",
+    "s": "skip",
+    "b": "back",
+    "t": "tag",
+    "A": "approve all remaining at or above a score",
+    "o": "restore the original text",
+    "?": "help",
+    "q": "quit",
+}
+ALIASES = {"y": "a", "n": "r"}
+"""`git add -p` habits: y approves, n rejects."""
+
+PROMPT = f"Decide [{','.join(ACTIONS)}]"
+
+
+@dataclass
+class DecisionCounts:
+    pending: int = 0
+    approved: int = 0
+    rejected: int = 0
+    edited: int = 0
+
+    @classmethod
+    def of(cls, cards: Iterable[Card]) -> DecisionCounts:
+        counts = cls()
+        for card in cards:
+            setattr(counts, card.status.value, getattr(counts, card.status.value) + 1)
+            counts.edited += card.is_edited
+        return counts
+
+
+@dataclass
+class ReviewSummary:
+    path: Path
+    counts: DecisionCounts
+    offered: int
+    """Cards the session had to show (0: nothing matched, nothing to do)."""
+    decided: int
+    """Decisions and edits made in this session."""
+
+    def totals(self) -> str:
+        counts = self.counts
+        return (
+            f"{self.path}: {counts.approved} approved, {counts.rejected} rejected, "
+            f"{counts.pending} pending"
+        )
+
+    def line(self) -> str:
+        return f"{self.decided} changes saved. {self.totals()}"
+
+
+class ReviewInterrupted(PodcardsError):
+    """Ctrl-C or Ctrl-D: everything decided is already saved; exit 130 with the summary."""
+
+    exit_code = EXIT_INTERRUPTED
+
+    def __init__(self, summary: ReviewSummary):
+        super().__init__(f"interrupted; {summary.line()}")
+        self.summary = summary
+
+
+def review_card_file(
+    path: Path,
+    *,
+    revisit_all: bool = False,
+    kinds: Iterable[CardKind | str] | None = None,
+    min_score: float | None = None,
+    input: Any = None,
+    output: Any = None,
+) -> ReviewSummary:
+    """Walk the chosen cards best first and record each decision as it is made.
+
+    `input`/`output` are prompt_toolkit input and output objects (tests pass a pipe);
+    without them the review needs a terminal and refuses at once when there is none.
+    """
+    if input is None and not sys.stdin.isatty():
+        raise PodcardsError(
+            f"{path}: interactive review needs a terminal; in scripts use "
+            "`podcards review --approve-all [--min-score X]`"
+        )
+    with card_file_lock(path):
+        card_file = load_card_file(path)
+        queue = choose_cards(card_file.cards, revisit_all, kinds, min_score)
+        session = ReviewSession(path, card_file, queue, Prompter(input, output))
+        try:
+            session.run()
+        except (KeyboardInterrupt, EOFError):
+            raise ReviewInterrupted(session.summary()) from None
+        return session.summary()
+
+
+def choose_cards(
+    cards: list[Card],
+    revisit_all: bool,
+    kinds: Iterable[CardKind | str] | None,
+    min_score: float | None,
+) -> list[Card]:
+    """Cards to show, best score first: the undecided ones, or all with `revisit_all`."""
+    wanted_kinds = {CardKind(kind) for kind in kinds} if kinds else set(CardKind)
+    chosen = [
+        card
+        for card in cards
+        if (revisit_all or card.status == ReviewStatus.PENDING)
+        and card.kind in wanted_kinds
+        and (min_score is None or card.score >= min_score)
+    ]
+    return sorted(chosen, key=lambda card: -card.score)
+
+
+def approve_all(
+    path: Path,
+    min_score: float | None = None,
+    kinds: Iterable[CardKind | str] | None = None,
+) -> int:
+    """Approve every pending card (at or above `min_score`): review for scripts, no terminal."""
+    with card_file_lock(path):
+        card_file = load_card_file(path)
+        chosen = choose_cards(card_file.cards, False, kinds, min_score)
+        for card in chosen:
+            decide(card, ReviewStatus.APPROVED)
+        if chosen:
+            save_card_file(path, card_file)
+    return len(chosen)
+
+
+def decide(card: Card, status: ReviewStatus) -> None:
+    card.status = status
+    card.decided_at = datetime.now(timezone.utc)
+
+
+class ReviewSession:
+    """The reviewer's place in the queue and the action behind each key."""
+
+    def __init__(self, path: Path, card_file: CardFile, queue: list[Card], prompter: Prompter):
+        self.path = path
+        self.card_file = card_file
+        self.queue = queue
+        self.prompter = prompter
+        self.index = 0
+        self.decided = 0
+        self.offered = len(queue)
+        self.handlers = {
+            "a": self._approve,
+            "r": self._reject,
+            "e": self._edit,
+            "c": self._switch,
+            "s": self._skip,
+            "b": self._back,
+            "t": self._tag,
+            "A": self._approve_above,
+            "o": self._restore,
+            "?": self._help,
+        }
+
+    def summary(self) -> ReviewSummary:
+        return ReviewSummary(
+            self.path, DecisionCounts.of(self.card_file.cards), self.offered, self.decided
+        )
+
+    def run(self) -> None:
+        console = ui.console()
+        while self.index < len(self.queue):
+            card = self.queue[self.index]
+            counts = DecisionCounts.of(self.card_file.cards)
+            console.print(card_panel(card, self.index + 1, len(self.queue), counts))
+            key = self.prompter.key(PROMPT, {**ACTIONS, **dict.fromkeys(ALIASES, "")})
+            key = ALIASES.get(key, key)
+            if key == "q":
+                return
+            self.handlers[key](card)
+        if self.queue:
+            left = sum(card.status == ReviewStatus.PENDING for card in self.queue)
+            ui.info(
+                f"End of the queue{f'; {left} skipped, run again to see them' if left else ''}."
+            )
+
+    def save(self) -> None:
+        save_card_file(self.path, self.card_file)
+        self.decided += 1
+
+    def _approve(self, card: Card) -> None:
+        decide(card, ReviewStatus.APPROVED)
+        self.save()
+        self.index += 1
+
+    def _reject(self, card: Card) -> None:
+        decide(card, ReviewStatus.REJECTED)
+        self.save()
+        self.index += 1
+
+    def _skip(self, card: Card) -> None:
+        self.index += 1
+
+    def _back(self, card: Card) -> None:
+        if self.index == 0:
+            ui.info("This is the first card.")
+        else:
+            self.index -= 1
+
+    def _edit(self, card: Card) -> None:
+        self._set_content(card, self._ask_content(card.content))
+
+    def _switch(self, card: Card) -> None:
+        current = card.content
+        target = NoteType.BASIC if current.note_type == NoteType.CLOZE else NoteType.CLOZE
+        if card.generated.note_type == target:
+            switched = card.generated
+        elif target == NoteType.CLOZE:
+            switched = to_cloze(current, card.quote)
+        else:
+            switched = to_basic(current)
+        self._set_content(card, switched)
+
+    def _restore(self, card: Card) -> None:
+        self._set_content(card, card.generated)
+
+    def _set_content(self, card: Card, content: CardContent) -> None:
+        edited = None if content == card.generated else content
+        if edited != card.edited:
+            card.edited = edited
+            self.save()
+
+    def _ask_content(self, current: CardContent) -> CardContent:
+        if current.note_type == NoteType.CLOZE:
+            front = self.prompter.text("Cloze text:", current.front, _valid_cloze, long_text=True)
+            back = self.prompter.text("Extra (optional):", current.back, long_text=True)
+        else:
+            front = self.prompter.text("Front:", current.front, _not_empty, long_text=True)
+            back = self.prompter.text("Back:", current.back, _not_empty, long_text=True)
+        return CardContent(note_type=current.note_type, front=front.strip(), back=back.strip())
+
+    def _tag(self, card: Card) -> None:
+        answer = self.prompter.text("Tags (space separated):", " ".join(card.tags))
+        tags = list(dict.fromkeys(tag for tag in re.split(r"[\s,]+", answer) if tag))
+        if tags != card.tags:
+            card.tags = tags
+            self.save()
+
+    def _approve_above(self, card: Card) -> None:
+        answer = self.prompter.text(
+            "Approve every remaining card scoring at least:", f"{card.score:.2f}", _is_number
+        )
+        threshold = float(answer)
+        remaining = self.queue[self.index :]
+        chosen = {
+            c.id: c for c in remaining if c.status == ReviewStatus.PENDING and c.score >= threshold
+        }
+        for chosen_card in chosen.values():
+            decide(chosen_card, ReviewStatus.APPROVED)
+        if chosen:
+            self.save()
+        self.queue[self.index :] = [c for c in remaining if c.id not in chosen]
+        ui.info(f"Approved {len(chosen)} cards scoring {threshold:g} or more.")
+
+    def _help(self, card: Card) -> None:
+        from rich.table import Table
+
+        table = Table(show_header=False, box=None, padding=(0, 2))
+        for key, label in ACTIONS.items():
+            table.add_row(f"[bold]{key}[/]", label)
+        table.add_row("", "y and n work as a and r; Ctrl-C saves and stops")
+        ui.console().print(table)
+
+
+def _not_empty(text: str) -> bool | str:
+    return bool(text.strip()) or "Cannot be empty."
+
+
+def _valid_cloze(text: str) -> bool | str:
+    return has_deletion(text) or "A cloze needs a deletion, like {{c1::the words to hide}}."
+
+
+def _is_number(text: str) -> bool | str:
+    try:
+        float(text)
+    except ValueError:
+        return "A number, like 0.6."
+    return True

@@ -1,0 +1,65 @@
+"""`podcards status`: how far review has got, per card file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from podcards import ui
+from podcards.cardfile import load_card_file
+from podcards.errors import InputError, NothingToDo
+from podcards.paths import CARD_FILE_SUFFIX
+from podcards.review.session import DecisionCounts
+
+
+@dataclass
+class CardFileStatus:
+    path: Path
+    counts: DecisionCounts | None
+    problem: str | None = None
+    """Why the file could not be read; the other files are still shown."""
+
+
+def card_file_statuses(target: Path) -> list[CardFileStatus]:
+    """Counts for one card file, or for every card file in a folder."""
+    if target.is_dir():
+        paths = sorted(target.glob(f"*{CARD_FILE_SUFFIX}"))
+        if not paths:
+            raise NothingToDo(f"{target}: no *{CARD_FILE_SUFFIX} card files here")
+    else:
+        paths = [target]
+    return [_status_of(path, single=not target.is_dir()) for path in paths]
+
+
+def _status_of(path: Path, single: bool) -> CardFileStatus:
+    try:
+        cards = load_card_file(path).cards
+    except InputError as error:
+        if single:
+            raise
+        return CardFileStatus(path, None, error.problem)
+    return CardFileStatus(path, DecisionCounts.of(cards))
+
+
+def show_statuses(statuses: list[CardFileStatus]) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title="Review status")
+    table.add_column("card file", overflow="fold")
+    for column in ("pending", "approved", "edited", "rejected"):
+        table.add_column(column, justify="right")
+    for status in statuses:
+        if status.counts is None:
+            problem = escape(status.problem or "")
+            table.add_row(escape(str(status.path)), f"[red]unreadable: {problem}[/]", "", "", "")
+            continue
+        counts = status.counts
+        table.add_row(
+            escape(str(status.path)),
+            f"[yellow]{counts.pending}[/]",
+            f"[green]{counts.approved}[/]",
+            str(counts.edited),
+            f"[red]{counts.rejected}[/]",
+        )
+    ui.console().print(table)
