@@ -49,6 +49,8 @@ def run_job(
         raise_if_failed(results)
     for card_file in card_files:
         review_card_file(card_file, revisit_all=review_all, input=input, output=output)
+    if not any(_has_approved(card_file) for card_file in card_files):
+        raise NothingToDo("no approved cards yet, so no deck written; run again to review")
     deck_path = _export(card_files, deck, settings)
     raise_if_failed(results)
     return deck_path
@@ -89,6 +91,13 @@ def approve_best(card_file: Path, count: int) -> int:
     if not scores:
         raise NothingToDo(f"{card_file}: no candidates to approve")
     return approve_all(card_file, min_score=scores[min(count, len(scores)) - 1])
+
+
+def _has_approved(card_file: Path) -> bool:
+    from podcards.cardfile import load_card_file
+
+    cards = load_card_file(card_file).cards
+    return any(card.status == ReviewStatus.APPROVED for card in cards)
 
 
 def _summarise(results: list[EpisodeResult]) -> None:

@@ -1,0 +1,122 @@
+"""The whole job: `run` with real review prompts fed through a pipe, and `demo` into real Anki."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection
+from ankitools import import_package
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from podcards.cardfile import load_card_file
+from podcards.errors import NothingToDo
+from podcards.models import Config, ReviewStatus
+from podcards.pipeline import run_job
+
+SEASON = Path(__file__).resolve().parent / "fixtures" / "season"
+
+
+@pytest.fixture
+def collection(tmp_path: Path):
+    col = Collection(str(tmp_path / "collection.anki2"))
+    yield col
+    col.close()
+
+
+def run_with_keys(sources: list[Path], settings: Config, keys: str, **options) -> Path:
+    """`podcards run`, answering the review prompts with `keys` (one key per decision)."""
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        return run_job(sources, settings, input=pipe, output=DummyOutput(), **options)
+
+
+def statuses(card_file: Path) -> list[ReviewStatus]:
+    cards = sorted(load_card_file(card_file).cards, key=lambda card: -card.score)
+    return [card.status for card in cards]
+
+
+def test_run_reviews_exports_and_resumes_where_it_left_off(
+    tmp_path: Path, collection: Collection, capsys
+) -> None:
+    source = tmp_path / "bees.txt"
+    shutil.copy(SEASON / "bees.txt", source)
+    settings = Config(output=tmp_path / "decks")
+
+    deck = run_with_keys([source], settings, "arsq")  # approve, reject, skip, quit
+    card_file = next((tmp_path / "decks").glob("*.cards.json"))
+    first = statuses(card_file)
+    assert first[:3] == [ReviewStatus.APPROVED, ReviewStatus.REJECTED, ReviewStatus.PENDING]
+    assert deck.is_file() and deck.parent == tmp_path / "decks"
+    assert str(deck) in capsys.readouterr().out
+    log = import_package(collection, deck)
+    assert len(log.new) == 1
+
+    again = run_with_keys([source], settings, "aq")  # resumes at the first undecided card
+    assert again == deck
+    second = statuses(card_file)
+    assert second[:3] == [ReviewStatus.APPROVED, ReviewStatus.REJECTED, ReviewStatus.APPROVED]
+    log = import_package(collection, deck)
+    assert len(log.new) == 1 and len(log.updated) + len(log.duplicate) == 1
+    assert collection.note_count() == 2
+
+
+def test_run_over_several_transcripts_makes_one_deck_with_a_subdeck_each(
+    tmp_path: Path, collection: Collection
+) -> None:
+    sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
+    deck = run_with_keys(sources, Config(output=tmp_path / "decks"), "aqaq")
+    import_package(collection, deck)
+    assert collection.note_count() == 2
+    names = {deck.name for deck in collection.decks.all_names_and_ids()}
+    assert sum(name.startswith("Podcasts::") for name in names) == 2
+
+
+def test_run_with_nothing_approved_writes_no_deck(tmp_path: Path) -> None:
+    with pytest.raises(NothingToDo):
+        run_with_keys([SEASON / "bees.txt"], Config(output=tmp_path), "rq")
+    assert not list(tmp_path.glob("*.apkg"))
+
+
+def test_demo_command_writes_a_deck_that_anki_imports(
+    tmp_path: Path, collection: Collection
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "demo"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    deck = tmp_path / "decks" / "demo.apkg"
+    assert deck.is_file()
+    assert "decks/demo.apkg" in done.stdout and "File > Import" in done.stdout
+    log = import_package(collection, deck)
+    assert len(log.new) >= 10
+    assert collection.note_count() >= 10
+    assert collection.card_count() >= collection.note_count()
+
+
+def test_demo_follows_the_config_of_the_working_folder(tmp_path: Path) -> None:
+    (tmp_path / "podcards.toml").write_text('output = "study"\ndeck = "Trial::{title}"\n')
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "-q", "demo", "--approve", "3"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "study" / "demo.apkg").is_file()
+    assert not (tmp_path / "decks").exists()
+    assert "study/demo.apkg" in done.stdout
+
+
+def test_a_bad_config_key_stops_the_command_with_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "podcards.toml").write_text("max_candidates = 10\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "demo"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert "unknown key 'max_candidates'" in done.stderr
+    assert "Traceback" not in done.stderr
