@@ -1,0 +1,312 @@
+"""Turn a chosen passage into one card that makes sense alone.
+
+Definitions become "What is X?", contrasts a question about the contrast, numbers a cloze on
+the number, other claims a cloze on their key term. Card text is cleaned of disfluencies and a
+leading pronoun is replaced by the topic it points back to; the quote is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from podcards.extract import detectors
+from podcards.extract.ranking import Passage
+from podcards.models import CardContent, CardKind, NoteType
+from podcards.nlp import VAGUE_NOUNS, KeyTerms, clean_disfluencies, noun_phrases
+
+MAX_ANSWER_WORDS = 12
+MAX_CLOZE_WORDS = 6
+MAX_TERM_WORDS = 6
+
+ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+NOT_A_TERM = frozenset(
+    [
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "how",
+        "why",
+        "when",
+        "where",
+        "i",
+        "you",
+        "we",
+        "he",
+        "she",
+        "one",
+        "everything",
+        "something",
+        "anything",
+        "nothing",
+        "all",
+        "some",
+        "each",
+        "both",
+        "another",
+    ]
+)
+QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
+TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
+DEFINITION_FORMS = [
+    (
+        re.compile(
+            rf"^{TERM} (?:is|are) {QUALIFIERS}(?P<answer>(?:a|an|the|when|where|how|about)\b.+)$",
+            re.IGNORECASE,
+        ),
+        "What is {term}?",
+    ),
+    (
+        re.compile(rf"^{TERM} means {QUALIFIERS}(?:that )?(?P<answer>.+)$", re.IGNORECASE),
+        "What does {term} mean?",
+    ),
+    (
+        re.compile(rf"^{TERM} (?:refers|is referring) to (?P<answer>.+)$", re.IGNORECASE),
+        "What does {term} refer to?",
+    ),
+    (
+        re.compile(rf"^{TERM} stands for (?P<answer>.+)$", re.IGNORECASE),
+        "What does {term} stand for?",
+    ),
+    (
+        re.compile(rf"^{TERM} (?:is|are) defined as (?P<answer>.+)$", re.IGNORECASE),
+        "How is {term} defined?",
+    ),
+    (
+        re.compile(
+            r"^the (?P<term>(?:core |basic |main |key |whole |central )?idea (?:of|behind) [\w .+#/-]{2,40}?) is (?:that )?(?P<answer>.+)$",
+            re.IGNORECASE,
+        ),
+        "What is {term}?",
+    ),
+]
+DOWNSIDE_FORM = re.compile(
+    r"\bthe (?P<aspect>(?:main |big |biggest |only |one )?(?:downside|upside|drawback|advantage|disadvantage|benefit|limitation|weakness|strength|problem)) "
+    r"(?:of|with) (?P<subject>[\w .+#/-]{2,40}?) (?:is|are) (?:that )?(?P<answer>.+)$",
+    re.IGNORECASE,
+)
+COMPARATIVE_FORM = re.compile(
+    rf"(?:^|, |\b(?:that|and|but|so) ){TERM} (?:is|are|was|were|can be|get|gets|will be) "
+    r"(?:much |a lot |way |far |a bit |slightly |generally |usually |often |still )?"
+    r"(?P<comparative>(?:more|less) \w+|\w+er) than (?P<other>[\w .+#/-]{2,40}?)(?=[,.;!?]|$| because| and| but| so)",
+    re.IGNORECASE,
+)
+CALLED_FORM = re.compile(
+    r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;!?]|$| and| or| which| that| because)",
+    re.IGNORECASE,
+)
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}s?\b")
+NUMBER_PHRASE = re.compile(
+    detectors.NUMBER
+    + r"(?:\s*(?:-\s*)?"
+    + detectors.UNITS
+    + r")(?: (?:of|per) \w+)?|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d[\d,.]*%?",
+    re.IGNORECASE,
+)
+CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
+LEADING_POINTER = re.compile(
+    r"^(?P<pointer>it|this|that|they|these|those)(?P<verb>'s|'re| is| are| was| were| has| have| can| will| would| does| do| gets?| makes?| needs?| means| just| also)\b",
+    re.IGNORECASE,
+)
+VERB_AFTER_POINTER = {"'s": " is", "'re": " are"}
+
+
+@dataclass(frozen=True)
+class CardDraft:
+    kind: CardKind
+    content: CardContent
+
+
+def make_card(passage: Passage, terms: KeyTerms, topic: str | None, extra: str) -> CardDraft:
+    """The first card form that fits the passage, else a cloze on its key term."""
+    sentences = [
+        resolve_pointer(clean_disfluencies(sentence.text), topic) for sentence in passage.sentences
+    ]
+    sentences = [sentence for sentence in sentences if sentence]
+    text = " ".join(sentences)
+    makers: list[Callable[[], CardDraft | None]] = [
+        lambda: definition_card(sentences),
+        lambda: acronym_card(text),
+        lambda: contrast_card(sentences),
+        lambda: number_cloze(text, passage, extra),
+        lambda: term_cloze(text, passage, terms, extra),
+    ]
+    for maker in makers:
+        draft = maker()
+        if draft is not None:
+            return draft
+    return CardDraft(CardKind.CLAIM, CardContent(note_type=NoteType.CLOZE, front=text, back=extra))
+
+
+def resolve_pointer(text: str, topic: str | None) -> str:
+    """'It is slow...' -> 'Diffusion models is slow...': name the topic a bare pronoun meant."""
+    match = LEADING_POINTER.match(text)
+    if not match or not topic:
+        return text
+    verb = match.group("verb")
+    verb = VERB_AFTER_POINTER.get(verb.lower(), verb)
+    return capitalise(topic) + verb + text[match.end() :]
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def basic(kind: CardKind, question: str, answer: str) -> CardDraft | None:
+    """A Q/A card, or None when the answer is not one short fact."""
+    answer = short_answer(answer)
+    if answer is None:
+        return None
+    question = " ".join(question.split())
+    return CardDraft(
+        kind, CardContent(note_type=NoteType.BASIC, front=capitalise(question), back=answer)
+    )
+
+
+def short_answer(text: str) -> str | None:
+    """The answer up to its first clause break, when that is at most a dozen words."""
+    cut = CLAUSE_END.search(text)
+    answer = (text[: cut.start()] if cut else text).strip(" .!?;:,")
+    words = answer.split()
+    if not words or len(words) > MAX_ANSWER_WORDS:
+        return None
+    return capitalise(answer)
+
+
+def usable_term(term: str) -> str | None:
+    """The term without its article, if it names something (not a pronoun or vague noun)."""
+    term = ARTICLE.sub("", term.strip())
+    words = term.lower().split()
+    if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM:
+        return None
+    if all(word in VAGUE_NOUNS or word in NOT_A_TERM for word in words):
+        return None
+    return term
+
+
+def definition_card(sentences: list[str]) -> CardDraft | None:
+    for sentence in sentences:
+        for pattern, question in DEFINITION_FORMS:
+            match = pattern.match(sentence)
+            term = match and usable_term(match.group("term"))
+            if match and term:
+                draft = basic(
+                    CardKind.DEFINITION, question.format(term=term), match.group("answer")
+                )
+                if draft:
+                    return draft
+    return None
+
+
+def acronym_card(text: str) -> CardDraft | None:
+    """An acronym next to its expansion: 'What does ABC stand for?'."""
+    for match in ACRONYM.finditer(text):
+        acronym = match.group(0).rstrip("s")
+        expansion = expansion_near(text, match.start(), match.end(), acronym)
+        if expansion:
+            return basic(CardKind.DEFINITION, f"What does {acronym} stand for?", expansion)
+    return None
+
+
+def expansion_near(text: str, start: int, end: int, acronym: str) -> str | None:
+    """Words just before or after the acronym whose initials spell it."""
+    letters = [letter for letter in acronym.lower() if letter.isalpha()]
+    before = re.findall(r"[\w-]+", text[:start])
+    after = re.findall(r"[\w-]+", text[end:])
+    for words in (before[-len(letters) :], after[: len(letters)]):
+        if len(words) == len(letters) and all(
+            word[0].lower() == letter for word, letter in zip(words, letters, strict=True)
+        ):
+            expansion = " ".join(words)
+            if expansion.lower() != acronym.lower():
+                return expansion
+    return None
+
+
+def contrast_card(sentences: list[str]) -> CardDraft | None:
+    """'The downside of X is Y' -> 'What is the downside of X?'; 'X is faster than Y' -> 'Which is faster...'."""
+    for sentence in sentences:
+        match = DOWNSIDE_FORM.search(sentence)
+        subject = match and usable_term(match.group("subject"))
+        if match and subject:
+            draft = basic(
+                CardKind.CLAIM,
+                f"What is the {match.group('aspect').lower()} of {subject}?",
+                match.group("answer"),
+            )
+            if draft:
+                return draft
+        for match in COMPARATIVE_FORM.finditer(sentence):
+            term = usable_term(match.group("term"))
+            other = usable_term(match.group("other"))
+            if term and other and term.lower() != other.lower():
+                comparative = match.group("comparative").lower()
+                return basic(CardKind.CLAIM, f"Which is {comparative}: {term} or {other}?", term)
+    return None
+
+
+def cloze(text: str, start: int, end: int, extra: str) -> CardDraft:
+    front = f"{text[:start]}{{{{c1::{text[start:end]}}}}}{text[end:]}"
+    return CardDraft(CardKind.CLAIM, CardContent(note_type=NoteType.CLOZE, front=front, back=extra))
+
+
+def number_cloze(text: str, passage: Passage, extra: str) -> CardDraft | None:
+    """Hide the quantity the claim turns on (a number with its unit, or a year)."""
+    if detectors.QUANTITY not in passage.cues:
+        return None
+    matches = [
+        match
+        for match in NUMBER_PHRASE.finditer(text)
+        if len(match.group(0).split()) <= MAX_CLOZE_WORDS
+    ]
+    if not matches:
+        return None
+    best = max(
+        matches,
+        key=lambda match: (
+            len(match.group(0).split()) > 1
+            or not match.group(0)[0].isdigit()
+            or len(match.group(0)) >= 4,
+            -match.start(),
+        ),
+    )
+    return cloze(text, best.start(), best.end(), extra)
+
+
+def term_cloze(text: str, passage: Passage, terms: KeyTerms, extra: str) -> CardDraft | None:
+    """Hide the passage's most telling term: a named one ('called X') or its heaviest key term
+    that occurs once (hiding a term the text repeats would give the answer away)."""
+    called = CALLED_FORM.search(text)
+    if called and usable_term(called.group("term")):
+        return cloze(text, called.start("term"), called.end("term"), extra)
+    spans = []
+    for term in passage.terms + fallback_phrases(passage):
+        found = list(
+            re.finditer(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", text, re.IGNORECASE)
+        )
+        if found and len(term.split()) <= MAX_CLOZE_WORDS and usable_term(term):
+            spans.append((len(found) == 1, found[0].start(), found[0].end()))
+    if not spans:
+        return None
+    once = [span for span in spans if span[0]]
+    _, start, end = (once or spans)[0]
+    return cloze(text, start, end, extra)
+
+
+def fallback_phrases(passage: Passage) -> list[str]:
+    """Noun phrases of the passage, longest first, for when it holds no episode key term."""
+    phrases = [
+        phrase
+        for sentence in passage.sentences
+        for phrase in noun_phrases(sentence.tokens, sentence.tags)
+    ]
+    return sorted(phrases, key=lambda phrase: -len(phrase.split()))

@@ -1,0 +1,179 @@
+"""When two passages state the same fact: overlap of their content words.
+
+Used while ranking (one card per fact within an episode) and by batch runs to flag the same
+fact across episodes. Needs no NLTK data, so it is cheap to call on many cards.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from podcards.models import Card
+
+NEAR_DUPLICATE_SIMILARITY = 0.5
+MIN_WORDS_TO_COMPARE = 4
+
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+COMMON_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "so",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "about",
+        "into",
+        "over",
+        "to",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "it",
+        "its",
+        "it's",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "they",
+        "them",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "not",
+        "no",
+        "yes",
+        "yeah",
+        "just",
+        "really",
+        "very",
+        "also",
+        "then",
+        "than",
+        "like",
+        "what",
+        "which",
+        "who",
+        "when",
+        "where",
+        "why",
+        "how",
+        "if",
+        "because",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "must",
+        "all",
+        "any",
+        "some",
+        "more",
+        "most",
+        "much",
+        "many",
+        "one",
+        "thing",
+        "things",
+        "lot",
+        "kind",
+        "sort",
+        "know",
+        "think",
+        "mean",
+        "get",
+        "got",
+        "go",
+        "going",
+        "make",
+        "made",
+        "say",
+        "said",
+        "actually",
+        "basically",
+        "um",
+        "uh",
+        "okay",
+        "well",
+        "right",
+        "now",
+        "even",
+        "still",
+        "only",
+    ]
+)
+
+
+def stem(word: str) -> str:
+    """A light suffix strip so 'model' and 'models', 'train' and 'training' meet."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@cache
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        stem(word)
+        for word in WORD.findall(text.lower().replace("\u2019", "'"))
+        if word not in COMMON_WORDS
+    )
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set found in the other: a short restatement still counts (but two
+    words in common never make a match on their own)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(MIN_WORDS_TO_COMPARE, min(len(a), len(b)))
+
+
+def similarity(a: Card, b: Card) -> float:
+    """0..1: how much of the same content the two cards' quotes and text carry."""
+    return overlap(card_words(a), card_words(b))
+
+
+def near_duplicate(a: Card, b: Card) -> bool:
+    """Whether two cards (from one episode or several) state the same fact."""
+    return similarity(a, b) >= NEAR_DUPLICATE_SIMILARITY
+
+
+def card_words(card: Card) -> frozenset[str]:
+    content = card.content
+    return content_words(" ".join((card.quote, content.front, content.back)))

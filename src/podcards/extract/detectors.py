@@ -1,0 +1,206 @@
+"""Cues that make a sentence worth a card, and cues that make it chatter.
+
+A flashcard holds a fact: a definition, a contrast, a number or trend, a cause, a general
+principle. Talk around those facts (questions, thanks, sponsor reads, anecdotes, hedges) is
+down-ranked. The patterns describe how people speak about any subject; none names a topic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DEFINITION = "definition"
+COMPARISON = "comparison"
+QUANTITY = "quantity"
+CAUSE = "cause"
+PRINCIPLE = "principle"
+
+QUESTION = "question"
+SOCIAL = "social"
+SPONSOR = "sponsor"
+ANECDOTE = "anecdote"
+HEDGE = "hedge"
+META = "meta"
+
+FACT_KINDS = (DEFINITION, COMPARISON, QUANTITY, CAUSE, PRINCIPLE)
+
+NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|a hundred|a thousand|"
+    r"a million|a billion|a couple of|a dozen)"
+)
+UNITS = (
+    r"(?:%|percent|per ?cent|x\b|times\b|fold\b|days?|weeks?|months?|years?|decades?|hours?|"
+    r"minutes?|seconds?|milliseconds?|thousand|million|billion|trillion|k\b|gb|tb|mb|"
+    r"parameters|dollars|euros|people|users|examples|images|tokens|steps|iterations|layers)"
+)
+NUMBER = r"(?:\$?\d[\d,.]*%?|" + NUMBER_WORDS + r")"
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    weight: float
+    pattern: re.Pattern[str]
+
+
+def cue(kind: str, weight: float, pattern: str) -> Cue:
+    return Cue(kind, weight, re.compile(pattern))
+
+
+CUES = [
+    # definitions
+    cue(
+        DEFINITION,
+        1.0,
+        r"\b(?:refers?|referring) to\b|\bstands? for\b|\bdefined as\b|\bdefinition of\b",
+    ),
+    cue(
+        DEFINITION,
+        1.0,
+        r"\b(?:is|are|was|were|be) (?:also |often |sometimes )?(?:called|known as|named|termed|dubbed)\b",
+    ),
+    cue(
+        DEFINITION,
+        0.8,
+        r"\bwhat (?:we|they|people|you) (?:call|called)\b|\bso-called\b|\bthe term\b",
+    ),
+    cue(
+        DEFINITION,
+        0.8,
+        r"\bthe (?:core |basic |main |key |whole |central )?(?:idea|concept|principle|notion) (?:of|behind|is|here is)\b",
+    ),
+    cue(
+        DEFINITION,
+        0.7,
+        r"\b(?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an) (?:\w+ ){0,3}(?:kind|type|form|way|class|family|set|method|technique|approach|variant|version|measure|metric|benchmark)\b",
+    ),
+    cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically |essentially |simply )?(?:a|an) \w+"),
+    cue(DEFINITION, 0.5, r"\b\w+ means\b|\bmeaning that\b|\bin other words\b"),
+    # comparisons and contrasts
+    cue(
+        COMPARISON,
+        1.0,
+        r"\b(?:more|less|fewer) \w+ than\b|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b",
+    ),
+    cue(
+        COMPARISON,
+        0.9,
+        r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b",
+    ),
+    cue(
+        COMPARISON,
+        0.9,
+        r"\bthe (?:main |big |biggest |only |one )?(?:downside|upside|drawback|advantage|disadvantage|benefit|trade-?off|limitation|weakness|strength|difference)s?\b",
+    ),
+    cue(
+        COMPARISON,
+        0.5,
+        r"\b(?:the )?(?:best|worst|fastest|slowest|biggest|largest|smallest|most \w+|least \w+)\b|\bacross the board\b|\bbeats?\b|\boutperform\w*",
+    ),
+    # quantities and trends
+    cue(QUANTITY, 1.0, NUMBER + r"\s*" + UNITS),
+    cue(
+        QUANTITY,
+        0.8,
+        r"\b(?:19|20)\d\d\b|\b(?:19|20)?\d0s\b|\b(?:nineteen|twenty) \w+ties\b|\b(?:eighties|nineties|two thousands)\b",
+    ),
+    cue(
+        QUANTITY,
+        0.8,
+        r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery "
+        + NUMBER
+        + r"\b|\bper (?:year|month|week|day)\b",
+    ),
+    cue(
+        QUANTITY, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal)\w*\b"
+    ),
+    cue(QUANTITY, 0.4, r"\b\d[\d,.]*\b"),
+    # causes and consequences
+    cue(
+        CAUSE,
+        0.7,
+        r"\b(?:leads?|led) to\b|\bresults? in\b|\bcaus(?:e|es|ed|ing)\b|\bdue to\b|\bthat's why\b|\bthe reason (?:is|why|being)\b|\btherefore\b|\bas a result\b|\bconsequen\w+",
+    ),
+    cue(
+        CAUSE,
+        0.6,
+        r"\bbecause\b|\bso that\b|\bin order to\b|\bwhich means\b|\ballows? (?:you|us|them|it)\b|\benables?\b|\bthanks to\b|\bwithout \w+ing\b",
+    ),
+    # general principles
+    cue(
+        PRINCIPLE,
+        0.8,
+        r"\bno matter\b|\b(?:almost|virtually|nearly) (?:any|every|all)\b|\bautomatically\b|\binevitabl\w*|\bby definition\b|\brule of thumb\b",
+    ),
+    cue(
+        PRINCIPLE,
+        0.6,
+        r"\bin general\b|\bgenerally\b|\bthe key (?:is|to)\b|\bthe trick is\b|\balways\b|\btends? to\b|\bwhenever\b|\bany \w+ (?:will|would|must|needs?)\b|\bemerge\w*",
+    ),
+    # down-rank cues
+    cue(
+        SOCIAL,
+        -1.5,
+        r"\bthank(?:s| you)\b|\bwelcome (?:to|back)\b|\bgreat to (?:have|see|be)\b|\bnice to (?:meet|see|have)\b|\bpleasure\b|\bcongratulations\b|\bgood to see\b|\bappreciate (?:it|that|you)\b|\bbye\b|\bcheers\b",
+    ),
+    cue(
+        SPONSOR,
+        -2.0,
+        r"\bsponsor\w*|\bbrought to you by\b|\bmade possible by\b|\bpromo code\b|\bdiscount\b|\bsign up\b|\bfree trial\b|\bsubscribe\w*|\bcheck (?:it |them )?out\b|\b\w+\.(?:com|io|org|net)\b|\bshow notes\b|\bnewsletter\b|\blink in\b",
+    ),
+    cue(
+        ANECDOTE,
+        -0.8,
+        r"\bi (?:remember|recall)\b|\bwhen i was\b|\bone day\b|\bback (?:then|in the day)\b|\bmy (?:wife|husband|kids?|son|daughter|father|mother|dad|mom|friends?|family|colleague)\b|\bi went\b|\bi was (?:at|in|working|living|reading|talking|trying)\b|\byears ago\b|\bthe other day\b|\blast (?:week|month|year)\b",
+    ),
+    cue(
+        HEDGE,
+        -0.6,
+        r"\bi (?:don't|do not) know\b|\bi'm not sure\b|\bi am not sure\b|\bdunno\b|\bi guess\b|\bwho knows\b|\bi have no idea\b|\bi'm not an expert\b|\bi don't remember\b",
+    ),
+    cue(
+        HEDGE,
+        -0.3,
+        r"\bmaybe\b|\bperhaps\b|\bprobably\b|\bi suppose\b|\bi feel like\b|\bi wonder\b",
+    ),
+    cue(
+        META,
+        -0.7,
+        r"\b(?:good|great|interesting|excellent|fair) question\b|\byou mentioned\b|\bas you said\b|\blet's (?:talk|move|get|dig|start)\b|\bwe'll (?:talk|get)\b|\bin this episode\b|\bon (?:the|this) (?:show|podcast)\b|\bour (?:listeners|audience)\b|\byou've (?:said|written|mentioned)\b|\btell (?:us|me)\b",
+    ),
+]
+
+FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|i'm|i've|i'd|i'll)\b")
+
+
+def normalise(text: str) -> str:
+    """Lowercase with straight apostrophes, so patterns can stay simple."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def detect(text: str) -> dict[str, float]:
+    """Each cue kind found in `text`, with the weight of its strongest pattern."""
+    lowered = normalise(text)
+    found: dict[str, float] = {}
+    for item in CUES:
+        if item.pattern.search(lowered):
+            current = found.get(item.kind)
+            if current is None or abs(item.weight) > abs(current):
+                found[item.kind] = item.weight
+    if is_question(lowered):
+        found[QUESTION] = -1.5
+    return found
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip().endswith("?")
+
+
+def first_person_share(text: str) -> float:
+    """How personal a sentence is: stories and opinions say 'I' a lot, facts rarely."""
+    words = normalise(text).split()
+    if not words:
+        return 0.0
+    return len(FIRST_PERSON.findall(" ".join(words))) / len(words)

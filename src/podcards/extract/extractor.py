@@ -1,0 +1,149 @@
+"""From a transcript to ranked candidate cards: sentences, key terms, scores, selection, cards."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from podcards import nlp
+from podcards.extract import ranking
+from podcards.extract.cards import make_card
+from podcards.extract.glossary import apply_glossary
+from podcards.models import Card, CardContent, Transcript
+from podcards.paths import slugify
+
+WORDS_PER_CANDIDATE = 150
+MIN_CANDIDATES = 20
+MAX_TAGS = 3
+CONTEXT_SENTENCES = 3
+
+
+def extract_cards(
+    transcript: Transcript,
+    *,
+    max_cards: int | None = None,
+    glossary: dict[str, str] | None = None,
+) -> list[Card]:
+    """The transcript's best card candidates, best first.
+
+    Without `max_cards`, about one candidate per 150 words of talk (at least 20), fewer when
+    the transcript holds fewer facts worth a card.
+    """
+    toolkit = nlp.load_toolkit("\n".join(segment.text for segment in transcript.segments))
+    if toolkit.missing:
+        warn_missing_data(tuple(toolkit.missing))
+    sentences = nlp.split_transcript(transcript, toolkit)
+    terms = nlp.key_terms(sentences, toolkit.stopwords)
+    passages = ranking.build_passages(sentences, terms)
+    ranking.score_passages(passages, terms, ranking.find_host(sentences))
+    occurrences = occurrence_indexes(passages)
+    limit = (
+        max_cards
+        if max_cards is not None
+        else max(MIN_CANDIDATES, transcript.word_count() // WORDS_PER_CANDIDATE)
+    )
+    chosen = ranking.select(passages, limit)
+    return [
+        card_for(passage, transcript, sentences, terms, occurrences[id(passage)], glossary or {})
+        for passage in chosen
+    ]
+
+
+@cache
+def warn_missing_data(missing: tuple[str, ...]) -> None:
+    """Once per process: which NLTK data is missing and how to install it."""
+    from podcards import ui
+
+    ui.warn(
+        f"NLTK data not found ({', '.join(missing)}): extraction quality is reduced. "
+        f"Install it with: {nlp.NLTK_DATA_HINT}"
+    )
+
+
+def card_for(
+    passage: ranking.Passage,
+    transcript: Transcript,
+    sentences: Sequence[nlp.Sentence],
+    terms: nlp.KeyTerms,
+    occurrence: int,
+    glossary: dict[str, str],
+) -> Card:
+    segment = transcript.segments[passage.first.segment]
+    quote = segment.text[passage.first.start : passage.last.end]
+    start = segment.time_at(passage.first.start)
+    draft = make_card(
+        passage,
+        terms,
+        topic_before(passage, sentences, terms),
+        attribution(passage.first.speaker, start),
+    )
+    content = CardContent(
+        note_type=draft.content.note_type,
+        front=apply_glossary(draft.content.front, glossary),
+        back=apply_glossary(draft.content.back, glossary),
+    )
+    return Card(
+        id=card_id(transcript.slug, quote, occurrence),
+        kind=draft.kind,
+        generated=content,
+        quote=quote,
+        speaker=passage.first.speaker,
+        start=start,
+        score=passage.score,
+        tags=tags_for(passage, terms, glossary),
+    )
+
+
+def topic_before(
+    passage: ranking.Passage, sentences: Sequence[nlp.Sentence], terms: nlp.KeyTerms
+) -> str | None:
+    """The heaviest key term of the few sentences before the passage: what 'it' most likely means."""
+    for sentence in reversed(
+        sentences[max(0, passage.first.index - CONTEXT_SENTENCES) : passage.first.index]
+    ):
+        found = terms.in_text(sentence.text)
+        if found:
+            return terms.shown(found[0])
+    return None
+
+
+def attribution(speaker: str | None, start: float | None) -> str:
+    """The cloze 'extra': who said it and when, to find it again in the episode."""
+    from podcards.ui import format_time
+
+    parts = [speaker or "", format_time(start) if start is not None else ""]
+    return ", ".join(part for part in parts if part)
+
+
+def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, str]) -> list[str]:
+    tags = []
+    for term in passage.terms:
+        tag = slugify(apply_glossary(terms.shown(term), glossary), fallback="")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags[:MAX_TAGS]
+
+
+def normalised_quote(quote: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", quote.lower()))
+
+
+def card_id(slug: str, quote: str, occurrence: int) -> str:
+    """Stable across re-runs and rule changes: the episode, the quote's words and which
+    occurrence of those words it is; never the card's wording."""
+    source = f"{slug}\n{normalised_quote(quote)}\n{occurrence}"
+    return hashlib.sha1(source.encode("utf-8")).hexdigest()[:12]
+
+
+def occurrence_indexes(passages: Sequence[ranking.Passage]) -> dict[int, int]:
+    """For each passage (by object id), how many earlier passages have the same words."""
+    seen: Counter[str] = Counter()
+    indexes = {}
+    for passage in sorted(passages, key=lambda item: (item.first.index, len(item.sentences))):
+        key = normalised_quote(passage.text)
+        indexes[id(passage)] = seen[key]
+        seen[key] += 1
+    return indexes

@@ -1,0 +1,47 @@
+"""Corrections for speech-recognition mistakes ('heard = right'), applied to card text only."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from podcards.errors import InputError
+
+TABLE_HEADER = re.compile(r"^\[[\w.-]+\]$")
+COMMENT = re.compile(r"(?:^|\s)#")
+
+
+def load_glossary(path: Path | str) -> dict[str, str]:
+    """Read `heard = right` lines ('#' comments and blank lines ignored).
+
+    Quotes around either side are dropped, so a TOML table of strings (optionally under a
+    `[glossary]` header) reads the same way.
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, f"cannot read glossary ({error.__class__.__name__})") from None
+    glossary = {}
+    for number, raw in enumerate(lines, start=1):
+        line = COMMENT.split(raw, maxsplit=1)[0].strip()
+        if not line or TABLE_HEADER.match(line):
+            continue
+        heard, equals, right = (part.strip().strip("\"'").strip() for part in line.partition("="))
+        if not equals or not heard or not right:
+            raise InputError(path, f"line {number}: expected 'heard = right', got {raw.strip()!r}")
+        glossary[heard] = right
+    return glossary
+
+
+def apply_glossary(text: str, glossary: dict[str, str]) -> str:
+    """Replace each heard spelling (whole words, any case) by the right one; longest first."""
+    if not glossary or not text:
+        return text
+    lookup = {heard.lower(): right for heard, right in glossary.items()}
+    alternatives = sorted(lookup, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(heard) for heard in alternatives) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    return pattern.sub(lambda match: lookup[match.group(0).lower()], text)

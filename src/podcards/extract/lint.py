@@ -1,0 +1,65 @@
+"""Checks that a card is good to study: one short fact, asked plainly, readable alone."""
+
+from __future__ import annotations
+
+import re
+
+from podcards.models import CardContent, NoteType
+
+MAX_ANSWER_WORDS = 12
+MAX_CLOZE_WORDS = 6
+
+CLOZE_DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")
+FILLER = re.compile(r"\b(?:um+|uh+|you know|i mean|sort of)\b", re.IGNORECASE)
+LEADING_PRONOUN = re.compile(
+    r"^\W*(?:it|this|that|they|these|those|he|she|him|her|them)\b", re.IGNORECASE
+)
+YES_NO_OPENER = re.compile(
+    r"^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|might|must|shall)\b",
+    re.IGNORECASE,
+)
+
+
+def lint(card_content: CardContent) -> list[str]:
+    """The card's problems, one short phrase each; empty when it passes."""
+    front = card_content.front.strip()
+    problems = []
+    if not front:
+        return ["empty front"]
+    if FILLER.search(front) or FILLER.search(card_content.back):
+        problems.append("contains filler words")
+    if LEADING_PRONOUN.match(front):
+        problems.append("starts with a pronoun whose referent is missing")
+    if card_content.note_type is NoteType.CLOZE:
+        problems.extend(cloze_problems(front))
+    else:
+        problems.extend(question_problems(front, card_content.back))
+    return problems
+
+
+def cloze_problems(front: str) -> list[str]:
+    deletions = CLOZE_DELETION.findall(front)
+    if len(deletions) != 1:
+        return [f"needs exactly one cloze deletion, has {len(deletions)}"]
+    hidden = deletions[0].split()
+    if not hidden:
+        return ["empty cloze deletion"]
+    if len(hidden) > MAX_CLOZE_WORDS:
+        return [f"cloze deletion has {len(hidden)} words (at most {MAX_CLOZE_WORDS})"]
+    if not CLOZE_DELETION.sub("", front).strip(" .,;:!?"):
+        return ["nothing around the cloze deletion"]
+    return []
+
+
+def question_problems(front: str, back: str) -> list[str]:
+    problems = []
+    if not front.endswith("?"):
+        problems.append("question does not end with '?'")
+    if YES_NO_OPENER.match(front):
+        problems.append("yes/no question")
+    answer = back.split()
+    if not answer:
+        problems.append("empty answer")
+    elif len(answer) > MAX_ANSWER_WORDS:
+        problems.append(f"answer has {len(answer)} words (at most {MAX_ANSWER_WORDS})")
+    return problems

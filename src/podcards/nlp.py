@@ -1,0 +1,516 @@
+"""Sentences, tokens, part-of-speech tags, noun phrases and key terms, with NLTK and offline.
+
+With the NLTK data installed (`NLTK_DATA`) the pre-trained Punkt model, perceptron tagger and
+stop-word list are used. Without it every piece falls back to something that needs no data:
+Punkt trained on the transcript itself, a RegexpTagger built from closed-class word lists and
+suffix rules, and a built-in stop-word list. One warning line says quality is reduced.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from podcards.models import Transcript
+
+NLTK_DATA_HINT = "python -m nltk.downloader punkt_tab averaged_perceptron_tagger_eng stopwords"
+
+PUNKT_RESOURCE = "tokenizers/punkt_tab/english/"
+TAGGER_RESOURCE = "taggers/averaged_perceptron_tagger_eng/"
+STOPWORDS_RESOURCE = "corpora/stopwords/english"
+
+# Treebank-style tokens (so the tagger sees "do" + "n't"), an order of magnitude faster than
+# word_tokenize on a 90-minute transcript.
+TOKEN_PATTERN = (
+    r"\w+(?=n't)|n't|'(?:s|re|ve|ll|d|m)\b|\$?\d+(?:[.,:]\d+)*%?|\w+(?:[-'.]\w+)*|[^\w\s]"
+)
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd",
+    "co", "corp", "dept", "approx", "fig", "no", "vol", "u.s", "u.k", "a.m", "p.m", "ph.d",
+}  # fmt: skip
+
+NOUN_PHRASE_GRAMMAR = r"""
+NP: {<JJ|JJR|JJS|VBG|VBN|NN.*>*<NN.*>+<CD>?}
+"""
+
+# Closed-class words and function words: used as the stop-word list and to tag without data.
+CLOSED_CLASS_TAGS: dict[str, str] = {
+    "DT": "the a an this that these those every each some any no all both either neither another",
+    "IN": "of in on at by for with from about into over under between through during before "
+    "after above below since until against among without within upon via than because "
+    "although though while whereas unlike if like as per",
+    "TO": "to",
+    "CC": "and or but nor yet",
+    "PRP": "i you he she it we they me him her us them myself yourself itself themselves",
+    "PRP$": "my your his its our their",
+    "MD": "can could will would shall should may might must 'll 'd",
+    "VBZ": "is has does 's",
+    "VBP": "are am have do 're 've 'm",
+    "VBD": "was were had did",
+    "VB": "be",
+    "VBN": "been",
+    "VBG": "being",
+    "WDT": "which whatever",
+    "WP": "what who whom whose",
+    "WRB": "when where why how",
+    "RB": "not n't very really also just too only never always often sometimes already still "
+    "even quite so then there here now again maybe perhaps probably actually basically",
+    "EX": "there",
+    "UH": "um uh oh yeah yes okay ok well hmm wow",
+    "CD": "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
+    "fifty hundred thousand million billion trillion",
+}
+EXTRA_STOPWORDS = (
+    "am is are was were be been being have has had having do does did doing would should could "
+    "ought i'm you're he's she's it's we're they're i've you've we've they've i'd you'd he'd "
+    "she'd we'd they'd i'll you'll he'll she'll we'll they'll isn't aren't wasn't weren't "
+    "hasn't haven't hadn't doesn't don't didn't won't wouldn't shan't shouldn't can't cannot "
+    "couldn't mustn't let's that's who's what's here's there's when's where's why's how's "
+    "own same other such more most few s t don just ours yours hers theirs ourselves "
+    "yourselves himself herself once further out off up down"
+)
+
+SUFFIX_TAGS = [
+    (r"^-?\$?\d+(?:[.,:]\d+)*%?$", "CD"),
+    (r"^[^\w]+$", "."),
+    (r"^[A-Z]{2,}s?$", "NNP"),
+    (r".*ing$", "VBG"),
+    (r".*ed$", "VBN"),
+    (r".*ly$", "RB"),
+    (r".*(?:able|ible|al|ous|ful|ive|ic|less|ish)$", "JJ"),
+    (r".*(?:ness|ment|tion|sion|ity|ism|ist|ence|ance|er|or)s$", "NNS"),
+    (r"^[A-Z][a-z]", "NNP"),
+    (r".*[^s]s$", "NNS"),
+    (r".*", "NN"),
+]
+
+VAGUE_NOUNS = set(
+    [
+        "thing",
+        "things",
+        "lot",
+        "lots",
+        "way",
+        "ways",
+        "kind",
+        "kinds",
+        "sort",
+        "sorts",
+        "people",
+        "person",
+        "guy",
+        "guys",
+        "stuff",
+        "bit",
+        "time",
+        "times",
+        "question",
+        "questions",
+        "point",
+        "points",
+        "yeah",
+        "okay",
+        "today",
+        "year",
+        "years",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "example",
+        "examples",
+        "case",
+        "cases",
+        "idea",
+        "ideas",
+        "part",
+        "parts",
+        "fact",
+        "sense",
+        "something",
+        "anything",
+        "everything",
+        "nothing",
+        "someone",
+        "anyone",
+        "everyone",
+        "one",
+        "ones",
+        "others",
+        "number",
+        "numbers",
+        "end",
+        "place",
+        "places",
+        "world",
+        "reason",
+        "reasons",
+        "moment",
+        "moments",
+        "answer",
+        "answers",
+        "problem",
+        "problems",
+        "term",
+        "terms",
+        "matter",
+        "level",
+        "levels",
+        "area",
+        "areas",
+        "side",
+        "sides",
+        "aspect",
+        "aspects",
+        "type",
+        "types",
+        "version",
+        "versions",
+        "show",
+        "episode",
+        "episodes",
+        "podcast",
+        "podcasts",
+        "conversation",
+        "guest",
+        "host",
+        "audience",
+        "listener",
+        "listeners",
+    ]
+)
+
+
+class Tagger(Protocol):
+    def tag_sents(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, str]]]: ...
+
+
+@dataclass
+class Toolkit:
+    """The NLTK parts in use: with data, or their data-free stand-ins."""
+
+    splitter: Any
+    tagger: Tagger
+    stopwords: frozenset[str]
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+@dataclass
+class Sentence:
+    """One sentence of a segment, located by character offsets so quotes stay verbatim."""
+
+    segment: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    index: int = 0
+    tokens: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        return [token for token in self.tokens if token[0].isalnum()]
+
+
+@cache
+def nltk_module() -> Any:
+    """Import nltk without scipy and numpy: they are optional to it and cost ~1.5 s to load."""
+    blocked = [name for name in ("scipy", "numpy") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import nltk
+        import nltk.collocations
+    finally:
+        for name in blocked:
+            del sys.modules[name]
+    return nltk
+
+
+def has_resource(name: str) -> bool:
+    try:
+        nltk_module().data.find(name)
+    except LookupError:
+        return False
+    return True
+
+
+def load_toolkit(training_text: str) -> Toolkit:
+    """The best parts available offline; `training_text` trains Punkt when its model is absent."""
+    missing = []
+    splitter = pretrained_splitter()
+    if splitter is None:
+        missing.append("punkt_tab")
+        splitter = trained_punkt(training_text)
+    tagger = pretrained_tagger()
+    if tagger is None:
+        missing.append("averaged_perceptron_tagger_eng")
+        tagger = fallback_tagger()
+    stopwords = pretrained_stopwords()
+    if stopwords is None:
+        missing.append("stopwords")
+        stopwords = builtin_stopwords()
+    return Toolkit(splitter=splitter, tagger=tagger, stopwords=stopwords, missing=missing)
+
+
+def warm_up() -> None:
+    """Load NLTK and its models now (once per process), so the first extraction is not slower."""
+    pretrained_splitter()
+    pretrained_tagger()
+    pretrained_stopwords()
+    chunker()
+
+
+@cache
+def pretrained_splitter() -> Any | None:
+    if not has_resource(PUNKT_RESOURCE):
+        return None
+    return nltk_module().tokenize.PunktTokenizer("english")
+
+
+@cache
+def pretrained_tagger() -> Tagger | None:
+    if not has_resource(TAGGER_RESOURCE):
+        return None
+    return nltk_module().tag.PerceptronTagger()
+
+
+@cache
+def pretrained_stopwords() -> frozenset[str] | None:
+    if not has_resource(STOPWORDS_RESOURCE):
+        return None
+    return frozenset(nltk_module().corpus.stopwords.words("english")) | builtin_stopwords()
+
+
+def trained_punkt(text: str) -> Any:
+    """Punkt learns abbreviations and sentence starters from the transcript itself."""
+    punkt = nltk_module().tokenize.punkt
+    trainer = punkt.PunktTrainer()
+    trainer.train(text, finalize=False)
+    trainer.finalize_training()
+    params = trainer.get_params()
+    params.abbrev_types.update(ABBREVIATIONS)
+    return punkt.PunktSentenceTokenizer(params)
+
+
+@cache
+def fallback_tagger() -> Tagger:
+    """Closed-class words by lookup, the rest by suffix: rough, but enough to find nouns."""
+    tag = nltk_module().tag
+    lookup = {
+        word: name for name, words in reversed(CLOSED_CLASS_TAGS.items()) for word in words.split()
+    }
+    lookup.update({word.capitalize(): name for word, name in lookup.items()})
+    return tag.UnigramTagger(model=lookup, backoff=tag.RegexpTagger(SUFFIX_TAGS))
+
+
+@cache
+def builtin_stopwords() -> frozenset[str]:
+    words = {
+        word for name, text in CLOSED_CLASS_TAGS.items() if name != "CD" for word in text.split()
+    }
+    return frozenset(words | set(EXTRA_STOPWORDS.split()))
+
+
+@cache
+def word_tokenizer() -> Any:
+    return nltk_module().tokenize.RegexpTokenizer(TOKEN_PATTERN)
+
+
+def tokenize(text: str) -> list[str]:
+    return word_tokenizer().tokenize(text)
+
+
+def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]:
+    """Every sentence of every segment, in order, tokenised and tagged."""
+    sentences = [
+        Sentence(
+            segment=number,
+            start=start,
+            end=end,
+            text=segment.text[start:end],
+            speaker=segment.speaker,
+        )
+        for number, segment in enumerate(transcript.segments)
+        for start, end in toolkit.splitter.span_tokenize(segment.text)
+    ]
+    tag_sentences(sentences, toolkit)
+    for index, sentence in enumerate(sentences):
+        sentence.index = index
+    return sentences
+
+
+def tag_sentences(sentences: Iterable[Sentence], toolkit: Toolkit) -> None:
+    sentences = list(sentences)
+    token_lists = [tokenize(sentence.text) for sentence in sentences]
+    for sentence, tagged in zip(sentences, toolkit.tagger.tag_sents(token_lists), strict=True):
+        sentence.tokens = [token for token, _ in tagged]
+        sentence.tags = [tag for _, tag in tagged]
+
+
+@cache
+def chunker() -> Any:
+    return nltk_module().RegexpParser(NOUN_PHRASE_GRAMMAR)
+
+
+def noun_phrases(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """Noun phrases (RegexpParser chunks), as written."""
+    if not tokens:
+        return []
+    tree = chunker().parse(list(zip(tokens, tags, strict=True)))
+    return [
+        " ".join(token for token, _ in subtree.leaves())
+        for subtree in tree.subtrees(lambda node: node.label() == "NP")
+    ]
+
+
+def is_content_word(word: str, stopwords: frozenset[str]) -> bool:
+    lowered = word.lower()
+    return lowered not in stopwords and lowered not in VAGUE_NOUNS and len(lowered) > 1
+
+
+@dataclass
+class KeyTerms:
+    """The episode's key terms (lowercased) with weights: frequent, specific noun phrases."""
+
+    weights: dict[str, float]
+    display: dict[str, str] = field(default_factory=dict)
+    """How each term is most often written (its casing), for card text."""
+
+    def shown(self, term: str) -> str:
+        return self.display.get(term, term)
+
+    def in_text(self, text: str) -> list[str]:
+        """Key terms found in `text`, heaviest first (whole words, ignoring case)."""
+        found = [term for term in self.weights if term_pattern(term).search(text)]
+        return sorted(found, key=lambda term: (-self.weights[term], term))
+
+
+@cache
+def term_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", re.IGNORECASE)
+
+
+def key_terms(
+    sentences: Sequence[Sentence], stopwords: frozenset[str], limit: int = 60
+) -> KeyTerms:
+    """Frequent noun phrases and collocations, favouring names and multi-word terms.
+
+    Speech has no background corpus to compare with here, so specificity comes from form:
+    proper nouns, acronyms and compound terms beat common nouns, and vague nouns never count.
+    """
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for sentence in sentences:
+        for phrase in candidate_terms(sentence, stopwords):
+            key = phrase.lower()
+            counts[key] += 1
+            forms.setdefault(key, Counter())[phrase] += 1
+    display = {key: written.most_common(1)[0][0] for key, written in forms.items()}
+    for bigram in collocations(sentences, stopwords):
+        counts[bigram] += 1
+    weights = {}
+    for term, count in counts.items():
+        if count < 2:
+            continue
+        shape = 1.0
+        if any(character.isupper() for character in display.get(term, term)):
+            shape += 0.5
+        if " " in term:
+            shape += 0.5
+        weights[term] = round(math.log2(1 + count) * shape, 4)
+    best = sorted(weights, key=lambda term: (-weights[term], term))[:limit]
+    return KeyTerms(
+        weights={term: weights[term] for term in best},
+        display={term: display.get(term, term) for term in best},
+    )
+
+
+def candidate_terms(sentence: Sentence, stopwords: frozenset[str]) -> list[str]:
+    """Noun phrases trimmed of stop and vague words at their edges, plus their head nouns."""
+    terms = []
+    for phrase in noun_phrases(sentence.tokens, sentence.tags):
+        words = phrase.split()
+        while words and not is_content_word(words[0], stopwords):
+            words.pop(0)
+        while words and not is_content_word(words[-1], stopwords):
+            words.pop()
+        if not words or len(words) > 4:
+            continue
+        terms.append(" ".join(words))
+        if len(words) > 1 and is_content_word(words[-1], stopwords):
+            terms.append(words[-1])
+    return terms
+
+
+def collocations(
+    sentences: Sequence[Sentence], stopwords: frozenset[str], top: int = 30
+) -> list[str]:
+    """Word pairs that occur together far more than chance (likelihood ratio)."""
+    nltk = nltk_module()
+    words = [word.lower() for sentence in sentences for word in sentence.words]
+    finder = nltk.collocations.BigramCollocationFinder.from_words(words)
+    finder.apply_freq_filter(3)
+    finder.apply_word_filter(lambda word: not is_content_word(word, stopwords) or word.isdigit())
+    measures = nltk.collocations.BigramAssocMeasures()
+    return [" ".join(pair) for pair in finder.nbest(measures.likelihood_ratio, top)]
+
+
+FILLER_PATTERNS = [
+    r"\b(?:um+|uh+|uhm|erm|er|ah|hmm+)\b,?\s*",
+    r"(?:^|,\s*)you know,?\s*",
+    r"(?:^|,\s*)I mean,?\s*",
+    r"(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bsome )(?<!\bany )(?<!\bone )\b(?:sort|kind) of\s+",
+    r"(?:^|,\s*)like,\s*",
+]
+LEADING_MARKERS = re.compile(
+    r"^(?:(?:and|but|so|yeah|yes|no|well|okay|ok|oh|now|right|actually|basically|"
+    r"honestly|anyway|also|then)\b[,.]?\s+)+",
+    re.IGNORECASE,
+)
+LEADING_HEDGES = re.compile(
+    r"^(?:I (?:think|believe|guess|feel like|feel|would say|'d say|suppose|mean)|"
+    r"it seems(?: to me)?|in my (?:opinion|view)|to be honest|of course)(?: that)?,?\s+",
+    re.IGNORECASE,
+)
+REPEATED_WORDS = re.compile(r"\b([\w']+(?: [\w']+)?)(?:,? \1\b)+", re.IGNORECASE)
+FALSE_START = re.compile(r"^[^,.;]{1,25}?\s+(?:--|—|–)\s+")
+
+
+def clean_disfluencies(text: str) -> str:
+    """Speech made readable for a card: fillers, hedges, stutters and false starts removed.
+
+    Only card text is cleaned; quotes keep the transcript's exact words.
+    """
+    cleaned = " ".join(text.split())
+    cleaned = FALSE_START.sub("", cleaned)
+    for pattern in FILLER_PATTERNS:
+        cleaned = re.sub(
+            pattern,
+            lambda match: ", " if match.group(0).startswith(",") else "",
+            cleaned,
+            flags=re.IGNORECASE,
+        )
+    cleaned = REPEATED_WORDS.sub(r"\1", cleaned)
+    previous = None
+    while previous != cleaned:
+        previous = cleaned
+        cleaned = LEADING_MARKERS.sub("", cleaned)
+        cleaned = LEADING_HEDGES.sub("", cleaned)
+    cleaned = re.sub(r"\s+([,.;:?!])", r"\1", cleaned)
+    cleaned = re.sub(r",\s*([,.;:?!])", r"\1", cleaned)
+    cleaned = re.sub(r"^[,;:\s]+", "", cleaned).strip()
+    return cleaned[:1].upper() + cleaned[1:]
