@@ -1,0 +1,28 @@
+"""Export reviewed cards to Anki (.apkg via genanki) and preview them as Anki will show them.
+
+Named `podcards.anki`; the real Anki package (`anki`, used by the tests) is a different one.
+"""
+
+from podcards.anki.export import (
+    DEFAULT_DECK_PATTERN,
+    build_package,
+    checked_output,
+    default_output,
+    export_decks,
+    next_export_time,
+)
+from podcards.anki.notetypes import BASIC_MODEL_ID, CLOZE_MODEL_ID
+from podcards.anki.preview import preview_page, write_preview
+
+__all__ = [
+    "BASIC_MODEL_ID",
+    "CLOZE_MODEL_ID",
+    "DEFAULT_DECK_PATTERN",
+    "build_package",
+    "checked_output",
+    "default_output",
+    "export_decks",
+    "next_export_time",
+    "preview_page",
+    "write_preview",
+]

@@ -1,0 +1,212 @@
+"""Reviewed cards become note fields, tags and GUIDs: the one place card text turns into HTML.
+
+Every transcript-derived string is escaped here, so the only markup Anki sees is our
+templates' and the time link's. GUIDs and deck ids come from stable keys, never from text,
+so a re-export after an edit updates the same note in Anki and keeps its review history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from podcards.errors import NothingToDo, PodcardsError
+from podcards.models import Card, CardFile, EpisodeInfo, NoteType, ReviewStatus
+from podcards.ui import format_time
+
+CLOZE_OPENING = re.compile(r"\{\{c(\d+)::")
+CLOZE_DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+TAG_UNSAFE = re.compile(r'[\s"\x00-\x1f\x7f]+')
+QUERY_TIME_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
+"""Sites that take the offset as a `t=` query parameter; other URLs get a `#t=` media fragment."""
+
+
+@dataclass(frozen=True)
+class ExportNote:
+    """One note as it goes into the package and the preview."""
+
+    deck: str
+    note_type: NoteType
+    fields: list[str]
+    tags: list[str]
+    guid: str
+    card_id: str
+
+    @property
+    def card_ordinals(self) -> list[int]:
+        """The 1-based cards Anki makes of this note: 1 for basic, each cN for a cloze."""
+        if self.note_type is NoteType.BASIC:
+            return [1]
+        return cloze_numbers(self.fields[0])
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A card that would make a note with no Anki card, and why."""
+
+    card_id: str
+    episode: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.episode}: card {self.card_id!r} skipped: {self.reason}"
+
+
+def exportable(card: Card, include_pending: bool) -> bool:
+    """Approved cards (edited or not); pending ones only on request; rejected never."""
+    return card.status is ReviewStatus.APPROVED or (
+        include_pending and card.status is ReviewStatus.PENDING
+    )
+
+
+def escape_text(text: str) -> str:
+    """Transcript or user text as HTML that shows exactly that text (line breaks kept)."""
+    return html.escape(text.strip()).replace("\n", "<br>")
+
+
+def cloze_numbers(text: str) -> list[int]:
+    """The deletion numbers of a cloze text, ascending."""
+    return sorted({int(number) for number in CLOZE_OPENING.findall(text)})
+
+
+def cloze_problem(text: str) -> str | None:
+    """Why a cloze text would make no card or a card Anki and genanki disagree on; None if fine."""
+    opened = cloze_numbers(text)
+    if not opened:
+        return "cloze text has no {{c1::...}} deletion"
+    complete = {int(n) for n, body in CLOZE_DELETION.findall(text) if body.split("::")[0].strip()}
+    if 0 in opened or set(opened) != complete:
+        return "cloze text has an empty, unclosed or c0 deletion"
+    return None
+
+
+def note_problem(card: Card) -> str | None:
+    """Why a card cannot become a note that yields an Anki card; None if it can."""
+    content = card.content
+    if not content.front.strip():
+        return "its front is empty"
+    if content.note_type is NoteType.CLOZE:
+        return cloze_problem(content.front)
+    return None
+
+
+def anki_tag(text: str) -> str:
+    """A tag Anki keeps as one tag: no spaces, quotes or control characters."""
+    return TAG_UNSAFE.sub("_", text.strip()).strip("_:")
+
+
+def note_tags(card: Card, episode: EpisodeInfo, extra_tags: Sequence[str] = ()) -> list[str]:
+    """`podcards`, the episode slug, the kind, the speaker, then the card's and extra tags."""
+    raw = ["podcards", episode.slug, card.kind.value, card.speaker or "", *card.tags, *extra_tags]
+    unique: dict[str, str] = {}
+    for tag in map(anki_tag, raw):
+        if tag:
+            unique.setdefault(tag.lower(), tag)
+    return list(unique.values())
+
+
+def timestamp_url(url: str, seconds: float) -> str | None:
+    """The episode URL opened at `seconds`, or None for a URL that is not http(s)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    offset = str(int(seconds))
+    host = parts.hostname or ""
+    if any(host == site or host.endswith("." + site) for site in QUERY_TIME_HOSTS):
+        query = [(key, value) for key, value in parse_qsl(parts.query) if key != "t"]
+        return urlunsplit(parts._replace(query=urlencode([*query, ("t", offset)]), fragment=""))
+    return urlunsplit(parts._replace(fragment=f"t={offset}"))
+
+
+def time_html(seconds: float | None, url: str | None) -> str:
+    """The card's time as H:MM:SS, linked to that moment of the episode when its URL is known."""
+    if seconds is None:
+        return ""
+    label = format_time(seconds)
+    link = timestamp_url(url, seconds) if url else None
+    if link is None:
+        return label
+    return f'<a href="{html.escape(link, quote=True)}">{label}</a>'
+
+
+def note_fields(card: Card, episode: EpisodeInfo) -> list[str]:
+    """Field values in our note types' order: Front/Text, Back/Extra, Quote, Speaker, Time, Source."""
+    content = card.content
+    return [
+        escape_text(content.front),
+        escape_text(content.back),
+        escape_text(card.quote),
+        escape_text(card.speaker or ""),
+        time_html(card.start, episode.url),
+        escape_text(episode.title),
+    ]
+
+
+def deck_name(pattern: str, episode: EpisodeInfo) -> str:
+    """The pattern filled with the episode's title and slug; `::` in a title is not a subdeck."""
+    title = episode.title.replace("::", ":")
+    try:
+        name = pattern.format(title=title, slug=episode.slug)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        raise PodcardsError(
+            f"--deck {pattern!r}: only {{title}} and {{slug}} can be filled in"
+        ) from None
+    parts = [" ".join(part.split()) for part in name.split("::")]
+    if not all(parts):
+        raise PodcardsError(f"--deck {pattern!r}: makes an empty deck name part in {name!r}")
+    return "::".join(parts)
+
+
+def deck_id(name: str) -> int:
+    """A stable id from the deck name, below 2**53 so every Anki client reads it exactly."""
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return (1 << 48) | int.from_bytes(digest[:6], "big")
+
+
+def note_guid(episode: EpisodeInfo, card: Card) -> str:
+    """The note's identity in Anki: episode slug + card id, so edits update and never duplicate."""
+    from genanki import guid_for
+
+    return guid_for(episode.slug, card.id)
+
+
+def plan_notes(
+    card_files: Sequence[CardFile],
+    *,
+    deck_pattern: str,
+    include_pending: bool,
+    extra_tags: Sequence[str] = (),
+) -> tuple[list[ExportNote], list[Skipped]]:
+    """Every note the export writes, in card file order, and the cards left out with why.
+
+    Raises NothingToDo when no card makes a note, so no empty deck is ever written.
+    """
+    notes: list[ExportNote] = []
+    skipped: list[Skipped] = []
+    seen_guids: set[str] = set()
+    for card_file in card_files:
+        episode = card_file.episode
+        deck = deck_name(deck_pattern, episode)
+        for card in card_file.cards:
+            if not exportable(card, include_pending):
+                continue
+            guid = note_guid(episode, card)
+            problem = note_problem(card) or (
+                "the same card is in another card file" if guid in seen_guids else None
+            )
+            if problem:
+                skipped.append(Skipped(card.id, episode.slug, problem))
+                continue
+            seen_guids.add(guid)
+            fields = note_fields(card, episode)
+            tags = note_tags(card, episode, extra_tags)
+            notes.append(ExportNote(deck, card.content.note_type, fields, tags, guid, card.id))
+    if not notes:
+        episodes = ", ".join(card_file.episode.slug for card_file in card_files)
+        hint = "" if include_pending else " (pending cards need --include-pending)"
+        raise NothingToDo(f"no approved cards to export in {episodes}{hint}")
+    return notes, skipped
