@@ -18,7 +18,8 @@ from podcards.transcripts.captions import parse_captions
 from podcards.transcripts.cleanup import readable_title
 from podcards.transcripts.decoding import decode_transcript
 from podcards.transcripts.jsonformats import parse_podcast_json, parse_whisper_json
-from podcards.transcripts.plaintext import ParsedText, parse_plain_text
+from podcards.transcripts.plaintext import parse_plain_text
+from podcards.transcripts.turns import FormatMismatch, ParsedText
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "parse_text", "read_transcript"]
 
@@ -38,10 +39,6 @@ _CUE_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}\s*-->", re.MULT
 _SRT_TIMING = re.compile(r"^\s*\d+:\d{2}:\d{2},\d{3}\s*-->", re.MULTILINE)
 
 
-class _NotRecognised(ValueError):
-    """The content is not in the format asked for or detected."""
-
-
 def read_transcript(
     path: Path | str, format: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Transcript:
@@ -58,7 +55,7 @@ def parse_text(text: str, source: str = "<text>", format: str | None = None) -> 
     chosen = format or detect_format(text, Path(source).suffix.lower())
     try:
         parsed = PARSERS[chosen](text)
-    except _NotRecognised as problem:
+    except FormatMismatch as problem:
         raise InputError(source, f"not a {chosen} transcript ({problem})") from None
     segments = parsed.builder.finish()
     if not segments:

@@ -1,9 +1,163 @@
-"""SRT and WebVTT captions (placeholder until the caption reader lands)."""
+"""SRT and WebVTT captions, joined into running text per speaker turn.
+
+Captions are fragments: a cue is a line or two of a sentence. Speakers appear as VTT voice
+tags (`<v Name>`, often never closed), a `Name:` prefix on the first cue of a turn, or `- `,
+`- [Name]` and `>>` turn markers. YouTube auto-captions roll: each line is shown again at the
+top of the next cue and in a 10 ms snapshot cue, and new words carry inline
+`<00:00:01.234><c> word</c>` tags; those repeats are dropped so each spoken word stays once.
+"""
 
 from __future__ import annotations
 
-from podcards.transcripts.plaintext import ParsedText, parse_plain_text
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from podcards.transcripts.plaintext import split_speaker_label, trusted_speakers
+from podcards.transcripts.turns import FormatMismatch, ParsedText, TurnBuilder
+
+_TIMESTAMP = r"(?:\d+:)?(?:\d{1,2}:)?\d{1,2}(?:[.,]\d{1,3})?"
+_TIMING = re.compile(rf"^\s*(?P<start>{_TIMESTAMP})\s*-->\s*(?P<end>{_TIMESTAMP})")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
+_INLINE_TIMESTAMP = re.compile(rf"<{_TIMESTAMP}>")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
+_TURN_MARKER = re.compile(r"^(?:>>|-|–|—)\s*")
+_VTT_TITLE = re.compile(r"^WEBVTT[ \t]*[-–:]?[ \t]*(\S.*)$")
+# Share of cues opening with the previous cue's last line above which captions are "rolling".
+ROLLING_SHARE = 0.3
+
+
+@dataclass
+class CueLine:
+    """One displayed caption line, tags removed."""
+
+    text: str
+    speaker: str | None = None
+    strong: bool = False
+    new_turn: bool = False
+    timed: bool = False  # carried inline word timestamps: YouTube's marker of newly spoken words
+
+
+@dataclass
+class Cue:
+    start: float
+    end: float
+    lines: list[CueLine]
 
 
 def parse_captions(text: str) -> ParsedText:
-    return parse_plain_text(text)
+    """Turns of an SRT or WebVTT file; repeats of rolling captions removed."""
+    cues = _read_cues(text)
+    if not cues:
+        raise FormatMismatch("no caption cues with 'start --> end' timings")
+    trusted = trusted_speakers(
+        [(line.speaker, line.strong) for cue in cues for line in cue.lines if line.speaker]
+    )
+    rolling = _is_rolling(cues)
+    builder = TurnBuilder()
+    shown: list[str] = []
+    for cue in cues:
+        fresh = _unseen_lines(cue.lines, shown) if rolling else cue.lines
+        shown = (shown + [line.text for line in fresh])[-3:]
+        for line in fresh:
+            _add_line(builder, line, cue, trusted)
+    return ParsedText(builder=builder, title=_vtt_title(text))
+
+
+def parse_timestamp(text: str) -> float:
+    """'01:02:03.500' / '02:03,5' / '16.140' -> seconds."""
+    seconds = 0.0
+    for part in text.replace(",", ".").split(":"):
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def _read_cues(text: str) -> list[Cue]:
+    """Cues in file order: a timing line and the text lines up to the next blank line."""
+    cues: list[Cue] = []
+    current: Cue | None = None
+    lines = text.split("\n")
+    for index, raw in enumerate(lines):
+        timing = _TIMING.match(raw)
+        if timing:
+            current = Cue(
+                parse_timestamp(timing.group("start")), parse_timestamp(timing.group("end")), []
+            )
+            cues.append(current)
+        elif not raw or _is_cue_number(raw, lines[index + 1 : index + 2]):
+            current = None  # an empty line ends a cue; YouTube puts a lone space inside cues
+        elif current is not None:
+            line = _cue_line(raw)
+            if line.text or line.new_turn or line.speaker:
+                current.lines.append(line)
+    return cues
+
+
+def _is_cue_number(raw: str, following: list[str]) -> bool:
+    """An SRT cue number (even without the blank line that should precede it)."""
+    return raw.strip().isdigit() and bool(following) and bool(_TIMING.match(following[0]))
+
+
+def _cue_line(raw: str) -> CueLine:
+    """Tags stripped; a voice tag, turn marker or 'Name:' prefix becomes speaker information."""
+    voice = _VOICE.search(raw)
+    timed = bool(_INLINE_TIMESTAMP.search(raw))
+    text = _TAG.sub("", _INLINE_TIMESTAMP.sub("", raw)).strip()
+    marker = _TURN_MARKER.match(text)
+    if marker:
+        text = text[marker.end() :]
+    name, strong, rest = split_speaker_label(text)
+    if voice:
+        return CueLine(text, speaker=voice.group(1).strip(), strong=True, timed=timed)
+    if name:
+        return CueLine(rest, speaker=name, strong=strong, new_turn=bool(marker), timed=timed)
+    return CueLine(text, new_turn=bool(marker), timed=timed)
+
+
+def _is_rolling(cues: list[Cue]) -> bool:
+    """YouTube-style captions: inline word timestamps, or cues that repeat the previous line."""
+    if any(line.timed for cue in cues for line in cue.lines):
+        return True
+    repeats = sum(
+        1
+        for previous, cue in pairwise(cues)
+        if previous.lines and cue.lines and cue.lines[0].text == previous.lines[-1].text
+    )
+    return repeats >= ROLLING_SHARE * len(cues)
+
+
+def _unseen_lines(lines: list[CueLine], shown: list[str]) -> list[CueLine]:
+    """The cue's lines minus its leading lines that repeat what the last cues showed.
+
+    Lines with inline word timestamps are new speech by construction and are never dropped;
+    a line that grew word by word keeps only its added words.
+    """
+    for count in range(min(len(lines), len(shown)), 0, -1):
+        leading = lines[:count]
+        if (
+            not any(line.timed for line in leading)
+            and [ln.text for ln in leading] == shown[-count:]
+        ):
+            return lines[count:]
+    if lines and shown and not lines[0].timed and lines[0].text.startswith(shown[-1] + " "):
+        grown = lines[0]
+        added = CueLine(grown.text[len(shown[-1]) + 1 :], grown.speaker, grown.strong)
+        return [added, *lines[1:]]
+    return lines
+
+
+def _add_line(builder: TurnBuilder, line: CueLine, cue: Cue, trusted: set[str]) -> None:
+    """A known speaker opens (or continues) their turn; a bare turn marker opens an unnamed one."""
+    text = line.text
+    if line.speaker in trusted:
+        builder.start_turn(line.speaker)
+    elif line.speaker:
+        text = f"{line.speaker}: {text}"
+    if line.new_turn and line.speaker not in trusted:
+        builder.start_turn(None, force=True)
+    builder.add(text, cue.start, cue.end)
+
+
+def _vtt_title(text: str) -> str | None:
+    match = _VTT_TITLE.match(text.lstrip().split("\n", 1)[0])
+    return match.group(1).strip() if match else None

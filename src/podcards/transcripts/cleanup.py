@@ -9,10 +9,10 @@ from __future__ import annotations
 import html
 import re
 
-# Words that make up sound descriptions such as [Music], (applause), [upbeat music playing].
-# A bracket holding only these words is not speech; a bracket holding anything else (an
-# editor's clarification like "[the model]") is kept.
-NON_SPEECH_WORDS = frozenset(
+# Sound descriptions such as [Music], (applause), [upbeat music playing], [audience laughs]:
+# at least one sound word, optionally with modifiers. A bracket holding anything else (an
+# editor's clarification like "[the model]", a speaker like "[Audience]") is kept.
+SOUND_WORDS = frozenset(
     [
         "music",
         "applause",
@@ -44,11 +44,20 @@ NON_SPEECH_WORDS = frozenset(
         "unintelligible",
         "indistinct",
         "blank_audio",
-        "blank",
-        "audio",
-        "no",
-        "sound",
-        "sounds",
+        "clapping",
+        "claps",
+        "whistling",
+        "breathing",
+        "breathes",
+        "sniffs",
+        "groans",
+        "ding",
+        "ringing",
+        "rings",
+    ]
+)
+SOUND_MODIFIERS = frozenset(
+    [
         "playing",
         "upbeat",
         "soft",
@@ -65,24 +74,19 @@ NON_SPEECH_WORDS = frozenset(
         "crowd",
         "clears",
         "throat",
-        "clapping",
-        "claps",
-        "whistling",
-        "breathing",
-        "breathes",
-        "sniffs",
-        "groans",
         "speaking",
         "language",
         "tone",
-        "ding",
-        "ringing",
         "phone",
-        "rings",
         "ends",
         "fades",
         "plays",
         "continues",
+        "no",
+        "sound",
+        "audio",
+        "the",
+        "and",
     ]
 )
 
@@ -99,7 +103,9 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
 def is_non_speech(inner: str) -> bool:
     """True for a description of a sound ("Music", "upbeat music playing"), not for words said."""
     words = re.findall(r"[a-z_]+", inner.lower())
-    return bool(words) and all(word in NON_SPEECH_WORDS for word in words)
+    return any(word in SOUND_WORDS for word in words) and all(
+        word in SOUND_WORDS or word in SOUND_MODIFIERS for word in words
+    )
 
 
 def _drop_non_speech(match: re.Match[str]) -> str:

@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from podcards.transcripts.cleanup import readable_title
-from podcards.transcripts.turns import TurnBuilder
+from podcards.transcripts.cleanup import is_non_speech, readable_title
+from podcards.transcripts.turns import ParsedText, TurnBuilder
 
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TIME_TOKEN = re.compile(
@@ -61,13 +61,6 @@ class Line:
     strong: bool = False
     time: float | None = None
     url: str | None = None
-
-
-@dataclass
-class ParsedText:
-    title: str | None
-    url: str | None
-    builder: TurnBuilder
 
 
 def parse_plain_text(text: str) -> ParsedText:
@@ -124,7 +117,7 @@ def _parse_label(line: str) -> Line | None:
     """A speaker and/or time at the start of the line, in any of the supported styles."""
     rest = _BULLET.sub("", line, count=1)
     first_time, rest, url = _take_time(rest)
-    name, strong, rest = _take_name(rest)
+    name, strong, rest = split_speaker_label(rest)
     later_time = None
     if first_time is None:
         later_time, rest, url = _take_time(rest)
@@ -144,7 +137,12 @@ def _take_time(text: str) -> tuple[float | None, str, str | None]:
     return parse_time(value), text[match.end() :], match.group("url")
 
 
-def _take_name(text: str) -> tuple[str | None, bool, str]:
+def split_speaker_label(text: str) -> tuple[str | None, bool, str]:
+    """('Name', strong, rest) for text opening with a speaker label, else (None, False, text).
+
+    Strong labels (bold, bracketed) are trusted at once; a plain 'Name:' only when the name
+    labels two or more lines (else 'Note: ...' would become a speaker).
+    """
     for pattern, strong in (
         (_BOLD_NAME, True),
         (_BRACKET_NAME, True),
@@ -162,19 +160,30 @@ def _is_name_like(name: str) -> bool:
     return (
         1 <= len(words) <= 4
         and words[0][0].isupper()
+        and not is_non_speech(name)
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_PARTICLES for w in words)
     )
 
 
+def trusted_speakers(labels: list[tuple[str, bool]]) -> set[str]:
+    """Names (from (name, strong) labels) that are speakers.
+
+    Trusted: a strong label (bold, bracketed, next to a time), a full name ('Leo Brandt'), or
+    a one-word name used twice or more; a lone 'Note: ...' stays text.
+    """
+    counts = Counter(name for name, _ in labels)
+    return {
+        name for name, strong in labels if strong or counts[name] >= 2 or len(name.split()) >= 2
+    }
+
+
 def _confirm_speakers(lines: list[Line]) -> None:
-    """A bare 'Word: text' counts as a speaker only when that name labels two or more lines."""
-    counts = Counter(line.name for line in lines if line.name)
+    """An untrusted 'Word: text' label is plain text again (with its time, if it had one)."""
+    trusted = trusted_speakers([(line.name, line.strong) for line in lines if line.name])
     for index, line in enumerate(lines):
-        if line.name and not line.strong and counts[line.name] < 2:
-            if line.time is None:
-                lines[index] = Line("text", f"{line.name}: {line.text}")
-            else:
-                lines[index] = Line("label", f"{line.name}: {line.text}", time=line.time)
+        if line.name and line.name not in trusted:
+            kind = "text" if line.time is None else "label"
+            lines[index] = Line(kind, f"{line.name}: {line.text}", time=line.time)
 
 
 def _title_from_title_page(lines: list[Line]) -> str | None:

@@ -6,12 +6,18 @@ one speaker turn of running text, with a TimeMark wherever a timed fragment bega
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from podcards.models import Segment, TimeMark
 from podcards.transcripts.cleanup import clean_text
 
 # Fragments that attach to the previous word without a space (word-level JSON, split cues).
 _NO_SPACE_BEFORE = tuple(",.;:!?)]}%…")
 _CLITICS = ("'s", "'re", "'ll", "'t", "'ve", "'m", "'d", "n't")
+
+
+class FormatMismatch(ValueError):
+    """The content is not in the format a reader was asked to read (said in a few words)."""
 
 
 class TurnBuilder:
@@ -44,10 +50,12 @@ class TurnBuilder:
                 self._pending_time = time
             return
         self._pending_time = None
-        separator = "" if not self._text or _attaches(cleaned) else " "
+        attaches = bool(self._text) and _attaches(cleaned)
+        separator = "" if attaches or not self._text else " "
         offset = len(self._text) + len(separator)
         self._text += separator + cleaned
-        self._record_time(offset, time)
+        if not attaches:  # a time on a lone comma or "'s" would split a word from its sentence
+            self._record_time(offset, time)
 
     @property
     def text(self) -> str:
@@ -86,3 +94,12 @@ class TurnBuilder:
 
 def _attaches(fragment: str) -> bool:
     return fragment.startswith(_NO_SPACE_BEFORE) or fragment.lower().startswith(_CLITICS)
+
+
+@dataclass
+class ParsedText:
+    """What a reader found: the turns, plus title and URL when the file names them."""
+
+    builder: TurnBuilder
+    title: str | None = None
+    url: str | None = None
