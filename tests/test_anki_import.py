@@ -6,11 +6,11 @@ from pathlib import Path
 
 import anki.lang
 import pytest
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition as UpdateCondition
+from anki.collection import Collection
 from anki.scheduler.v3 import CardAnswer
 from anki.utils import strip_html
 from anki_cards import RISKY_QUOTE, ferries_file, glass_file
+from ankitools import import_package
 
 from podcards.anki import BASIC_MODEL_ID, CLOZE_MODEL_ID, build_package, export_decks
 from podcards.anki.preview import card_sides
@@ -27,22 +27,6 @@ def collection(tmp_path: Path):
     col = Collection(str(tmp_path / "collection.anki2"))
     yield col
     col.close()
-
-
-def import_package(
-    col: Collection,
-    path: Path,
-    update=UpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-):
-    options = ImportAnkiPackageOptions(
-        merge_notetypes=True,
-        update_notes=update,
-        update_notetypes=update,
-        with_scheduling=False,
-        with_deck_configs=False,
-    )
-    request = ImportAnkiPackageRequest(package_path=str(path), options=options)
-    return col.import_anki_package(request).log
 
 
 def note_by_guid(col: Collection, guid: str):

@@ -176,6 +176,91 @@ def status(target: Path) -> None:
         raise InputError(unreadable[0], f"unreadable card file ({len(unreadable)} in all)")
 
 
+def card_export_options(output_help: str):
+    """CARDFILES, -o/--output, --deck and --include-pending: what export and preview share."""
+    decorators = [
+        click.argument("cardfiles", nargs=-1, required=True, type=existing_file),
+        click.option(
+            "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=output_help
+        ),
+        click.option(
+            "--deck",
+            "deck_pattern",
+            help='Deck name pattern with {title} or {slug} (default: "Podcasts::{title}").',
+        ),
+        click.option("--include-pending", is_flag=True, help="Also take cards not reviewed yet."),
+    ]
+
+    def apply(command):
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+
+    return apply
+
+
+@cli.command()
+@card_export_options("Deck file (default: decks/<episode>.apkg, decks/podcards.apkg for several).")
+def export(
+    cardfiles: tuple[Path, ...],
+    output: Path | None,
+    deck_pattern: str | None,
+    include_pending: bool,
+) -> None:
+    """Write the approved cards of CARDFILES to one Anki deck, a subdeck per episode.
+
+    Importing a later export updates the notes in Anki (review history kept), never duplicates.
+    """
+    from podcards.anki import export_decks, output_path
+    from podcards.config import resolve_settings
+
+    settings = resolve_settings(deck=deck_pattern)
+    result = export_decks(
+        list(cardfiles),
+        output_path(output, cardfiles, settings.output, ".apkg"),
+        deck_pattern=settings.deck,
+        include_pending=include_pending,
+        extra_tags=settings.tags,
+    )
+    counts = [f"{deck}: {count} notes" for deck, count in result.notes_per_deck.items()]
+    _show_written(result.path, counts, result.skipped)
+
+
+@cli.command()
+@card_export_options("HTML file (default: decks/<episode>.preview.html).")
+def preview(
+    cardfiles: tuple[Path, ...],
+    output: Path | None,
+    deck_pattern: str | None,
+    include_pending: bool,
+) -> None:
+    """Write one HTML page showing each card that export would write, as Anki will show it."""
+    from podcards.anki import output_path, write_preview
+    from podcards.config import resolve_settings
+
+    settings = resolve_settings(deck=deck_pattern)
+    target = output_path(output, cardfiles, settings.output, ".html", ".preview.html")
+    shown, skipped = write_preview(
+        list(cardfiles),
+        target,
+        deck_pattern=settings.deck,
+        include_pending=include_pending,
+        extra_tags=settings.tags,
+    )
+    _show_written(target, [f"{shown} cards"], skipped)
+
+
+def _show_written(path: Path, summary: list[str], skipped: list[str]) -> None:
+    """Warnings for skipped cards, the summary lines (hidden by -q), then the written path."""
+    from podcards import ui
+
+    for line in skipped:
+        ui.warn(line)
+    for line in summary:
+        ui.info(line)
+    click.echo(path)
+
+
 def main() -> None:
     """Entry point: one-line errors with their exit code, never a traceback."""
     try:

@@ -6,10 +6,9 @@ Named `podcards.anki`; the real Anki package (`anki`, used by the tests) is a di
 from podcards.anki.export import (
     DEFAULT_DECK_PATTERN,
     build_package,
-    checked_output,
-    default_output,
     export_decks,
     next_export_time,
+    output_path,
 )
 from podcards.anki.notetypes import BASIC_MODEL_ID, CLOZE_MODEL_ID
 from podcards.anki.preview import preview_page, write_preview
@@ -19,10 +18,9 @@ __all__ = [
     "CLOZE_MODEL_ID",
     "DEFAULT_DECK_PATTERN",
     "build_package",
-    "checked_output",
-    "default_output",
     "export_decks",
     "next_export_time",
+    "output_path",
     "preview_page",
     "write_preview",
 ]

@@ -95,20 +95,24 @@ def export_decks(
     return result
 
 
-def default_output(card_files: Sequence[Path], folder: Path, suffix: str) -> Path:
-    """`folder/<slug><suffix>` for one card file, `folder/podcards<suffix>` for several."""
+def output_path(
+    output: Path | None,
+    card_files: Sequence[Path],
+    folder: Path,
+    suffix: str,
+    default_suffix: str | None = None,
+) -> Path:
+    """The user's `output` if it is a file name ending in `suffix`; else a safe default in `folder`:
+    `<slug><default_suffix>` for one card file, `podcards<default_suffix>` for several."""
+    if output is not None:
+        if output.is_dir():
+            raise InputError(output, f"is a folder; give a file name ending in {suffix}")
+        if output.suffix.lower() != suffix:
+            raise InputError(output, f"output file name must end in {suffix}")
+        return output
     names = {path.name.removesuffix(CARD_FILE_SUFFIX) for path in card_files}
     name = slugify(names.pop()) if len(names) == 1 else SEVERAL_EPISODES_NAME
-    return inside(folder, name + suffix)
-
-
-def checked_output(output: Path, suffix: str) -> Path:
-    """A user-given output path, refused if it is a folder or lacks the expected suffix."""
-    if output.is_dir():
-        raise InputError(output, "is a folder; give a file name ending in " + suffix)
-    if output.suffix.lower() != suffix:
-        raise InputError(output, f"output file name must end in {suffix}")
-    return output
+    return inside(folder, name + (default_suffix or suffix))
 
 
 def _apkg_bytes(notes: Sequence[ExportNote], timestamp: int) -> bytes:
