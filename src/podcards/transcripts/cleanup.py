@@ -136,25 +136,14 @@ def readable_title(text: str) -> str:
     return " ".join(_title_word(word, first=index == 0) for index, word in enumerate(text.split()))
 
 
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "in",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "vs",
-        "with",
-    ]
+_SMALL_WORDS = frozenset(re.findall(r"\w+", "a an and as at but by for in of on or the to vs with"))
+# Three-letter words common in titles; other short all-caps words are kept as acronyms (AGI, SDS).
+_SHORT_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """all and any are big can day end far few get has how its law new not now old one our
+        out own red see six ten top two use war way who why yes yet you""",
+    )
 )
 
 
@@ -163,6 +152,6 @@ def _title_word(word: str, first: bool) -> str:
     letters = re.sub(r"[^\w]", "", word)
     if word.lower() in _SMALL_WORDS and not first:
         return word.lower()
-    if letters.isalpha() and len(letters) <= 3:
+    if letters.isalpha() and len(letters) <= 3 and letters.lower() not in _SHORT_WORDS:
         return word
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))

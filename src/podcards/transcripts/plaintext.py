@@ -11,6 +11,7 @@ breaks that cut a sentence, show-notes and "Transcribed by" footers, page number
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -91,7 +92,7 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     for entry in match.group(1).split("\n"):
         key, sep, value = entry.partition(":")
         if sep and value.strip():
-            meta[key.strip().lower()] = value.strip().strip("\"'")
+            meta[key.strip().lower()] = html.unescape(value.strip().strip("\"'"))
     return meta, text.lstrip("\n")[match.end() :]
 
 
