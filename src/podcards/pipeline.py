@@ -62,7 +62,11 @@ def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
         results = extract_episodes([sample], settings)
     raise_if_failed(results)
     card_file = results[0].card_file
-    approve_best(card_file, approve)
+    approved = approve_best(card_file, approve)
+    ui.info(
+        f"{len(results[0].cards)} candidates from the bundled sample in {card_file}; "
+        f"approved the best {approved}"
+    )
     return _export([card_file], settings.output / DEMO_DECK_NAME, settings)
 
 
@@ -112,25 +116,23 @@ def _summarise(results: list[EpisodeResult]) -> None:
 def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path:
     """Write the deck (default: named after the episode, in the output folder) and say how to
     import it."""
-    from podcards.anki import checked_output, default_output, export_decks
+    from podcards.anki import export_decks, output_path
 
-    deck_path = (
-        checked_output(deck, ".apkg")
-        if deck
-        else default_output(card_files, settings.output, ".apkg")
-    )
+    deck_path = output_path(deck, card_files, settings.output, ".apkg")
     deck_path.parent.mkdir(parents=True, exist_ok=True)
     result = export_decks(
         card_files, deck_path, deck_pattern=settings.deck, extra_tags=settings.tags
     )
-    ui.console().print(finish_message(result.path, result.note_count))
+    ui.console().print(finish_message(result.path, result.note_count), soft_wrap=True)
     return result.path
 
 
 def finish_message(deck_path: Path, notes: int) -> str:
     """The last words of `run` and `demo`: where the deck is, and the two ways into Anki."""
+    if deck_path.is_absolute() and deck_path.is_relative_to(Path.cwd()):
+        deck_path = deck_path.relative_to(Path.cwd())
     return (
-        f"Wrote {notes} cards to {deck_path}\n"
+        f"Wrote {notes} notes to {deck_path}\n"
         "To study them, open Anki and choose File > Import..., then pick that file "
         "(or just double-click the .apkg)."
     )
