@@ -25,6 +25,7 @@ _TURN_MARKER = re.compile(r"^(?:>>|-|–|—)\s*")
 _VTT_TITLE = re.compile(r"^WEBVTT[ \t]*[-–:]?[ \t]*(\S.*)$")
 # Share of cues opening with the previous cue's last line above which captions are "rolling".
 ROLLING_SHARE = 0.3
+MIN_ROLLING_REPEATS = 3
 
 
 @dataclass
@@ -58,7 +59,7 @@ def parse_captions(text: str) -> ParsedText:
     shown: list[str] = []
     for cue in cues:
         fresh = _unseen_lines(cue.lines, shown) if rolling else cue.lines
-        shown = (shown + [line.text for line in fresh])[-3:]
+        shown = [line.text for line in cue.lines] or shown  # what is on screen now
         for line in fresh:
             _add_line(builder, line, cue, trusted)
     return ParsedText(builder=builder, title=_vtt_title(text))
@@ -123,15 +124,26 @@ def _is_rolling(cues: list[Cue]) -> bool:
         for previous, cue in pairwise(cues)
         if previous.lines and cue.lines and cue.lines[0].text == previous.lines[-1].text
     )
-    return repeats >= ROLLING_SHARE * len(cues)
+    return repeats >= max(MIN_ROLLING_REPEATS, ROLLING_SHARE * len(cues))
 
 
 def _unseen_lines(lines: list[CueLine], shown: list[str]) -> list[CueLine]:
     """The cue's lines minus its leading lines that repeat what the last cues showed.
 
     Lines with inline word timestamps are new speech by construction and are never dropped;
-    a line that grew word by word keeps only its added words.
+    a line that grew word by word from the last one seen keeps only its added words.
     """
+    fresh = _drop_repeated_lines(lines, shown)
+    dropped = len(lines) - len(fresh)
+    last_seen = lines[dropped - 1].text if dropped else (shown[-1] if shown else None)
+    if fresh and last_seen and not fresh[0].timed and fresh[0].text.startswith(last_seen + " "):
+        grown = fresh[0]
+        added = CueLine(grown.text[len(last_seen) + 1 :], grown.speaker, grown.strong)
+        return [added, *fresh[1:]]
+    return fresh
+
+
+def _drop_repeated_lines(lines: list[CueLine], shown: list[str]) -> list[CueLine]:
     for count in range(min(len(lines), len(shown)), 0, -1):
         leading = lines[:count]
         if (
@@ -139,10 +151,6 @@ def _unseen_lines(lines: list[CueLine], shown: list[str]) -> list[CueLine]:
             and [ln.text for ln in leading] == shown[-count:]
         ):
             return lines[count:]
-    if lines and shown and not lines[0].timed and lines[0].text.startswith(shown[-1] + " "):
-        grown = lines[0]
-        added = CueLine(grown.text[len(shown[-1]) + 1 :], grown.speaker, grown.strong)
-        return [added, *lines[1:]]
     return lines
 
 

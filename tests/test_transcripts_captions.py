@@ -1,0 +1,120 @@
+"""SRT and WebVTT: cues joined into speaker turns, and YouTube's rolling repeats removed word-exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from podcards.transcripts import parse_text, read_transcript
+
+SPOKEN_IN_YOUTUBE_FIXTURE = (
+    "so today we look at how a compiler turns your code into code the chip can run and that "
+    "is very very important for speed the first step is called parsing parsing means reading "
+    "the text into a tree"
+)
+
+
+def read(fixtures: Path, name: str):
+    return read_transcript(fixtures / "transcripts" / name)
+
+
+def test_youtube_rolling_captions_keep_each_spoken_word_once_in_order(fixtures):
+    transcript = read(fixtures, "youtube_auto.vtt")
+
+    assert transcript.format == "vtt"
+    assert [s.text for s in transcript.segments] == [SPOKEN_IN_YOUTUBE_FIXTURE]
+    # Genuine repeats ("code ... code", "very very", "parsing parsing") survive.
+    assert transcript.segments[0].text.split() == SPOKEN_IN_YOUTUBE_FIXTURE.split()
+
+
+def test_youtube_captions_keep_the_time_of_the_cue_where_words_begin(fixtures):
+    segment = read(fixtures, "youtube_auto.vtt").segments[0]
+    assert segment.start == 0.0
+    assert segment.time_at(segment.text.index("turns your code")) == 2.32
+    assert segment.time_at(segment.text.index("the first step")) == 12.0
+    assert segment.time_at(segment.text.index("into a tree")) == 16.51
+    assert segment.end == 18.0
+
+
+def test_rolling_captions_without_word_tags_are_also_deduplicated():
+    cues = [
+        ("00:00:00.000", "00:00:02.000", ["the moon has no air"]),
+        ("00:00:02.000", "00:00:04.000", ["the moon has no air", "so the sky looks black"]),
+        ("00:00:04.000", "00:00:06.000", ["so the sky looks black", "even at noon"]),
+        ("00:00:06.000", "00:00:08.000", ["even at noon", "even at noon the stars shine"]),
+        ("00:00:08.000", "00:00:10.000", ["even at noon the stars shine", "and the dust is grey"]),
+    ]
+    text = "WEBVTT\n\n" + "\n\n".join(f"{a} --> {b}\n" + "\n".join(lines) for a, b, lines in cues)
+    segment = parse_text(text).segments[0]
+    assert segment.text == (
+        "the moon has no air so the sky looks black even at noon the stars shine "
+        "and the dust is grey"
+    )
+
+
+def test_ordinary_captions_are_not_deduplicated():
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\nNo.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nNo.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\nAbsolutely not.\n"
+    )
+    assert parse_text(text).segments[0].text == "No. No. Absolutely not."
+
+
+def test_srt_speaker_prefixes_and_turn_markers(fixtures):
+    transcript = read(fixtures, "interview.srt")
+
+    assert transcript.format == "srt"
+    assert transcript.speakers == ["Mara Quint", "Leo Brandt"]
+    assert [(s.speaker, s.start, s.end, s.text) for s in transcript.segments] == [
+        (
+            "Mara Quint",
+            1.0,
+            6.2,
+            "Welcome back to the workshop. Today we talk about sourdough. "
+            "A starter is a colony of wild yeast and lactic acid bacteria.",
+        ),
+        (
+            "Leo Brandt",
+            6.4,
+            11.0,
+            "It eats flour and water, and it doubles in a few hours. "
+            "That rise is how you know it's ready.",
+        ),
+        ("Mara Quint", 11.2, 13.0, "How warm should the kitchen be?"),
+        (None, 11.2, 15.0, "Around twenty-four degrees."),
+        ("Mara Quint", 15.2, 18.0, "Thanks, Leo. That's all for today."),
+    ]
+    first = transcript.segments[0]
+    assert first.time_at(first.text.index("A starter")) == 3.6
+
+
+def test_webvtt_voice_tags_notes_styles_settings_and_short_timestamps(fixtures):
+    transcript = read(fixtures, "lecture.vtt")
+
+    assert transcript.title == "Tides and the Moon"
+    assert transcript.speakers == ["Dr. Ines Vale", "Sam Ortiz"]
+    assert [(s.speaker, s.start, s.text) for s in transcript.segments] == [
+        (
+            "Dr. Ines Vale",
+            1.0,
+            "Tides rise twice a day because the Moon pulls on the oceans and the Earth is "
+            "pulled away from the water on the far side.",
+        ),
+        ("Sam Ortiz", 8.4, "So the far side gets a bulge too?"),
+        (
+            "Dr. Ines Vale",
+            10.1,
+            "Exactly, which is why there are two high tides. "
+            "When the Sun and Moon line up, we get spring tides.",
+        ),
+    ]
+    everything = " ".join(s.text for s in transcript.segments)
+    assert "color" not in everything and "edited by hand" not in everything
+    assert transcript.duration == 15.9
+
+
+def test_extension_is_only_a_hint_content_decides(tmp_path):
+    path = tmp_path / "episode.txt"
+    path.write_text("1\n00:00:01,500 --> 00:00:03,000\nHello there.\n", encoding="utf-8")
+    transcript = read_transcript(path)
+    assert (transcript.format, transcript.segments[0].start) == ("srt", 1.5)

@@ -1,0 +1,213 @@
+"""Plain-text and markdown transcripts: every label style, layout noise, the sample and the dev episode."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from podcards.transcripts import parse_text, read_transcript
+
+SAMPLE = Path(__file__).resolve().parent.parent / "src" / "podcards" / "data" / "sample.txt"
+
+
+def read(fixtures: Path, name: str):
+    return read_transcript(fixtures / "transcripts" / name)
+
+
+def turns(transcript) -> list[tuple[str | None, float | None, str]]:
+    return [(s.speaker, s.start, s.text) for s in transcript.segments]
+
+
+def test_exported_layout_joins_page_breaks_and_drops_title_page_and_footer(fixtures):
+    transcript = read(fixtures, "exported_dash.txt")
+
+    assert transcript.title == "River Talks Episode 7: How Bridges Stand"
+    assert transcript.speakers == ["Nora Flint", "Karl Moss", "Audience"]
+    assert transcript.duration == 3620.0
+    first, _, _, arches, _, last = transcript.segments
+    assert first.text.endswith(
+        "designs bridges. We recorded this in front of students, so expect a few questions."
+    )
+    assert first.time_at(first.text.index("We recorded")) == 9.0
+    assert (arches.speaker, arches.start) == ("Karl Moss", 34.0)
+    assert "it carries the load outward to its feet. That is why" in arches.text
+    assert last.text == "About a century, if it is kept dry. Inspections happen every few years."
+    assert last.time_at(last.text.index("Inspections")) == 3620.0
+    everything = " ".join(s.text for s in transcript.segments)
+    for noise in ("RIVER", "EPISODE", "Show Notes", "rivertalks.example", "**"):
+        assert noise not in everything
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "rev.txt",
+            [
+                ("Ada Kern", 0.0, "Good morning, everyone. Let's begin with the budget."),
+                (
+                    "Ben Ruiz",
+                    7.0,
+                    "The budget grew by four percent this year. Most of it went to the new lab.",
+                ),
+                ("Ada Kern", 3723.0, "Thank you, Ben. That's the meeting."),
+            ],
+        ),
+        (
+            "bracket_names.txt",
+            [
+                ("Host", 5.0, "Our topic is sleep. Why do we need it at all?"),
+                ("Guest", 12.0, "During deep sleep the brain clears out waste products."),
+                ("Host", 100.0, "And dreaming?"),
+                ("Guest", 104.0, "Dreams happen mostly in REM sleep, when the eyes move quickly."),
+            ],
+        ),
+        (
+            "otter.txt",
+            [
+                (
+                    "Rita Long",
+                    3.0,
+                    "Let's talk about bees. A colony can hold fifty thousand workers in summer.",
+                ),
+                ("Paul Grant", 15.0, "And only one queen?"),
+                ("Rita Long", 3598.0, "Usually one. She can lay two thousand eggs a day."),
+                ("Paul Grant", 3609.0, "That is astonishing."),
+            ],
+        ),
+        (
+            "descript.md",
+            [
+                (
+                    "Ivy Hale",
+                    2.0,
+                    "Healthy soil is about half air and water. Roots need that air as much as they need water.",
+                ),
+                ("Omar Dace", 20.0, "So compaction is the enemy? It's what I've heard."),
+                ("Ivy Hale", 31.0, "Exactly. A heavy tread squeezes the pores shut."),
+            ],
+        ),
+        (
+            "website.md",
+            [
+                (
+                    "Jo Marsh",
+                    5.0,
+                    "Volcanoes form where magma reaches the surface. Most of them sit along the edges of tectonic plates.",
+                ),
+                ("Eli Stone", 3723.0, "What about Hawaii, far from any edge?"),
+                (
+                    "Jo Marsh",
+                    3730.0,
+                    "Hawaii sits over a hot spot, a plume of hot rock rising from deep in the mantle.",
+                ),
+            ],
+        ),
+        (
+            "times_only.txt",
+            [
+                (None, 1.0, "The first rule of knots is that a knot weakens the rope."),
+                (
+                    None,
+                    9.0,
+                    "A good knot keeps most of the strength and still unties easily after a load.",
+                ),
+                (None, 90.0, "The bowline is a classic example."),
+            ],
+        ),
+        (
+            "paragraphs.txt",
+            [
+                (
+                    None,
+                    None,
+                    "Maps are models. Every map leaves things out on purpose, and a good map leaves out exactly what the reader does not need.",
+                ),
+                (
+                    None,
+                    None,
+                    "The Mercator projection keeps angles true, which sailors needed, but it makes land near the poles look far larger than it is, so Greenland appears about as large as Africa, which is fourteen times bigger.",
+                ),
+                (None, None, "Equal-area projections fix the sizes but bend the shapes."),
+            ],
+        ),
+    ],
+)
+def test_label_styles_give_speakers_times_and_whole_sentences(fixtures, name, expected):
+    assert turns(read(fixtures, name)) == expected
+
+
+def test_front_matter_gives_title_and_url(fixtures):
+    transcript = read(fixtures, "descript.md")
+    assert (transcript.title, transcript.url) == ("Soil & Roots", "https://garden.example/soil")
+
+
+def test_website_links_give_the_episode_url_without_the_time(fixtures):
+    assert read(fixtures, "website.md").url == "https://video.example/watch?v=tq7"
+
+
+def test_inline_escaped_timestamps_become_marks(fixtures):
+    transcript = read(fixtures, "sonix.md")
+    assert transcript.title == "Notes on Glass"
+    assert transcript.speakers == ["Lena Voss", "Tom Reyes"]
+    first = transcript.segments[0]
+    assert "\\[" not in first.text and "06:04" not in first.text
+    assert first.time_at(first.text.index("Panes were cut")) == 364.0
+    assert transcript.duration == 391.0
+
+
+def test_a_lone_word_with_a_colon_is_not_a_speaker():
+    transcript = parse_text("Remember: water boils at lower temperatures on mountains.\n")
+    assert transcript.speakers == []
+    assert (
+        transcript.segments[0].text == "Remember: water boils at lower temperatures on mountains."
+    )
+
+
+def test_non_speech_tags_entities_and_curly_quotes_are_cleaned():
+    text = "Kim Ames: 00:00:01 [Laughter] It\u2019s &quot;fine&quot; (applause) [the pump] works.\n"
+    segment = parse_text(text).segments[0]
+    assert segment.text == 'It\'s "fine" [the pump] works.'
+
+
+def test_file_name_is_the_title_when_the_file_has_none(tmp_path):
+    path = tmp_path / "my_first-talk.txt"
+    path.write_text("Just a few words said out loud.\n", encoding="utf-8")
+    assert read_transcript(path).title == "My First Talk"
+
+
+def test_bundled_sample_is_a_ten_minute_two_speaker_episode():
+    transcript = read_transcript(SAMPLE)
+    assert transcript.title == "Episode 42: Noise, Goals and the Seven-Month Doubling"
+    assert transcript.speakers == ["Priya Raman", "Daniel Osei"]
+    assert 9 * 60 < transcript.duration < 11 * 60
+    assert 1300 < transcript.word_count() < 1800
+    everything = " ".join(s.text for s in transcript.segments)
+    assert "Show Notes" not in everything and "IDEAS THAT SCALE" not in everything
+    assert "an agent that can pursue a month-long task on its own is exactly the kind" in everything
+    assert "keep learning, and keep asking how the models" in everything
+
+
+def test_dev_transcript_reads_as_continuous_speech(dev_transcript):
+    transcript = read_transcript(dev_transcript)
+
+    assert transcript.speakers == ["Jon Krohn", "Aurelien Geron", "Audience"]
+    assert 84 * 60 <= transcript.duration <= 87 * 60
+    assert all(s.speaker for s in transcript.segments)
+    assert all(s.start is not None for s in transcript.segments)
+    starts = [s.start for s in transcript.segments]
+    assert starts == sorted(starts)
+    for segment in transcript.segments:
+        assert "**" not in segment.text
+        assert "Show Notes" not in segment.text
+        assert not re.search(r"\d\d:\d\d:\d\d", segment.text)  # every stamp became a time
+        assert segment.text[:1].isupper() or segment.text[:1].isdigit(), segment.text[:60]
+    # No turn ends mid-sentence because of a page break: a cut turn continues after the break.
+    raw = dev_transcript.read_text(encoding="utf-8")
+    cut_fragments = re.findall(r"\n\n\n\n([a-z][^\n]{20,60})", raw)
+    everything = " ".join(s.text for s in transcript.segments)
+    assert cut_fragments
+    for fragment in cut_fragments:
+        assert f" {fragment.strip()}" in everything
