@@ -2,8 +2,9 @@
 
 NLTK alone = sent_tokenize + word_tokenize + PerceptronTagger().tag_sents: the floor any
 NLTK-based extractor pays. Target: extraction at most 2x that. Both run once untimed first
-(imports, model files into the OS cache), then the best of N runs counts; the tagger's
-construction (loading its model) is inside both timings, as a real run pays it.
+(imports, model files into the OS cache), then the best of N runs counts. The verdict uses
+the stricter baseline, with the tagger already loaded (our extraction keeps its loaded
+models for the process too); the baseline that loads the tagger each time is shown beside it.
 
     python benchmarks/extract_speed.py [FILE] [--runs 5]
 
@@ -38,13 +39,14 @@ def best_of(runs: int, job: Callable[[], object]) -> float:
     return min(timings)
 
 
-def nltk_alone(text: str) -> None:
-    """Split, tokenise and tag the text with NLTK's stock functions."""
+def nltk_alone(text: str, tagger: object | None = None) -> None:
+    """Split, tokenise and tag the text with NLTK's stock functions (loading the tagger unless
+    one is given)."""
     import nltk
 
     sentences = nltk.sent_tokenize(text)
     tokens = [nltk.word_tokenize(sentence) for sentence in sentences]
-    nltk.tag.PerceptronTagger().tag_sents(tokens)
+    (tagger or nltk.tag.PerceptronTagger()).tag_sents(tokens)
 
 
 def full_extraction(path: Path) -> None:
@@ -64,15 +66,22 @@ def main() -> int:
         print(f"{args.file}: not here (the dev episode lives in ../shared)", file=sys.stderr)
         return 2
 
+    import nltk
+
     from podcards.transcripts import read_transcript
 
     transcript = read_transcript(args.file)
     text = "\n\n".join(segment.text for segment in transcript.segments)
-    baseline = best_of(args.runs, lambda: nltk_alone(text))
+    with_loading = best_of(args.runs, lambda: nltk_alone(text))
+    tagger = nltk.tag.PerceptronTagger()
+    baseline = best_of(args.runs, lambda: nltk_alone(text, tagger))
     ours = best_of(args.runs, lambda: full_extraction(args.file))
     ratio = ours / baseline
     print(f"file                {args.file.name} ({len(text.split())} words)")
     print(f"NLTK alone          {baseline:.3f} s  (sent_tokenize + word_tokenize + tag_sents)")
+    print(
+        f"  + loading tagger  {with_loading:.3f} s  (ratio against it: {ours / with_loading:.2f}x)"
+    )
     print(f"podcards extraction {ours:.3f} s  (read + extract_cards)")
     print(f"ratio               {ratio:.2f}x  (target <= {TARGET_RATIO}x)")
     return 0 if ratio <= TARGET_RATIO else 1
