@@ -171,9 +171,10 @@ def status(target: Path) -> None:
         raise InputError(target, "no such card file or folder")
     statuses = card_file_statuses(target)
     show_statuses(statuses)
-    unreadable = [status.path for status in statuses if status.counts is None]
+    unreadable = [status for status in statuses if status.counts is None]
     if unreadable:
-        raise InputError(unreadable[0], f"unreadable card file ({len(unreadable)} in all)")
+        more = f" (and {len(unreadable) - 1} more unreadable)" if len(unreadable) > 1 else ""
+        raise InputError(unreadable[0].path, f"{unreadable[0].problem}{more}")
 
 
 def card_export_options(output_help: str):

@@ -42,21 +42,22 @@ def _status_of(path: Path, single: bool) -> CardFileStatus:
 
 
 def show_statuses(statuses: list[CardFileStatus]) -> None:
+    """One row per card file, named without its folder (the title says where) to stay narrow."""
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title="Review status")
+    folders = sorted({str(status.path.parent) for status in statuses})
+    table = Table(title=escape(f"Review status in {', '.join(folders)}"))
     table.add_column("card file", overflow="fold")
     for column in ("pending", "approved", "edited", "rejected"):
         table.add_column(column, justify="right")
     for status in statuses:
         if status.counts is None:
-            problem = escape(status.problem or "")
-            table.add_row(escape(str(status.path)), f"[red]unreadable: {problem}[/]", "", "", "")
+            table.add_row(escape(status.path.name), "[red]unreadable[/]", "", "", "")
             continue
         counts = status.counts
         table.add_row(
-            escape(str(status.path)),
+            escape(status.path.name),
             f"[yellow]{counts.pending}[/]",
             f"[green]{counts.approved}[/]",
             str(counts.edited),

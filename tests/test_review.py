@@ -1,0 +1,268 @@
+"""Interactive review through the real questionary prompts, fed keys by a prompt_toolkit pipe."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from card_factory import make_card, make_card_file
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from podcards.cardfile import load_card_file, save_card_file
+from podcards.models import CardKind, NoteType, ReviewStatus
+from podcards.review import ReviewInterrupted, approve_all, review_card_file
+
+ENTER = "\r"
+CLEAR_LINE = "\x15"  # Ctrl-U: delete the pre-filled text before the cursor
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+
+
+def review_with_keys(path: Path, keys: str, **options):
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        return review_card_file(path, input=pipe, output=DummyOutput(), **options)
+
+
+def statuses(path: Path) -> dict[str, str]:
+    return {card.id: card.status.value for card in load_card_file(path).cards}
+
+
+@pytest.fixture
+def card_path(tmp_path: Path) -> Path:
+    path = tmp_path / "tide.cards.json"
+    make_card_file(path, count=5)
+    return path
+
+
+def test_approve_reject_skip_then_quit_saves_each_decision(card_path: Path) -> None:
+    summary = review_with_keys(card_path, "arsq")
+    assert statuses(card_path) == {
+        "tide-000": "approved",
+        "tide-001": "rejected",
+        "tide-002": "pending",
+        "tide-003": "pending",
+        "tide-004": "pending",
+    }
+    assert summary.decided == 2
+    assert (summary.counts.approved, summary.counts.rejected, summary.counts.pending) == (1, 1, 3)
+    decided = load_card_file(card_path).cards[0]
+    assert decided.decided_at is not None
+
+
+def test_git_add_p_keys_y_and_n_approve_and_reject(card_path: Path) -> None:
+    review_with_keys(card_path, "ynq")
+    assert list(statuses(card_path).values())[:2] == ["approved", "rejected"]
+
+
+def test_cards_come_best_score_first(card_path: Path) -> None:
+    card_file = load_card_file(card_path)
+    card_file.cards[4].score = 0.99
+    save_card_file(card_path, card_file)
+    review_with_keys(card_path, "aq")
+    assert statuses(card_path)["tide-004"] == "approved"
+    assert statuses(card_path)["tide-000"] == "pending"
+
+
+def test_quit_half_way_then_resume_at_first_undecided(
+    card_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    review_with_keys(card_path, "asq")
+    capsys.readouterr()
+    review_with_keys(card_path, "rq")
+    shown = capsys.readouterr().out
+    assert "1/4" in shown  # the skipped card and the three after it
+    assert statuses(card_path)["tide-001"] == "rejected"  # the skipped card came first
+    assert statuses(card_path)["tide-000"] == "approved"
+
+
+def test_back_revisits_the_previous_card_and_changes_its_decision(card_path: Path) -> None:
+    review_with_keys(card_path, "aabrq")
+    assert statuses(card_path)["tide-000"] == "approved"
+    assert statuses(card_path)["tide-001"] == "rejected"
+    assert statuses(card_path)["tide-002"] == "pending"
+
+
+def test_back_on_the_first_card_stays_there(card_path: Path) -> None:
+    review_with_keys(card_path, "brq")
+    assert statuses(card_path)["tide-000"] == "rejected"
+
+
+def test_edit_keeps_id_and_quote_and_the_generated_text_beside_it(card_path: Path) -> None:
+    before = load_card_file(card_path).cards[0]
+    keys = f"e{CLEAR_LINE}What moves a sea star?{ENTER}{CLEAR_LINE}Its tube feet.{ENTER}aq"
+    review_with_keys(card_path, keys)
+    card = load_card_file(card_path).cards[0]
+    assert (card.id, card.quote) == (before.id, before.quote)
+    assert card.content.front == "What moves a sea star?"
+    assert card.content.back == "Its tube feet."
+    assert card.generated == before.generated
+    assert card.is_edited and card.status == ReviewStatus.APPROVED
+
+
+def test_edit_starts_from_the_current_text(card_path: Path) -> None:
+    review_with_keys(card_path, f"e really{ENTER} too{ENTER}q")
+    card = load_card_file(card_path).cards[0]
+    assert card.content.front == "What do sea stars use to move? really"
+    assert card.content.back == "Hundreds of tiny tube feet. too"
+
+
+def test_empty_front_is_refused_until_text_is_given(card_path: Path) -> None:
+    review_with_keys(card_path, f"e{CLEAR_LINE}{ENTER}Q?{ENTER}{ENTER}q")
+    assert load_card_file(card_path).cards[0].content.front == "Q?"
+
+
+def test_switch_to_cloze_blanks_the_answer_in_the_quote(card_path: Path) -> None:
+    review_with_keys(card_path, "caq")
+    card = load_card_file(card_path).cards[0]
+    assert card.content.note_type == NoteType.CLOZE
+    assert card.content.front == "Sea stars move on {{c1::hundreds of tiny tube feet}}."
+    assert card.status == ReviewStatus.APPROVED
+    assert card.generated.note_type == NoteType.BASIC
+
+
+def test_switching_twice_restores_the_generated_card(card_path: Path) -> None:
+    review_with_keys(card_path, "ccq")
+    card = load_card_file(card_path).cards[0]
+    assert card.edited is None
+
+
+def test_cloze_edit_needs_a_deletion(card_path: Path) -> None:
+    keys = f"ce{CLEAR_LINE}No deletion here{ENTER}{CLEAR_LINE}Tube {{{{c1::feet}}}}{ENTER}{ENTER}q"
+    review_with_keys(card_path, keys)
+    assert load_card_file(card_path).cards[0].content.front == "Tube {{c1::feet}}"
+
+
+def test_restore_original_drops_the_edit(card_path: Path) -> None:
+    review_with_keys(card_path, f"e!{ENTER}{ENTER}oq")
+    assert load_card_file(card_path).cards[0].edited is None
+
+
+def test_tags_replace_the_card_tags(card_path: Path) -> None:
+    review_with_keys(card_path, f"t{CLEAR_LINE}biology, shore  favourite{ENTER}q")
+    assert load_card_file(card_path).cards[0].tags == ["biology", "shore", "favourite"]
+
+
+def test_approve_all_remaining_at_or_above_a_score(card_path: Path) -> None:
+    # scores are 0.90, 0.85, 0.80, 0.75, 0.70
+    review_with_keys(card_path, f"rA{CLEAR_LINE}0.8{ENTER}q")
+    assert list(statuses(card_path).values()) == [
+        "rejected",
+        "approved",
+        "approved",
+        "pending",
+        "pending",
+    ]
+
+
+def test_ctrl_c_at_the_decision_prompt_keeps_earlier_decisions_and_exits_130(
+    card_path: Path,
+) -> None:
+    with pytest.raises(ReviewInterrupted) as interrupted:
+        review_with_keys(card_path, f"ar{CTRL_C}")
+    assert interrupted.value.exit_code == 130
+    assert "2 changes saved" in str(interrupted.value)
+    assert list(statuses(card_path).values())[:3] == ["approved", "rejected", "pending"]
+
+
+def test_ctrl_c_inside_an_edit_keeps_the_card_as_it_was(card_path: Path) -> None:
+    with pytest.raises(ReviewInterrupted):
+        review_with_keys(card_path, f"ae{CLEAR_LINE}half typed{CTRL_C}")
+    cards = load_card_file(card_path).cards
+    assert cards[0].status == ReviewStatus.APPROVED
+    assert cards[1].edited is None
+
+
+def test_ctrl_d_ends_like_ctrl_c(card_path: Path) -> None:
+    with pytest.raises(ReviewInterrupted) as interrupted:
+        review_with_keys(card_path, f"a{CTRL_D}")
+    assert interrupted.value.exit_code == 130
+    assert statuses(card_path)["tide-000"] == "approved"
+
+
+def test_all_revisits_decided_cards(card_path: Path) -> None:
+    review_with_keys(card_path, "aaaaa")
+    summary = review_with_keys(card_path, "q")
+    assert summary.offered == 0
+    review_with_keys(card_path, "rq", revisit_all=True)
+    assert statuses(card_path)["tide-000"] == "rejected"
+
+
+def test_kind_and_min_score_filters(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.cards.json"
+    card_file = make_card_file(path, count=4)
+    card_file.cards[2] = make_card(2, kind=CardKind.DEFINITION)
+    save_card_file(path, card_file)
+    review_with_keys(path, "a", kinds=["definition"])
+    assert statuses(path)["tide-002"] == "approved"
+    review_with_keys(path, "aaa", min_score=0.85)
+    assert list(statuses(path).values()) == ["approved", "approved", "approved", "pending"]
+
+
+def test_panel_shows_position_kind_card_quote_speaker_time_and_counts(
+    card_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    review_with_keys(card_path, "aq")
+    shown = capsys.readouterr().out
+    for expected in (
+        "1/5",
+        "claim",
+        "What do sea stars use to move?",
+        "Hundreds of tiny tube feet.",
+        "“Sea stars move on hundreds of tiny tube feet.” — Mara, 0:05",
+        "approved 1 · rejected 0 · left 4",
+    ):
+        assert expected in shown
+    assert max(len(line) for line in shown.splitlines()) <= 80
+
+
+def test_cloze_panel_marks_the_deletion(card_path: Path, capsys: pytest.CaptureFixture) -> None:
+    review_with_keys(card_path, "cq")
+    assert "Sea stars move on [hundreds of tiny tube feet]." in capsys.readouterr().out
+
+
+def test_approve_all_without_a_terminal_respects_min_score(card_path: Path) -> None:
+    assert approve_all(card_path, min_score=0.8) == 3
+    assert list(statuses(card_path).values()) == [
+        "approved",
+        "approved",
+        "approved",
+        "pending",
+        "pending",
+    ]
+    assert approve_all(card_path) == 2
+
+
+def podcards(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "podcards", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_review_without_a_terminal_refuses_in_one_line(card_path: Path) -> None:
+    result = podcards("review", str(card_path))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "needs a terminal" in result.stderr and "--approve-all" in result.stderr
+
+
+def test_approve_all_command_works_without_a_terminal(card_path: Path) -> None:
+    result = podcards("review", str(card_path), "--approve-all", "--min-score", "0.85")
+    assert result.returncode == 0, result.stderr
+    assert list(statuses(card_path).values()).count("approved") == 2
+
+
+def test_review_of_a_broken_card_file_is_one_line_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "broken.cards.json"
+    path.write_text('{"schema_version": 1, "episode": ')
+    result = podcards("review", str(path), "--approve-all")
+    assert result.returncode == 2
+    assert "broken JSON at line 1" in result.stderr
+    assert "Traceback" not in result.stderr
