@@ -76,18 +76,21 @@ def detect_format(text: str, extension: str = "") -> str:
     head = text.lstrip()[:2000]
     if head.startswith("WEBVTT"):
         return "vtt"
-    if head.startswith(("{", "[")):
-        return _detect_json(text)
+    if head.startswith(("{", "[")) or extension == ".json":
+        return _detect_json(
+            text, broken="whisper" if head.startswith("{") or extension == ".json" else "text"
+        )
     if _CUE_TIMING.search(head):
         return "srt" if _SRT_TIMING.search(head) else "vtt"
     return EXTENSION_HINTS.get(extension, "text")
 
 
-def _detect_json(text: str) -> str:
+def _detect_json(text: str, broken: str) -> str:
+    """Which JSON transcript this is; `broken` when it does not parse ("[00:01] Name:" is text)."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        return "text"
+        return broken
     segments = data.get("segments") if isinstance(data, dict) else data
     first = segments[0] if isinstance(segments, list) and segments else None
     if isinstance(first, dict) and ("body" in first or "startTime" in first):
