@@ -37,6 +37,9 @@ ABBREVIATIONS = {
     "co", "corp", "dept", "approx", "fig", "no", "vol", "u.s", "u.k", "a.m", "p.m", "ph.d",
 }  # fmt: skip
 
+STRETCH_SENTENCES = 20
+"""Key terms are weighed by how many stretches of this many sentences they appear in."""
+
 NOUN_PHRASE_GRAMMAR = r"""
 NP: {<JJ|JJR|JJS|VBG|VBN|NN.*>*<NN.*>+<CD>?}
 """
@@ -393,35 +396,41 @@ class KeyTerms:
     def shown(self, term: str) -> str:
         return self.display.get(term, term)
 
-    def in_text(self, text: str) -> list[str]:
-        """Key terms found in `text`, heaviest first (whole words, ignoring case)."""
-        found = [term for term in self.weights if term_pattern(term).search(text)]
+    def found_in(self, sentences: Iterable[Sentence]) -> list[str]:
+        """Key terms these sentences contain (as whole words), heaviest first."""
+        joined = (
+            " " + " ".join(word.lower() for sentence in sentences for word in sentence.words) + " "
+        )
+        found = [term for term in self.weights if f" {term} " in joined]
         return sorted(found, key=lambda term: (-self.weights[term], term))
 
 
-@cache
-def term_pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", re.IGNORECASE)
-
-
 def key_terms(
-    sentences: Sequence[Sentence], stopwords: frozenset[str], limit: int = 60
+    sentences: Sequence[Sentence], stopwords: frozenset[str], limit: int = 80
 ) -> KeyTerms:
-    """Frequent noun phrases and collocations, favouring names and multi-word terms.
+    """Repeated noun phrases and collocations that cluster in part of the talk.
 
-    Speech has no background corpus to compare with here, so specificity comes from form:
-    proper nouns, acronyms and compound terms beat common nouns, and vague nouns never count.
+    Speech has no background corpus to compare with here, so a term's weight is its frequency
+    times how concentrated it is (an idf over stretches of the talk: the episode's overall
+    subject is everywhere and tells no fact apart), with names, acronyms and compound terms
+    favoured over common nouns; vague nouns never count.
     """
     counts: Counter[str] = Counter()
+    stretches: dict[str, set[int]] = {}
     forms: dict[str, Counter[str]] = {}
     for sentence in sentences:
         for phrase in candidate_terms(sentence, stopwords):
             key = phrase.lower()
             counts[key] += 1
+            stretches.setdefault(key, set()).add(sentence.index // STRETCH_SENTENCES)
             forms.setdefault(key, Counter())[phrase] += 1
     display = {key: written.most_common(1)[0][0] for key, written in forms.items()}
-    for bigram in collocations(sentences, stopwords):
-        counts[bigram] += 1
+    for bigram, places in collocations(sentences, stopwords).items():
+        counts[bigram] = max(counts[bigram], len(places))
+        stretches.setdefault(bigram, set()).update(place // STRETCH_SENTENCES for place in places)
+    total_stretches = (
+        1 + max((sentence.index for sentence in sentences), default=0) // STRETCH_SENTENCES
+    )
     weights = {}
     for term, count in counts.items():
         if count < 2:
@@ -431,7 +440,8 @@ def key_terms(
             shape += 0.5
         if " " in term:
             shape += 0.5
-        weights[term] = round(math.log2(1 + count) * shape, 4)
+        concentration = math.log(1 + total_stretches / len(stretches[term]))
+        weights[term] = round(math.log2(1 + count) * concentration * shape, 4)
     best = sorted(weights, key=lambda term: (-weights[term], term))[:limit]
     return KeyTerms(
         weights={term: weights[term] for term in best},
@@ -458,15 +468,25 @@ def candidate_terms(sentence: Sentence, stopwords: frozenset[str]) -> list[str]:
 
 def collocations(
     sentences: Sequence[Sentence], stopwords: frozenset[str], top: int = 30
-) -> list[str]:
-    """Word pairs that occur together far more than chance (likelihood ratio)."""
+) -> dict[str, list[int]]:
+    """Word pairs that occur together far more than chance (likelihood ratio), with the
+    indexes of the sentences they occur in."""
     nltk = nltk_module()
-    words = [word.lower() for sentence in sentences for word in sentence.words]
-    finder = nltk.collocations.BigramCollocationFinder.from_words(words)
+    lowered = [[word.lower() for word in sentence.words] for sentence in sentences]
+    finder = nltk.collocations.BigramCollocationFinder.from_documents(lowered)
     finder.apply_freq_filter(3)
     finder.apply_word_filter(lambda word: not is_content_word(word, stopwords) or word.isdigit())
     measures = nltk.collocations.BigramAssocMeasures()
-    return [" ".join(pair) for pair in finder.nbest(measures.likelihood_ratio, top)]
+    pairs = [" ".join(pair) for pair in finder.nbest(measures.likelihood_ratio, top)]
+    joined = [" " + " ".join(words) + " " for words in lowered]
+    return {
+        pair: [
+            sentence.index
+            for sentence, text in zip(sentences, joined, strict=True)
+            if f" {pair} " in text
+        ]
+        for pair in pairs
+    }
 
 
 FILLER_PATTERNS = [

@@ -194,8 +194,25 @@ def detect(text: str) -> dict[str, float]:
     return found
 
 
+TAG_QUESTION = re.compile(
+    r",\s*(?:right|isn't it|aren't they|don't you think|you know|no|correct|huh|okay|yeah)\?$",
+    re.IGNORECASE,
+)
+
+
+QUESTION_OPENER = re.compile(
+    r"^(?:(?:and|so|but|okay|now|well),? )*(?:(?:what|how|why|where|when|which) )?"
+    r"(?:do|did|does|would|could|can|will|have|are|were) you\b"
+)
+
+
 def is_question(text: str) -> bool:
-    return text.rstrip().endswith("?")
+    """Asks something ('?', or opens like 'do you...' when a transcript lost the mark); a
+    statement with a tag ('..., right?') is still a statement."""
+    lowered = normalise(text.strip())
+    if lowered.endswith("?"):
+        return not TAG_QUESTION.search(lowered)
+    return bool(QUESTION_OPENER.match(lowered))
 
 
 def first_person_share(text: str) -> float:

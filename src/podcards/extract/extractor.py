@@ -38,7 +38,7 @@ def extract_cards(
     sentences = nlp.split_transcript(transcript, toolkit)
     terms = nlp.key_terms(sentences, toolkit.stopwords)
     passages = ranking.build_passages(sentences, terms)
-    ranking.score_passages(passages, terms, ranking.find_host(sentences))
+    ranking.score_passages(passages, terms, ranking.find_roles(sentences))
     occurrences = occurrence_indexes(passages)
     limit = (
         max_cards
@@ -104,7 +104,7 @@ def topic_before(
     for sentence in reversed(
         sentences[max(0, passage.first.index - CONTEXT_SENTENCES) : passage.first.index]
     ):
-        found = terms.in_text(sentence.text)
+        found = terms.found_in([sentence])
         if found:
             return terms.shown(found[0])
     return None

@@ -6,6 +6,7 @@ needs its neighbour; it is always contiguous transcript text, so its quote stays
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,13 +19,18 @@ IDEAL_WORDS = (10, 36)
 MAX_PASSAGE_WORDS = 48
 MIN_WORDS = 6
 MAX_FACT_SCORE = 2.5
-MAX_TERM_SCORE = 2.0
-HOST_PENALTY = 0.8
+MAX_TERM_SCORE = 1.5
+HOST_SETUP_PENALTY = 0.8
+ASKER_SHARE = 0.5
+HOST_PENALTY = 0.3
+SPECIFIC_WEIGHT = 0.2
+MAX_SPECIFICS_SCORE = 0.6
 GUEST_BONUS = 0.2
 PAIR_PENALTY = 0.25
-DIVERSITY_WEIGHT = 1.2
+DIVERSITY_WEIGHT = 2.0
 SELECTION_POOL = 400
 
+TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
 DEPENDENT_OPENERS = frozenset(
     [
         "it",
@@ -75,18 +81,36 @@ class Passage:
         return sum(len(sentence.words) for sentence in self.sentences)
 
 
-def find_host(sentences: Sequence[Sentence]) -> str | None:
-    """The speaker who asks the most questions (the first speaker on a tie), when several talk."""
+@dataclass(frozen=True)
+class Roles:
+    """Who asks (the host, an audience) and which turns end by asking something."""
+
+    askers: frozenset[str]
+    asking_turns: frozenset[int]
+
+
+def find_roles(sentences: Sequence[Sentence]) -> Roles:
+    """Askers: the speaker whose turns most often end on a question (the first speaker on a
+    tie), plus anyone whose turns mostly do, when several people talk. Questions inside a
+    turn are often rhetorical; a turn that ends on one hands the floor over, as a host does."""
+    turn_ends = [
+        sentence
+        for sentence, following in zip(sentences, [*sentences[1:], None], strict=False)
+        if following is None or following.segment != sentence.segment
+    ]
+    asking = [sentence for sentence in turn_ends if detectors.is_question(sentence.text)]
+    asking_turns = frozenset(sentence.segment for sentence in asking)
     speakers = [sentence.speaker for sentence in sentences if sentence.speaker]
     if len(set(speakers)) < 2:
-        return None
-    questions = Counter(
-        sentence.speaker
-        for sentence in sentences
-        if sentence.speaker and detectors.is_question(sentence.text)
-    )
+        return Roles(frozenset(), asking_turns)
+    questions = Counter(sentence.speaker for sentence in asking if sentence.speaker)
+    turns = Counter(sentence.speaker for sentence in turn_ends if sentence.speaker)
     first_seen = {speaker: order for order, speaker in reversed(list(enumerate(speakers)))}
-    return max(set(speakers), key=lambda speaker: (questions[speaker], -first_seen[speaker]))
+    host = max(set(speakers), key=lambda speaker: (questions[speaker], -first_seen[speaker]))
+    askers = {host} | {
+        speaker for speaker in turns if questions[speaker] >= ASKER_SHARE * turns[speaker]
+    }
+    return Roles(frozenset(askers), asking_turns)
 
 
 def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passage]:
@@ -112,17 +136,16 @@ def make_passage(
         for kind, weight in found.items():
             current = merged.get(kind, 0.0)
             merged[kind] = max(current, weight) if weight > 0 else min(current, weight)
-    lowered = (
-        " " + " ".join(word.lower() for sentence in sentences for word in sentence.tokens) + " "
-    )
-    present = [term for term in terms.weights if f" {term} " in lowered]
-    present.sort(key=lambda term: (-terms.weights[term], term))
     return Passage(
-        sentences=sentences, text=text, cues=merged, terms=present, words=content_words(text)
+        sentences=sentences,
+        text=text,
+        cues=merged,
+        terms=terms.found_in(sentences),
+        words=content_words(text),
     )
 
 
-def score_passages(passages: Sequence[Passage], terms: KeyTerms, host: str | None) -> None:
+def score_passages(passages: Sequence[Passage], terms: KeyTerms, roles: Roles) -> None:
     """A passage's worth as a card: facts and key terms up, chatter and rambling down."""
     top_weight = max(terms.weights.values(), default=1.0)
     for passage in passages:
@@ -131,13 +154,13 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, host: str | Non
                 MAX_FACT_SCORE, sum(weight for weight in passage.cues.values() if weight > 0)
             ),
             "chatter": sum(weight for weight in passage.cues.values() if weight < 0),
-            "terms": 0.8
-            * min(
-                MAX_TERM_SCORE,
-                sum(min(1.0, terms.weights[term] / top_weight * 2) for term in passage.terms),
+            "terms": min(
+                MAX_TERM_SCORE, sum(terms.weights[term] / top_weight for term in passage.terms)
             ),
+            "specifics": min(MAX_SPECIFICS_SCORE, SPECIFIC_WEIGHT * specific_words(passage)),
             "length": length_fit(passage.word_count),
-            "role": speaker_role(passage.first.speaker, host),
+            "role": speaker_role(passage.first, roles),
+            "artifact": -1.0 if TIMESTAMP.search(passage.text) else 0.0,
             "personal": -max(0.0, detectors.first_person_share(passage.text) - 0.1) * 6,
             "dependent": -0.4 if opens_dependent(passage.first) else 0.0,
             "fragment": -0.4 if passage.text[:1].islower() else 0.0,
@@ -159,10 +182,24 @@ def length_fit(words: int) -> float:
     return 0.5 - 0.08 * (words - high)
 
 
-def speaker_role(speaker: str | None, host: str | None) -> float:
-    if host is None or speaker is None:
+def speaker_role(sentence: Sentence, roles: Roles) -> float:
+    """Guests' answers carry the knowledge; a host mostly sets up questions (but may explain)."""
+    if not roles.askers or sentence.speaker is None:
         return 0.0
-    return -HOST_PENALTY if speaker == host else GUEST_BONUS
+    if sentence.speaker not in roles.askers:
+        return GUEST_BONUS
+    return -HOST_SETUP_PENALTY if sentence.segment in roles.asking_turns else -HOST_PENALTY
+
+
+def specific_words(passage: Passage) -> int:
+    """Names, acronyms and numbers past the first word: the specifics a fact is made of."""
+    found = {
+        token.lower()
+        for sentence in passage.sentences
+        for position, (token, tag) in enumerate(zip(sentence.tokens, sentence.tags, strict=True))
+        if position > 0 and (tag.startswith("NNP") or tag == "CD") and token[0].isalnum()
+    }
+    return len(found)
 
 
 def opens_dependent(sentence: Sentence) -> bool:
