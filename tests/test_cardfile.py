@@ -110,24 +110,26 @@ def test_truncated_card_file_names_the_line_and_is_not_overwritten(tmp_path: Pat
     assert path.read_text() == broken
 
 
-def test_hand_broken_field_is_named_with_its_card(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("card_index", "field", "value", "named"),
+    [
+        (2, "status", "maybe", r"field 'cards\[2\]\.status' \(card 'tide-002'\)"),
+        (0, "stauts", "approved", r"field 'cards\[0\]\.stauts' \(card 'tide-000'\)"),
+        (1, "score", "high", r"field 'cards\[1\]\.score'"),
+    ],
+)
+def test_hand_broken_field_is_named_with_its_card(
+    tmp_path: Path, card_index: int, field: str, value: str, named: str
+) -> None:
     path = tmp_path / "tide.cards.json"
     make_card_file(path)
     data = json.loads(path.read_text())
-    data["cards"][2]["status"] = "maybe"
-    path.write_text(json.dumps(data))
-    with pytest.raises(InputError, match=r"field 'cards\[2\]\.status' \(card 'tide-002'\)"):
+    data["cards"][card_index][field] = value
+    broken = json.dumps(data)
+    path.write_text(broken)
+    with pytest.raises(InputError, match=named):
         load_card_file(path)
-
-
-def test_misspelt_field_is_named(tmp_path: Path) -> None:
-    path = tmp_path / "tide.cards.json"
-    make_card_file(path)
-    data = json.loads(path.read_text())
-    data["cards"][0]["stauts"] = "approved"
-    path.write_text(json.dumps(data))
-    with pytest.raises(InputError, match=r"cards\[0\]\.stauts"):
-        load_card_file(path)
+    assert path.read_text() == broken
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from podcards.ui import format_time
 
 if TYPE_CHECKING:
     from rich.panel import Panel
+    from rich.table import Table
     from rich.text import Text
 
     from podcards.review.session import DecisionCounts
@@ -26,7 +27,7 @@ def card_panel(card: Card, position: int, total: int, counts: DecisionCounts) ->
     from rich.panel import Panel
     from rich.text import Text
 
-    parts = [_card_text(card), Text(""), _quote_text(card)]
+    parts = [_card_fields(card), Text(""), _quote_text(card)]
     notes = _notes_text(card)
     if notes.plain:
         parts += [Text(""), notes]
@@ -47,24 +48,28 @@ def card_panel(card: Card, position: int, total: int, counts: DecisionCounts) ->
     )
 
 
-def _card_text(card: Card) -> Text:
+def _card_fields(card: Card) -> Table:
+    """Label and text side by side, so wrapped lines keep a hanging indent."""
+    from rich.table import Table
     from rich.text import Text
 
     content = card.content
-    text = Text()
+    fields = Table.grid(padding=(0, 1))
+    fields.add_column(style="bold cyan", no_wrap=True)
+    fields.add_column()
     if content.note_type == NoteType.CLOZE:
-        text.append("Cloze  ", style="bold cyan")
+        cloze = Text()
         for piece, deleted in split_cloze(content.front):
-            text.append(f"[{piece}]" if deleted else piece, style="bold reverse" if deleted else "")
+            cloze.append(
+                f"[{piece}]" if deleted else piece, style="bold reverse" if deleted else ""
+            )
+        fields.add_row("Cloze", cloze)
         if content.back:
-            text.append("\nExtra  ", style="bold cyan")
-            text.append(content.back)
-        return text
-    text.append("Q  ", style="bold cyan")
-    text.append(content.front)
-    text.append("\nA  ", style="bold cyan")
-    text.append(content.back)
-    return text
+            fields.add_row("Extra", Text(content.back))
+    else:
+        fields.add_row("Q", Text(content.front))
+        fields.add_row("A", Text(content.back))
+    return fields
 
 
 def _quote_text(card: Card) -> Text:
