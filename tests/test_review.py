@@ -266,3 +266,8 @@ def test_review_of_a_broken_card_file_is_one_line_exit_2(tmp_path: Path) -> None
     assert result.returncode == 2
     assert "broken JSON at line 1" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_enter_and_other_keys_do_not_decide(card_path: Path) -> None:
+    review_with_keys(card_path, f"{ENTER}xz\ta{ENTER}q")
+    assert list(statuses(card_path).values())[:2] == ["approved", "pending"]

@@ -75,7 +75,8 @@ class ReviewSummary:
         )
 
     def line(self) -> str:
-        return f"{self.decided} changes saved. {self.totals()}"
+        changes = "1 change" if self.decided == 1 else f"{self.decided} changes"
+        return f"{changes} saved. {self.totals()}"
 
 
 class ReviewInterrupted(PodcardsError):
