@@ -53,6 +53,61 @@ def inspect(file: Path, format_: str | None, as_json: bool, segments: int) -> No
 
 
 @cli.command()
+@click.argument("file", type=existing_file)
+@click.option(
+    "-o",
+    "--output",
+    "card_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Card file to write (default: decks/<episode>.cards.json).",
+)
+@click.option("--max", "max_cards", type=click.IntRange(min=1), help="How many candidates to keep.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Also print the candidates as JSON, best first."
+)
+@click.option(
+    "--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format."
+)
+@click.option(
+    "--glossary",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File of 'heard = right' spellings, applied to card text.",
+)
+def extract(
+    file: Path,
+    card_file: Path | None,
+    max_cards: int | None,
+    as_json: bool,
+    format_: str | None,
+    glossary: Path | None,
+) -> None:
+    """Find FILE's key claims and definitions and write them as candidate cards for review.
+
+    Re-running keeps the decisions already made in the card file.
+    """
+    import json
+
+    from podcards import ui
+    from podcards.cardfile import write_candidates
+    from podcards.extract import extract_cards, load_glossary
+    from podcards.models import EpisodeInfo
+    from podcards.paths import DEFAULT_OUTPUT_FOLDER, card_file_path
+    from podcards.transcripts import read_transcript
+
+    corrections = load_glossary(glossary) if glossary else None
+    transcript = read_transcript(file, format_)
+    cards = extract_cards(transcript, max_cards=max_cards, glossary=corrections)
+    target = card_file or card_file_path(DEFAULT_OUTPUT_FOLDER, transcript.slug)
+    write_candidates(target, EpisodeInfo.from_transcript(transcript), cards)
+    if as_json:
+        click.echo(
+            json.dumps([card.as_candidate() for card in cards], indent=2, ensure_ascii=False)
+        )
+    else:
+        ui.info(f"{len(cards)} candidates from {file} written to {target}")
+
+
+@cli.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",

@@ -37,6 +37,11 @@ ABBREVIATIONS = {
     "co", "corp", "dept", "approx", "fig", "no", "vol", "u.s", "u.k", "a.m", "p.m", "ph.d",
 }  # fmt: skip
 
+MAX_SENTENCE_WORDS = 40
+MIN_CLAUSE_WORDS = 8
+CLAUSE_BOUNDARY = re.compile(
+    r"[,;]\s+(?=(?:but|and so|so|whereas|although|though|which means|because|and then|and that's)\b)|;\s+"
+)
 STRETCH_SENTENCES = 20
 """Key terms are weighed by how many stretches of this many sentences they appear in."""
 
@@ -338,7 +343,8 @@ def tokenize(text: str) -> list[str]:
 
 
 def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]:
-    """Every sentence of every segment, in order, tokenised and tagged."""
+    """Every sentence of every segment, in order, tokenised and tagged (run-on sentences of
+    speech cut into their clauses)."""
     sentences = [
         Sentence(
             segment=number,
@@ -348,12 +354,31 @@ def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]
             speaker=segment.speaker,
         )
         for number, segment in enumerate(transcript.segments)
-        for start, end in toolkit.splitter.span_tokenize(segment.text)
+        for sentence_start, sentence_end in toolkit.splitter.span_tokenize(segment.text)
+        for start, end in clause_spans(segment.text, sentence_start, sentence_end)
     ]
     tag_sentences(sentences, toolkit)
     for index, sentence in enumerate(sentences):
         sentence.index = index
     return sentences
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run-on spoken sentence split where a new clause begins (', but', ';', ...), so each
+    piece can be quoted alone; sentences of normal length stay whole."""
+    if len(text[start:end].split()) <= MAX_SENTENCE_WORDS:
+        return [(start, end)]
+    spans = []
+    piece_start = start
+    for boundary in CLAUSE_BOUNDARY.finditer(text, start, end):
+        if (
+            len(text[piece_start : boundary.start()].split()) >= MIN_CLAUSE_WORDS
+            and len(text[boundary.end() : end].split()) >= MIN_CLAUSE_WORDS
+        ):
+            spans.append((piece_start, boundary.start()))
+            piece_start = boundary.end()
+    spans.append((piece_start, end))
+    return spans
 
 
 def tag_sentences(sentences: Iterable[Sentence], toolkit: Toolkit) -> None:
@@ -390,6 +415,7 @@ class KeyTerms:
     """The episode's key terms (lowercased) with weights: frequent, specific noun phrases."""
 
     weights: dict[str, float]
+    stopwords: frozenset[str] = frozenset()
     display: dict[str, str] = field(default_factory=dict)
     """How each term is most often written (its casing), for card text."""
 
@@ -445,6 +471,7 @@ def key_terms(
     best = sorted(weights, key=lambda term: (-weights[term], term))[:limit]
     return KeyTerms(
         weights={term: weights[term] for term in best},
+        stopwords=stopwords,
         display={term: display.get(term, term) for term in best},
     )
 

@@ -23,6 +23,8 @@ ANECDOTE = "anecdote"
 HEDGE = "hedge"
 META = "meta"
 
+EXTRA_PATTERN_SHARE = 0.25
+
 FACT_KINDS = (DEFINITION, COMPARISON, QUANTITY, CAUSE, PRINCIPLE)
 
 NUMBER_WORDS = (
@@ -49,128 +51,45 @@ def cue(kind: str, weight: float, pattern: str) -> Cue:
     return Cue(kind, weight, re.compile(pattern))
 
 
+# fmt: off
 CUES = [
     # definitions
-    cue(
-        DEFINITION,
-        1.0,
-        r"\b(?:refers?|referring) to\b|\bstands? for\b|\bdefined as\b|\bdefinition of\b",
-    ),
-    cue(
-        DEFINITION,
-        1.0,
-        r"\b(?:is|are|was|were|be) (?:also |often |sometimes )?(?:called|known as|named|termed|dubbed)\b",
-    ),
-    cue(
-        DEFINITION,
-        0.8,
-        r"\bwhat (?:we|they|people|you) (?:call|called)\b|\bso-called\b|\bthe term\b",
-    ),
-    cue(
-        DEFINITION,
-        0.8,
-        r"\bthe (?:core |basic |main |key |whole |central )?(?:idea|concept|principle|notion) (?:of|behind|is|here is)\b",
-    ),
-    cue(
-        DEFINITION,
-        0.7,
-        r"\b(?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an) (?:\w+ ){0,3}(?:kind|type|form|way|class|family|set|method|technique|approach|variant|version|measure|metric|benchmark)\b",
-    ),
-    cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically |essentially |simply )?(?:a|an) \w+"),
+    cue(DEFINITION, 1.0, r"\b(?:refers?|referring) to\b|\bstands? for\b|\bdefined as\b|\bdefinition of\b"),
+    cue(DEFINITION, 1.0, r"\b(?:is|are|was|were|be) (?:also |often |sometimes )?(?:called|known as|named|termed|dubbed)\b"),
+    cue(DEFINITION, 0.8, r"\bwhat (?:we|they|people|you) (?:call|called)\b|\bso-called\b|\bthe term\b"),
+    cue(DEFINITION, 0.8, r"\bthe (?:core |basic |main |key |whole |central |general |big )?(?:idea|concept|principle|notion) (?:of|behind|is|here is)\b"),
+    cue(DEFINITION, 0.7, r"\b(?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an) (?:\w+ ){0,3}(?:kind|type|form|way|class|family|set|method|technique|approach|variant|version|measure|metric|benchmark)\b"),
+    cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically |essentially |simply )?(?:a|an) \w+|\bwhat \w+ (?:is|are)\b"),
     cue(DEFINITION, 0.5, r"\b\w+ means\b|\bmeaning that\b|\bin other words\b"),
     # comparisons and contrasts
-    cue(
-        COMPARISON,
-        1.0,
-        r"\b(?:more|less|fewer) \w+ than\b|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b",
-    ),
-    cue(
-        COMPARISON,
-        0.9,
-        r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b",
-    ),
-    cue(
-        COMPARISON,
-        0.9,
-        r"\bthe (?:main |big |biggest |only |one )?(?:downside|upside|drawback|advantage|disadvantage|benefit|trade-?off|limitation|weakness|strength|difference)s?\b",
-    ),
-    cue(
-        COMPARISON,
-        0.5,
-        r"\b(?:the )?(?:best|worst|fastest|slowest|biggest|largest|smallest|most \w+|least \w+)\b|\bacross the board\b|\bbeats?\b|\boutperform\w*",
-    ),
+    cue(COMPARISON, 1.0, r"\b(?:more|less|fewer) \w+ than\b|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b"),
+    cue(COMPARISON, 0.9, r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b"),
+    cue(COMPARISON, 0.9, r"\bthe (?:main |big |biggest |only |one )?(?:downside|upside|drawback|advantage|disadvantage|benefit|trade-?off|limitation|weakness|strength|difference)s?\b"),
+    cue(COMPARISON, 0.5, r"\b(?:the )?(?:best|worst|fastest|slowest|biggest|largest|smallest|most \w+|least \w+)\b|\bacross the board\b|\bbeats?\b|\boutperform\w*"),
     # quantities and trends
     cue(QUANTITY, 1.0, NUMBER + r"\s*" + UNITS),
-    cue(
-        QUANTITY,
-        0.8,
-        r"\b(?:19|20)\d\d\b|\b(?:19|20)?\d0s\b|\b(?:nineteen|twenty) \w+ties\b|\b(?:eighties|nineties|two thousands)\b",
-    ),
-    cue(
-        QUANTITY,
-        0.8,
-        r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery "
-        + NUMBER
-        + r"\b|\bper (?:year|month|week|day)\b",
-    ),
-    cue(
-        QUANTITY, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal)\w*\b"
-    ),
+    cue(QUANTITY, 0.8, r"\b(?:19|20)\d\d\b|\b(?:19|20)?\d0s\b|\b(?:nineteen|twenty) \w+ties\b|\b(?:eighties|nineties|two thousands)\b"),
+    cue(QUANTITY, 0.8, r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery " + NUMBER + r"\b|\bper (?:year|month|week|day)\b"),
+    cue(QUANTITY, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal)\w*\b"),
     cue(QUANTITY, 0.4, r"\b\d[\d,.]*\b"),
     # causes and consequences
-    cue(
-        CAUSE,
-        0.7,
-        r"\b(?:leads?|led) to\b|\bresults? in\b|\bcaus(?:e|es|ed|ing)\b|\bdue to\b|\bthat's why\b|\bthe reason (?:is|why|being)\b|\btherefore\b|\bas a result\b|\bconsequen\w+",
-    ),
-    cue(
-        CAUSE,
-        0.6,
-        r"\bbecause\b|\bso that\b|\bin order to\b|\bwhich means\b|\ballows? (?:you|us|them|it)\b|\benables?\b|\bthanks to\b|\bwithout \w+ing\b",
-    ),
-    # general principles
-    cue(
-        PRINCIPLE,
-        0.8,
-        r"\bno matter\b|\b(?:almost|virtually|nearly) (?:any|every|all)\b|\bautomatically\b|\binevitabl\w*|\bby definition\b|\brule of thumb\b",
-    ),
-    cue(
-        PRINCIPLE,
-        0.6,
-        r"\bin general\b|\bgenerally\b|\bthe key (?:is|to)\b|\bthe trick is\b|\balways\b|\btends? to\b|\bwhenever\b|\bany \w+ (?:will|would|must|needs?)\b|\bemerge\w*",
-    ),
+    cue(CAUSE, 0.7, r"\b(?:leads?|led) to\b|\bresults? in\b|\bcaus(?:e|es|ed|ing)\b|\bdue to\b|\bthat's why\b|\bthe reason (?:is|why|being)\b|\btherefore\b|\bas a result\b|\bconsequen\w+"),
+    cue(CAUSE, 0.6, r"\bbecause\b|\bso that\b|\bin order to\b|\bwhich means\b|\ballows? (?:you|us|them|it)\b|\benables?\b|\bthanks to\b|\bwithout \w+ing\b"),
+    cue(CAUSE, 0.4, r"^(?:\w+ )?(?:if|once|when) [^,]{5,60}, (?:then |well, )?\w+ (?:will|would|can|cannot|can't|won't|need|have to)\b|\bsince \w+ (?:doesn't|does not|can't|cannot|has|is)\b"),
+    # general principles and advice
+    cue(PRINCIPLE, 0.8, r"\bno matter\b|\b(?:almost|virtually|nearly) (?:any|every|all)\b|\bautomatically\b|\binevitabl\w*|\bby definition\b|\brule of thumb\b"),
+    cue(PRINCIPLE, 0.6, r"\bin general\b|\bgenerally\b|\bthe key (?:is|to)\b|\bthe trick is\b|\balways\b|\btends? to\b|\bwhenever\b|\bany \w+ (?:will|would|must|needs?)\b|\bemerge\w*"),
+    cue(PRINCIPLE, 0.5, r"\b(?:i (?:would |'d )?recommend|you should|you need to|you have to|you want (?:to|your)|the best way|make sure|as \w+ as possible)\b"),
     # down-rank cues
-    cue(
-        SOCIAL,
-        -1.5,
-        r"\bthank(?:s| you)\b|\bwelcome (?:to|back)\b|\bgreat to (?:have|see|be)\b|\bnice to (?:meet|see|have)\b|\bpleasure\b|\bcongratulations\b|\bgood to see\b|\bappreciate (?:it|that|you)\b|\bbye\b|\bcheers\b",
-    ),
-    cue(
-        SPONSOR,
-        -2.0,
-        r"\bsponsor\w*|\bbrought to you by\b|\bmade possible by\b|\bpromo code\b|\bdiscount\b|\bsign up\b|\bfree trial\b|\bsubscribe\w*|\bcheck (?:it |them )?out\b|\b\w+\.(?:com|io|org|net)\b|\bshow notes\b|\bnewsletter\b|\blink in\b",
-    ),
-    cue(
-        ANECDOTE,
-        -0.8,
-        r"\bi (?:remember|recall)\b|\bwhen i was\b|\bone day\b|\bback (?:then|in the day)\b|\bmy (?:wife|husband|kids?|son|daughter|father|mother|dad|mom|friends?|family|colleague)\b|\bi went\b|\bi was (?:at|in|working|living|reading|talking|trying)\b|\byears ago\b|\bthe other day\b|\blast (?:week|month|year)\b",
-    ),
-    cue(
-        HEDGE,
-        -0.6,
-        r"\bi (?:don't|do not) know\b|\bi'm not sure\b|\bi am not sure\b|\bdunno\b|\bi guess\b|\bwho knows\b|\bi have no idea\b|\bi'm not an expert\b|\bi don't remember\b",
-    ),
-    cue(
-        HEDGE,
-        -0.3,
-        r"\bmaybe\b|\bperhaps\b|\bprobably\b|\bi suppose\b|\bi feel like\b|\bi wonder\b",
-    ),
-    cue(
-        META,
-        -0.7,
-        r"\b(?:good|great|interesting|excellent|fair) question\b|\byou mentioned\b|\bas you said\b|\blet's (?:talk|move|get|dig|start)\b|\bwe'll (?:talk|get)\b|\bin this episode\b|\bon (?:the|this) (?:show|podcast)\b|\bour (?:listeners|audience)\b|\byou've (?:said|written|mentioned)\b|\btell (?:us|me)\b",
-    ),
+    cue(SOCIAL, -1.5, r"\bthank(?:s| you)\b|\bwelcome (?:to|back)\b|\bgreat to (?:have|see|be)\b|\bnice to (?:meet|see|have)\b|\bpleasure\b|\bcongratulations\b|\bgood to see\b|\bappreciate (?:it|that|you)\b|\bbye\b|\bcheers\b"),
+    cue(SPONSOR, -2.0, r"\bsponsor\w*|\bbrought to you by\b|\bmade possible by\b|\bpromo code\b|\bdiscount\b|\bsign up\b|\bfree trial\b|\bsubscribe\w*|\bcheck (?:it |them )?out\b|\b\w+\.(?:com|io|org|net)\b|\bshow notes\b|\bnewsletter\b|\blink in\b"),
+    cue(ANECDOTE, -0.8, r"\bi (?:remember|recall)\b|\bwhen i was\b|\bone day\b|\bback (?:then|in the day)\b|\bmy (?:wife|husband|kids?|son|daughter|father|mother|dad|mom|friends?|family|colleague)\b|\bi went\b|\byears ago\b|\bthe other day\b|\blast (?:week|month|year)\b"),
+    cue(ANECDOTE, -0.6, r"\b(?:i|we) (?:was|were|had|did|decided|felt|started|got|wrote|left|tried|used to|ended up|'ve been|have been)\b|\bi was \w+ing\b"),
+    cue(HEDGE, -0.6, r"\bi (?:don't|do not) know\b|\bi'm not sure\b|\bi am not sure\b|\bdunno\b|\bi guess\b|\bwho knows\b|\bi have no idea\b|\bi'm not an expert\b|\bi don't remember\b"),
+    cue(HEDGE, -0.3, r"\bmaybe\b|\bperhaps\b|\bprobably\b|\bi suppose\b|\bi feel like\b|\bi wonder\b"),
+    cue(META, -0.7, r"\b(?:good|great|interesting|excellent|fair) question\b|\bfollow-up\b|\byou mentioned\b|\bas you said\b|\byou(?:'re| are) right\b|\blet's (?:talk|move|get|dig|start)\b|\bwe'll (?:talk|get)\b|\bin this episode\b|\bon (?:the|this) (?:show|podcast)\b|\bour (?:listeners|audience)\b|\byou've (?:said|written|mentioned|predicted)\b|\btell (?:us|me)\b"),
 ]
+# fmt: on
 
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|i'm|i've|i'd|i'll)\b")
 
@@ -181,14 +100,17 @@ def normalise(text: str) -> str:
 
 
 def detect(text: str) -> dict[str, float]:
-    """Each cue kind found in `text`, with the weight of its strongest pattern."""
+    """Each cue kind found in `text`: the weight of its strongest pattern, plus a little for
+    each further pattern of that kind (a number, a unit and a trend make a surer quantity)."""
     lowered = normalise(text)
-    found: dict[str, float] = {}
+    matched: dict[str, list[float]] = {}
     for item in CUES:
         if item.pattern.search(lowered):
-            current = found.get(item.kind)
-            if current is None or abs(item.weight) > abs(current):
-                found[item.kind] = item.weight
+            matched.setdefault(item.kind, []).append(item.weight)
+    found = {}
+    for kind, weights in matched.items():
+        strongest = max(weights, key=abs)
+        found[kind] = round(strongest + EXTRA_PATTERN_SHARE * (sum(weights) - strongest), 4)
     if is_question(lowered):
         found[QUESTION] = -1.5
     return found

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from podcards.extract import detectors
 from podcards.extract.dedupe import NEAR_DUPLICATE_SIMILARITY, content_words, overlap
-from podcards.nlp import KeyTerms, Sentence
+from podcards.nlp import KeyTerms, Sentence, is_content_word
 
 IDEAL_WORDS = (10, 36)
 MAX_PASSAGE_WORDS = 48
@@ -24,13 +24,19 @@ HOST_SETUP_PENALTY = 0.8
 ASKER_SHARE = 0.5
 HOST_PENALTY = 0.3
 SPECIFIC_WEIGHT = 0.2
+DENSITY_WEIGHT = 1.0
+TYPICAL_CONTENT_SHARE = 0.35
 MAX_SPECIFICS_SCORE = 0.6
 GUEST_BONUS = 0.2
 PAIR_PENALTY = 0.25
 DIVERSITY_WEIGHT = 2.0
 SELECTION_POOL = 400
 
+SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
+CLAUSE_OPENERS = frozenset(
+    ["and", "but", "so", "which", "because", "whereas", "although", "though", "while", "or", "then"]
+)
 DEPENDENT_OPENERS = frozenset(
     [
         "it",
@@ -83,10 +89,9 @@ class Passage:
 
 @dataclass(frozen=True)
 class Roles:
-    """Who asks (the host, an audience) and which turns end by asking something."""
+    """Who asks questions (the host, an audience), so their set-up weighs less than answers."""
 
     askers: frozenset[str]
-    asking_turns: frozenset[int]
 
 
 def find_roles(sentences: Sequence[Sentence]) -> Roles:
@@ -99,10 +104,9 @@ def find_roles(sentences: Sequence[Sentence]) -> Roles:
         if following is None or following.segment != sentence.segment
     ]
     asking = [sentence for sentence in turn_ends if detectors.is_question(sentence.text)]
-    asking_turns = frozenset(sentence.segment for sentence in asking)
     speakers = [sentence.speaker for sentence in sentences if sentence.speaker]
     if len(set(speakers)) < 2:
-        return Roles(frozenset(), asking_turns)
+        return Roles(frozenset())
     questions = Counter(sentence.speaker for sentence in asking if sentence.speaker)
     turns = Counter(sentence.speaker for sentence in turn_ends if sentence.speaker)
     first_seen = {speaker: order for order, speaker in reversed(list(enumerate(speakers)))}
@@ -110,7 +114,7 @@ def find_roles(sentences: Sequence[Sentence]) -> Roles:
     askers = {host} | {
         speaker for speaker in turns if questions[speaker] >= ASKER_SHARE * turns[speaker]
     }
-    return Roles(frozenset(askers), asking_turns)
+    return Roles(frozenset(askers))
 
 
 def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passage]:
@@ -158,12 +162,13 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, roles: Roles) -
                 MAX_TERM_SCORE, sum(terms.weights[term] / top_weight for term in passage.terms)
             ),
             "specifics": min(MAX_SPECIFICS_SCORE, SPECIFIC_WEIGHT * specific_words(passage)),
+            "density": DENSITY_WEIGHT * (content_share(passage, terms) - TYPICAL_CONTENT_SHARE),
             "length": length_fit(passage.word_count),
             "role": speaker_role(passage.first, roles),
             "artifact": -1.0 if TIMESTAMP.search(passage.text) else 0.0,
             "personal": -max(0.0, detectors.first_person_share(passage.text) - 0.1) * 6,
             "dependent": -0.4 if opens_dependent(passage.first) else 0.0,
-            "fragment": -0.4 if passage.text[:1].islower() else 0.0,
+            "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
         }
         passage.reasons = reasons
@@ -188,7 +193,25 @@ def speaker_role(sentence: Sentence, roles: Roles) -> float:
         return 0.0
     if sentence.speaker not in roles.askers:
         return GUEST_BONUS
-    return -HOST_SETUP_PENALTY if sentence.segment in roles.asking_turns else -HOST_PENALTY
+    addressing = SECOND_PERSON.search(sentence.text) or detectors.is_question(sentence.text)
+    return -HOST_SETUP_PENALTY if addressing else -HOST_PENALTY
+
+
+def is_fragment(sentence: Sentence) -> bool:
+    """Starts mid-sentence (a page break or a cut caption), not at a clause of its own."""
+    return (
+        sentence.text[:1].islower()
+        and sentence.words[:1] != []
+        and sentence.words[0].lower() not in CLAUSE_OPENERS
+    )
+
+
+def content_share(passage: Passage, terms: KeyTerms) -> float:
+    """Share of words that carry content: facts are dense, chatter is mostly function words."""
+    words = [word for sentence in passage.sentences for word in sentence.words]
+    if not words:
+        return 0.0
+    return sum(is_content_word(word, terms.stopwords) for word in words) / len(words)
 
 
 def specific_words(passage: Passage) -> int:
