@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from podcards.transcripts.plaintext import split_speaker_label, trusted_speakers
+from podcards.transcripts.plaintext import parse_time, split_speaker_label, trusted_speakers
 from podcards.transcripts.turns import FormatMismatch, ParsedText, TurnBuilder
 
 _TIMESTAMP = r"(?:\d+:)?(?:\d{1,2}:)?\d{1,2}(?:[.,]\d{1,3})?"
@@ -65,14 +65,6 @@ def parse_captions(text: str) -> ParsedText:
     return ParsedText(builder=builder, title=_vtt_title(text))
 
 
-def parse_timestamp(text: str) -> float:
-    """'01:02:03.500' / '02:03,5' / '16.140' -> seconds."""
-    seconds = 0.0
-    for part in text.replace(",", ".").split(":"):
-        seconds = seconds * 60 + float(part)
-    return seconds
-
-
 def _read_cues(text: str) -> list[Cue]:
     """Cues in file order: a timing line and the text lines up to the next blank line."""
     cues: list[Cue] = []
@@ -81,9 +73,7 @@ def _read_cues(text: str) -> list[Cue]:
     for index, raw in enumerate(lines):
         timing = _TIMING.match(raw)
         if timing:
-            current = Cue(
-                parse_timestamp(timing.group("start")), parse_timestamp(timing.group("end")), []
-            )
+            current = Cue(parse_time(timing.group("start")), parse_time(timing.group("end")), [])
             cues.append(current)
         elif not raw or _is_cue_number(raw, lines[index + 1 : index + 2]):
             current = None  # an empty line ends a cue; YouTube puts a lone space inside cues

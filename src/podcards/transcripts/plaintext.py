@@ -77,7 +77,7 @@ def parse_plain_text(text: str) -> ParsedText:
 
 
 def parse_time(text: str) -> float:
-    """'1:02:03' -> 3723.0, '12:34' -> 754.0, '1:02.5' -> 62.5."""
+    """'1:02:03' -> 3723.0, '12:34' -> 754.0, '00:01:02,500' -> 62.5, '16.140' -> 16.14."""
     seconds = 0.0
     for part in text.replace(",", ".").split(":"):
         seconds = seconds * 60 + float(part)
