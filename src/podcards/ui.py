@@ -51,7 +51,7 @@ def detail(message: str) -> None:
 
 def warn(message: str) -> None:
     """One line the user should see even with -q."""
-    err_console().print(f"[yellow]podcards:[/] {message}")
+    err_console().print(f"[yellow]podcards:[/] {message}", soft_wrap=True)
 
 
 def format_time(seconds: float | None) -> str:
