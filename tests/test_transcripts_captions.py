@@ -118,3 +118,16 @@ def test_extension_is_only_a_hint_content_decides(tmp_path):
     path.write_text("1\n00:00:01,500 --> 00:00:03,000\nHello there.\n", encoding="utf-8")
     transcript = read_transcript(path)
     assert (transcript.format, transcript.segments[0].start) == ("srt", 1.5)
+
+
+def test_broadcast_turn_markers_open_turns():
+    text = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n>> ZOE PARK: Rain is on the way.\n\n"
+        "00:00:03.000 --> 00:00:05.000\nBring a coat.\n\n"
+        "00:00:05.000 --> 00:00:07.000\n>> Thanks, Zoe.\n"
+    )
+    transcript = parse_text(text)
+    assert [(s.speaker, s.text) for s in transcript.segments] == [
+        ("ZOE PARK", "Rain is on the way. Bring a coat."),
+        (None, "Thanks, Zoe."),
+    ]
