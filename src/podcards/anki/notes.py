@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from podcards.errors import NothingToDo, PodcardsError
@@ -94,6 +95,7 @@ def note_problem(card: Card) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def anki_tag(text: str) -> str:
     """A tag Anki keeps as one tag: no spaces, quotes or control characters."""
     return TAG_UNSAFE.sub("_", text.strip()).strip("_:")
@@ -111,15 +113,22 @@ def note_tags(card: Card, episode: EpisodeInfo, extra_tags: Sequence[str] = ()) 
 
 def timestamp_url(url: str, seconds: float) -> str | None:
     """The episode URL opened at `seconds`, or None for a URL that is not http(s)."""
+    base = _url_before_offset(url)
+    return None if base is None else base + str(int(seconds))
+
+
+@lru_cache(maxsize=64)
+def _url_before_offset(url: str) -> str | None:
+    """The URL ending in `t=`, ready for the offset (parsed once per episode, not per card)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
-    offset = str(int(seconds))
     host = parts.hostname or ""
     if any(host == site or host.endswith("." + site) for site in QUERY_TIME_HOSTS):
         query = [(key, value) for key, value in parse_qsl(parts.query) if key != "t"]
-        return urlunsplit(parts._replace(query=urlencode([*query, ("t", offset)]), fragment=""))
-    return urlunsplit(parts._replace(fragment=f"t={offset}"))
+        query_text = urlencode(query) + "&" if query else ""
+        return urlunsplit(parts._replace(query=query_text + "t=", fragment=""))
+    return urlunsplit(parts._replace(fragment="t="))
 
 
 def time_html(seconds: float | None, url: str | None) -> str:
