@@ -516,13 +516,12 @@ def collocations(
     }
 
 
-FILLER_PATTERNS = [
-    r"\b(?:um+|uh+|uhm|erm|er|ah|hmm+)\b,?\s*",
-    r"(?:^|,\s*)you know,?\s*",
-    r"(?:^|,\s*)I mean,?\s*",
-    r"(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bsome )(?<!\bany )(?<!\bone )\b(?:sort|kind) of\s+",
-    r"(?:^|,\s*)like,\s*",
-]
+FILLERS = re.compile(
+    r"(?:,\s*)?\b(?:um+|uh+|uhm|erm|er|ah|hmm+|you know|I mean|like(?=,))\b(?:\s*,)?\s*"
+    r"|(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bsome )(?<!\bany )(?<!\bone )"
+    r"\b(?:sort|kind) of\s+",
+    re.IGNORECASE,
+)
 LEADING_MARKERS = re.compile(
     r"^(?:(?:and|but|so|yeah|yes|no|well|okay|ok|oh|now|right|actually|basically|"
     r"honestly|anyway|also|then)\b[,.]?\s+)+",
@@ -544,19 +543,14 @@ def clean_disfluencies(text: str) -> str:
     """
     cleaned = " ".join(text.split())
     cleaned = FALSE_START.sub("", cleaned)
-    for pattern in FILLER_PATTERNS:
-        cleaned = re.sub(
-            pattern,
-            lambda match: ", " if match.group(0).startswith(",") else "",
-            cleaned,
-            flags=re.IGNORECASE,
-        )
+    cleaned = FILLERS.sub(" ", cleaned)
     cleaned = REPEATED_WORDS.sub(r"\1", cleaned)
     previous = None
     while previous != cleaned:
         previous = cleaned
         cleaned = LEADING_MARKERS.sub("", cleaned)
         cleaned = LEADING_HEDGES.sub("", cleaned)
+    cleaned = re.sub(r"\s+", " ", cleaned)
     cleaned = re.sub(r"\s+([,.;:?!])", r"\1", cleaned)
     cleaned = re.sub(r",\s*([,.;:?!])", r"\1", cleaned)
     cleaned = re.sub(r"^[,;:\s]+", "", cleaned).strip()

@@ -95,7 +95,7 @@ DOWNSIDE_FORM = re.compile(
     re.IGNORECASE,
 )
 COMPARATIVE_FORM = re.compile(
-    rf"(?:^|, |\b(?:that|and|but|so) ){TERM} (?:is|are|was|were|can be|get|gets|will be) "
+    rf"(?:^|, |\b(?:that|and|but|so) ){TERM} (?P<verb>is|are|was|were|can be|gets?|will be|\w+s) "
     r"(?:much |a lot |way |far |a bit |slightly |generally |usually |often |still )?"
     r"(?P<comparative>(?:more|less) \w+|\w+er) than (?P<other>[\w .+#/-]{2,40}?)(?=[,.;!?]|$| because| and| but| so)",
     re.IGNORECASE,
@@ -117,6 +117,11 @@ LEADING_POINTER = re.compile(
     r"^(?P<pointer>it|this|that|they|these|those)(?P<verb>'s|'re| is| are| was| were| has| have| can| will| would| does| do| gets?| makes?| needs?| means| just| also)\b",
     re.IGNORECASE,
 )
+TRAILING_AUXILIARY = re.compile(
+    r"\s+(?:does|do|did|is|are|was|were|can|could|will|would)$", re.IGNORECASE
+)
+COPULAS = frozenset(["is", "are", "was", "were"])
+LINKING_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an"])
 VERB_AFTER_POINTER = {"'s": " is", "'re": " are"}
 
 
@@ -183,9 +188,12 @@ def short_answer(text: str) -> str | None:
 
 
 def usable_term(term: str) -> str | None:
-    """The term without its article, if it names something (not a pronoun or vague noun)."""
-    term = ARTICLE.sub("", term.strip())
-    words = term.lower().split()
+    """The term (article lowercased), if it names something: not a pronoun or a vague noun."""
+    term = term.strip()
+    article = ARTICLE.match(term)
+    if article:
+        term = article.group(0).lower() + term[article.end() :]
+    words = term[article.end() :].lower().split() if article else term.lower().split()
     if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM:
         return None
     if all(word in VAGUE_NOUNS or word in NOT_A_TERM for word in words):
@@ -218,17 +226,18 @@ def acronym_card(text: str) -> CardDraft | None:
 
 
 def expansion_near(text: str, start: int, end: int, acronym: str) -> str | None:
-    """Words just before or after the acronym whose initials spell it."""
+    """Words just before or after the acronym whose initials spell it ('of', 'and'... may
+    sit between them without a letter of their own)."""
     letters = [letter for letter in acronym.lower() if letter.isalpha()]
     before = re.findall(r"[\w-]+", text[:start])
     after = re.findall(r"[\w-]+", text[end:])
-    for words in (before[-len(letters) :], after[: len(letters)]):
-        if len(words) == len(letters) and all(
-            word[0].lower() == letter for word, letter in zip(words, letters, strict=True)
-        ):
-            expansion = " ".join(words)
-            if expansion.lower() != acronym.lower():
-                return expansion
+    if after[:1] and after[0].lower() in ("the", "a", "an"):
+        after = after[1:]
+    for size in range(len(letters), len(letters) + 3):
+        for words in (before[-size:], after[:size]):
+            initials = [word[0].lower() for word in words if word.lower() not in LINKING_WORDS]
+            if len(words) == size and initials == letters and words[0].lower() not in LINKING_WORDS:
+                return " ".join(words)
     return None
 
 
@@ -247,10 +256,14 @@ def contrast_card(sentences: list[str]) -> CardDraft | None:
                 return draft
         for match in COMPARATIVE_FORM.finditer(sentence):
             term = usable_term(match.group("term"))
-            other = usable_term(match.group("other"))
+            other = usable_term(TRAILING_AUXILIARY.sub("", match.group("other")))
             if term and other and term.lower() != other.lower():
                 comparative = match.group("comparative").lower()
-                return basic(CardKind.CLAIM, f"Which is {comparative}: {term} or {other}?", term)
+                verb = match.group("verb").lower()
+                verb = "is" if verb in COPULAS else verb
+                return basic(
+                    CardKind.CLAIM, f"Which {verb} {comparative}: {term} or {other}?", term
+                )
     return None
 
 

@@ -34,7 +34,8 @@ NUMBER_WORDS = (
 )
 UNITS = (
     r"(?:%|percent|per ?cent|x\b|times\b|fold\b|days?|weeks?|months?|years?|decades?|hours?|"
-    r"minutes?|seconds?|milliseconds?|thousand|million|billion|trillion|k\b|gb|tb|mb|"
+    r"minutes?|seconds?|milliseconds?|centur(?:y|ies)|thousand|million|billion|trillion|k\b|gb|tb|mb|"
+    r"(?:kilo|centi|milli)?met(?:re|er)s?|km\b|miles?|feet|kg\b|kilograms?|grams?|tons?|tonnes?|degrees?|"
     r"parameters|dollars|euros|people|users|examples|images|tokens|steps|iterations|layers)"
 )
 NUMBER = r"(?:\$?\d[\d,.]*%?|" + NUMBER_WORDS + r")"

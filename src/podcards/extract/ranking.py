@@ -118,17 +118,27 @@ def find_roles(sentences: Sequence[Sentence]) -> Roles:
 
 
 def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passage]:
-    """Every sentence, and every pair of neighbours in one segment, that could carry a fact."""
+    """Every sentence, and every pair of neighbours that could carry one fact together."""
     cues = [detectors.detect(sentence.text) for sentence in sentences]
     passages = []
     for position, sentence in enumerate(sentences):
         passages.append(make_passage([sentence], [cues[position]], terms))
         following = sentences[position + 1] if position + 1 < len(sentences) else None
-        if following is not None and following.segment == sentence.segment:
+        if following is not None and belong_together(sentence, following):
             pair = [sentence, following]
-            if sum(len(item.words) for item in pair) <= MAX_PASSAGE_WORDS:
-                passages.append(make_passage(pair, cues[position : position + 2], terms))
+            passages.append(make_passage(pair, cues[position : position + 2], terms))
     return passages
+
+
+def belong_together(sentence: Sentence, following: Sentence) -> bool:
+    """Same turn, short enough, and one needs the other: the second points back ('It...',
+    'Because...') or one is too short to stand alone. Two independent claims stay apart."""
+    if following.segment != sentence.segment:
+        return False
+    if len(sentence.words) + len(following.words) > MAX_PASSAGE_WORDS:
+        return False
+    points_back = opens_dependent(following) or following.words[:1] in (["because"], ["which"])
+    return points_back or min(len(sentence.words), len(following.words)) < IDEAL_WORDS[0]
 
 
 def make_passage(
@@ -228,7 +238,7 @@ def specific_words(passage: Passage) -> int:
 def opens_dependent(sentence: Sentence) -> bool:
     """Starts by pointing back ('It is...', 'That's why...'), so alone it lacks its topic."""
     words = [word.lower() for word in sentence.words[:3]]
-    while words and words[0] in ("and", "so", "but", "yeah", "well", "because"):
+    while words and words[0] in ("and", "so", "but", "yeah", "well", "now", "okay"):
         words.pop(0)
     return bool(words) and words[0] in DEPENDENT_OPENERS
 

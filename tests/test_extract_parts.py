@@ -1,0 +1,194 @@
+"""Detectors, card forms, lint, glossary and near-duplicates, on sentences written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from podcards import nlp
+from podcards.errors import InputError
+from podcards.extract import detectors, lint, load_glossary, ranking
+from podcards.extract.cards import make_card
+from podcards.extract.dedupe import near_duplicate
+from podcards.extract.glossary import apply_glossary
+from podcards.models import Card, CardContent, CardKind, NoteType, Segment, Transcript
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A caldera is a large crater that forms when a volcano collapses.", detectors.DEFINITION),
+        ("In geology, this process is called subduction.", detectors.DEFINITION),
+        ("NASA stands for National Aeronautics and Space Administration.", detectors.DEFINITION),
+        ("Basalt cools much faster than granite.", detectors.COMPARISON),
+        ("The downside of solar panels is that they need a lot of space.", detectors.COMPARISON),
+        ("Unlike rivers, glaciers move only a few metres a year.", detectors.COMPARISON),
+        ("Battery prices fell by 90 percent in ten years.", detectors.QUANTITY),
+        ("The number of transistors doubles every two years.", detectors.QUANTITY),
+        ("Rust forms because iron reacts with oxygen and water.", detectors.CAUSE),
+        ("Overfishing leads to the collapse of the food chain.", detectors.CAUSE),
+        ("No matter what a plant eats, it always needs light.", detectors.PRINCIPLE),
+        ("Almost any living cell automatically repairs its DNA.", detectors.PRINCIPLE),
+    ],
+)
+def test_fact_cues(sentence: str, kind: str) -> None:
+    assert detectors.detect(sentence).get(kind, 0) > 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("What do you think about the new telescope?", detectors.QUESTION),
+        ("do you see that happening soon", detectors.QUESTION),
+        ("Thank you so much for coming on the show.", detectors.SOCIAL),
+        ("This episode is brought to you by Acme, use promo code ROCK.", detectors.SPONSOR),
+        ("I remember when I was a kid we went camping every summer.", detectors.ANECDOTE),
+        ("I don't know, maybe it works, I'm not sure.", detectors.HEDGE),
+        ("That's a great question, as you said earlier.", detectors.META),
+    ],
+)
+def test_chatter_cues_count_against(sentence: str, kind: str) -> None:
+    assert detectors.detect(sentence).get(kind, 0) < 0
+
+
+def test_a_tag_question_is_still_a_statement() -> None:
+    assert not detectors.is_question("Granite is an igneous rock, right?")
+    assert detectors.is_question("Is granite an igneous rock?")
+
+
+def passage_for(*texts: str) -> tuple[ranking.Passage, nlp.KeyTerms]:
+    """The passage of the last sentence of one turn, with key terms of the whole turn."""
+    transcript = Transcript(
+        title="t", source="t.txt", format="text", segments=[Segment(text=" ".join(texts))]
+    )
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(" ".join(texts)))
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    passage = ranking.make_passage([sentences[-1]], [detectors.detect(sentences[-1].text)], terms)
+    return passage, terms
+
+
+def card_for(*texts: str, topic: str | None = None) -> CardContent:
+    passage, terms = passage_for(*texts)
+    return make_card(passage, terms, topic, "Guest, 1:00").content
+
+
+def test_definition_becomes_what_is_question() -> None:
+    card = card_for("So, um, a caldera is a large crater that forms after an eruption.")
+    assert (card.note_type, card.front, card.back) == (
+        NoteType.BASIC,
+        "What is a caldera?",
+        "A large crater that forms after an eruption",
+    )
+    assert lint(card) == []
+
+
+def test_acronym_next_to_its_expansion_asks_what_it_stands_for() -> None:
+    card = card_for("We fixed the position with GPS, the global positioning system, from orbit.")
+    assert (card.front, card.back) == ("What does GPS stand for?", "Global positioning system")
+    card = card_for("The National Oceanic and Atmospheric Administration (NOAA) tracks storms.")
+    assert card.front == "What does NOAA stand for?"
+
+
+def test_contrast_asks_about_the_contrast() -> None:
+    card = card_for("The downside of tidal power is that it only works on a few coasts.")
+    assert (card.front, card.back) == (
+        "What is the downside of tidal power?",
+        "It only works on a few coasts",
+    )
+    card = card_for("Honestly, basalt cools faster than granite does.")
+    assert (card.front, card.back) == ("Which cools faster: Basalt or granite?", "Basalt")
+    assert lint(card) == []
+
+
+def test_number_becomes_a_cloze_on_the_quantity() -> None:
+    card = card_for("The glacier lost about 30 metres of ice every year since 1990.")
+    assert card.note_type is NoteType.CLOZE
+    assert "{{c1::30 metres of ice}}" in card.front or "{{c1::30 metres}}" in card.front
+    assert card.back == "Guest, 1:00"
+    assert lint(card) == []
+
+
+def test_other_claims_become_a_cloze_on_a_key_term() -> None:
+    card = card_for(
+        "Coral bleaching hits reefs hard. Warm water drives coral bleaching.",
+        "Reefs recover slowly once coral bleaching has struck them twice.",
+    )
+    assert card.front.count("{{c1::") == 1
+    assert "{{c1::coral bleaching}}" in card.front
+    assert lint(card) == []
+
+
+def test_a_leading_pronoun_is_replaced_by_the_topic_and_fillers_are_cleaned() -> None:
+    card = card_for(
+        "It has, you know, the the oldest zircons on the continent.", topic="the Acasta gneiss"
+    )
+    assert card.front.startswith("The Acasta gneiss has the ")
+    assert "you know" not in card.front and "the the" not in card.front
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (CardContent(note_type=NoteType.BASIC, front="What is basalt", back="A rock"), "'?'"),
+        (CardContent(note_type=NoteType.BASIC, front="Is basalt a rock?", back="Yes"), "yes/no"),
+        (
+            CardContent(
+                note_type=NoteType.BASIC, front="What is basalt?", back=" ".join(["word"] * 13)
+            ),
+            "answer has 13 words",
+        ),
+        (CardContent(note_type=NoteType.CLOZE, front="Basalt is a rock."), "exactly one cloze"),
+        (
+            CardContent(
+                note_type=NoteType.CLOZE, front="{{c1::one two three four five six seven}} rocks."
+            ),
+            "7 words",
+        ),
+        (CardContent(note_type=NoteType.CLOZE, front="Um, basalt is {{c1::volcanic}}."), "filler"),
+        (CardContent(note_type=NoteType.CLOZE, front="It is {{c1::volcanic}}."), "pronoun"),
+    ],
+)
+def test_lint_finds_each_problem(content: CardContent, problem: str) -> None:
+    problems = lint(content)
+    assert any(problem in found for found in problems), problems
+
+
+def test_glossary_file_forms_and_errors(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.txt"
+    path.write_text(
+        '# fixes\n[glossary]\nmagna = magma\n"bay salt" = "basalt"\nC# = C#\n', encoding="utf-8"
+    )
+    glossary = load_glossary(path)
+    assert glossary == {"magna": "magma", "bay salt": "basalt", "C#": "C#"}
+    assert (
+        apply_glossary("Magna and bay salt, not magnate.", glossary)
+        == "magma and basalt, not magnate."
+    )
+    path.write_text("magna magma\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 1"):
+        load_glossary(path)
+    with pytest.raises(InputError, match="cannot read"):
+        load_glossary(tmp_path / "missing.txt")
+
+
+def make_test_card(quote: str, front: str) -> Card:
+    content = CardContent(note_type=NoteType.CLOZE, front=front)
+    return Card(id=quote[:8], kind=CardKind.CLAIM, generated=content, quote=quote)
+
+
+def test_near_duplicates_are_the_same_fact_in_other_words() -> None:
+    first = make_test_card(
+        "Basalt cools quickly because the lava erupts at the surface.",
+        "Basalt cools quickly because the lava erupts at the {{c1::surface}}.",
+    )
+    restated = make_test_card(
+        "So yeah, basalt lava erupts at the surface and cools quickly.",
+        "Basalt lava erupts at the {{c1::surface}} and cools quickly.",
+    )
+    other = make_test_card(
+        "Granite forms deep underground where magma cools slowly.",
+        "{{c1::Granite}} forms deep underground where magma cools slowly.",
+    )
+    assert near_duplicate(first, restated)
+    assert not near_duplicate(first, other)

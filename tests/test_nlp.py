@@ -1,0 +1,63 @@
+"""The NLP layer: sentence offsets, clause splitting, key terms and disfluency cleaning."""
+
+from __future__ import annotations
+
+from podcards import nlp
+from podcards.models import Segment, Transcript
+
+
+def sentences_of(*texts: str) -> list[nlp.Sentence]:
+    transcript = Transcript(
+        title="t", source="t.txt", format="text", segments=[Segment(text=text) for text in texts]
+    )
+    toolkit = nlp.load_toolkit("\n".join(texts))
+    return nlp.split_transcript(transcript, toolkit)
+
+
+def test_sentences_keep_offsets_into_their_segment_and_respect_abbreviations() -> None:
+    text = "Dr. Okafor measured the glacier. It moved 40 metres a year! Did it speed up?"
+    sentences = sentences_of("Hello there.", text)
+    assert [sentence.text for sentence in sentences[1:]] == [
+        "Dr. Okafor measured the glacier.",
+        "It moved 40 metres a year!",
+        "Did it speed up?",
+    ]
+    for sentence in sentences[1:]:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.segment == 1
+    assert [sentence.index for sentence in sentences] == [0, 1, 2, 3]
+    assert sentences[2].tags[sentences[2].tokens.index("40")] == "CD"
+
+
+def test_a_run_on_sentence_is_cut_at_its_clauses_and_a_normal_one_is_not() -> None:
+    run_on = (
+        "The reactor stayed cold for the whole first winter of the trial because nobody had "
+        "ordered the right pumps in time, but the second winter it ran at full power every "
+        "single day and the town finally had cheap heat for the first time in decades."
+    )
+    pieces = [run_on[start:end] for start, end in nlp.clause_spans(run_on, 0, len(run_on))]
+    assert pieces[0].endswith("in time")
+    assert pieces[1].startswith("but the second winter")
+    short = "Lichens are a partnership between a fungus and an alga, but they look like one plant."
+    assert nlp.clause_spans(short, 0, len(short)) == [(0, len(short))]
+
+
+def test_key_terms_favour_a_repeated_specific_phrase_over_generic_words() -> None:
+    sentences = sentences_of(
+        "The permafrost layer holds a lot of carbon. Thawing permafrost layer releases methane.",
+        "People say many things about the weather. The permafrost layer is thawing fast.",
+        "Scientists drill cores into the permafrost layer to date it.",
+    )
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    assert next(iter(terms.weights)) == "permafrost layer"
+    assert "things" not in terms.weights and "lot" not in terms.weights
+    assert terms.found_in([sentences[1]])[0] == "permafrost layer"
+
+
+def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> None:
+    cleaned = nlp.clean_disfluencies(
+        "So, um, I think the the glacier is, you know, sort of retreating, uh, every year."
+    )
+    assert cleaned == "The glacier is retreating every year."
+    assert nlp.clean_disfluencies("Yeah, I mean, basalt cools fast.") == "Basalt cools fast."
+    assert nlp.clean_disfluencies("It is a kind of rock.") == "It is a kind of rock."
