@@ -82,7 +82,7 @@ def _quote_text(card: Card) -> Text:
 
 
 def _notes_text(card: Card) -> Text:
-    """Status, edit, orphan and tag notes: the things that differ from a fresh candidate."""
+    """Status, edit, duplicate, orphan and tag notes: what differs from a fresh candidate."""
     from rich.text import Text
 
     notes = Text(style="dim")
@@ -91,6 +91,8 @@ def _notes_text(card: Card) -> Text:
         notes.append("  ")
     if card.is_edited:
         notes.append("edited (o restores the original)  ")
+    if card.duplicate_of:
+        notes.append(f"states the same fact as {card.duplicate_of}  ")
     if card.orphaned:
         notes.append("no longer found by extract; kept for your decision  ")
     if card.tags:
