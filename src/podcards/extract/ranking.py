@@ -247,6 +247,7 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
     """Best first, each new pick penalised by its likeness to those already picked (MMR).
 
     Passages sharing a sentence with a pick, or restating one, are skipped: one card per fact.
+    A pick's score becomes its penalised value, so scores fall along the ranking.
     """
     pool = sorted(
         passages, key=lambda passage: (-passage.score, passage.first.index, len(passage.sentences))
@@ -260,7 +261,7 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
             range(len(pool)), key=lambda i: (pool[i].score - DIVERSITY_WEIGHT * likeness[i], -i)
         )
         pick = pool.pop(best)
-        likeness.pop(best)
+        pick.score = round(pick.score - DIVERSITY_WEIGHT * likeness.pop(best), 4)
         chosen.append(pick)
         used.update(pick.span)
         keep = []

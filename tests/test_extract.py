@@ -1,0 +1,140 @@
+"""Extraction end to end: a written transcript in, ranked grounded cards out, the same every time."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from podcards.extract import extract_cards, lint
+from podcards.transcripts import read_transcript
+
+TALK = Path(__file__).parent / "fixtures" / "extract" / "tides.txt"
+
+
+@pytest.fixture
+def talk_cards():
+    return extract_cards(read_transcript(TALK))
+
+
+def test_cards_are_grounded_ranked_and_carry_their_source(talk_cards) -> None:
+    transcript = read_transcript(TALK)
+    texts = [segment.text for segment in transcript.segments]
+    assert talk_cards, "no candidates"
+    assert [card.score for card in talk_cards] == sorted(
+        (card.score for card in talk_cards), reverse=True
+    )
+    for card in talk_cards:
+        assert any(card.quote in text for text in texts)
+        assert card.speaker in transcript.speakers
+        assert card.start is not None
+        assert all(" " not in tag and tag == tag.lower() for tag in card.tags)
+    fronts = " ".join(card.content.front for card in talk_cards)
+    assert "What is a spring tide?" in fronts
+    assert "{{c1::16 metres}}" in fronts
+
+
+def test_chatter_is_left_out_and_facts_come_first(talk_cards) -> None:
+    quotes = " ".join(card.quote for card in talk_cards)
+    assert "promo code" not in quotes
+    assert "great to have you" not in quotes
+    assert "what actually causes the tides" not in quotes.lower()
+    top = " ".join(card.quote for card in talk_cards[:5])
+    assert "I remember" not in top
+    assert sum(not lint(card.content) for card in talk_cards[:5]) >= 4
+
+
+def test_quote_stays_verbatim_while_card_text_is_cleaned() -> None:
+    cards = extract_cards(read_transcript(TALK), glossary={"Fundy": "FUNDY-FIXED"})
+    myth = next(card for card in cards if "myth" in card.quote)
+    assert myth.quote.startswith("Yeah, I mean, you know, the the biggest myth")
+    assert "you know" not in myth.content.front and "the the" not in myth.content.front
+    bay = next(card for card in cards if "Bay of Fundy" in card.quote)
+    assert "FUNDY-FIXED" in bay.content.front and "FUNDY-FIXED" not in bay.quote
+
+
+def test_same_input_gives_the_same_candidates_and_ids(talk_cards) -> None:
+    again = extract_cards(read_transcript(TALK))
+    assert [card.as_candidate() for card in again] == [card.as_candidate() for card in talk_cards]
+    assert len({card.id for card in talk_cards}) == len(talk_cards)
+
+
+def test_ids_come_from_the_quote_not_the_wording(talk_cards) -> None:
+    fewer = extract_cards(read_transcript(TALK), max_cards=3, glossary={"tide": "TIDE"})
+    by_quote = {card.quote: card.id for card in talk_cards}
+    assert len(fewer) == 3
+    for card in fewer:
+        assert by_quote[card.quote] == card.id
+
+
+def run_podcards(
+    *args: str, cwd: Path, nltk_data: Path | None = None
+) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    if nltk_data is not None:
+        env["NLTK_DATA"] = str(nltk_data)
+    return subprocess.run(
+        [sys.executable, "-m", "podcards", *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
+
+
+def test_extract_command_writes_the_card_file_and_prints_json(tmp_path: Path) -> None:
+    done = run_podcards("extract", str(TALK), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written = list((tmp_path / "decks").glob("*.cards.json"))
+    assert len(written) == 1 and "candidates" in done.stderr
+    card_file = json.loads(written[0].read_text(encoding="utf-8"))
+    assert card_file["episode"]["title"] == "Tides"
+    target = tmp_path / "mine.cards.json"
+    done = run_podcards(
+        "extract", str(TALK), "-o", str(target), "--max", "4", "--json", cwd=tmp_path
+    )
+    candidates = json.loads(done.stdout)
+    assert len(candidates) == 4 and target.is_file()
+    assert {"id", "kind", "front", "back", "quote", "speaker", "start", "score", "tags"} <= set(
+        candidates[0]
+    )
+    assert [card["id"] for card in json.loads(target.read_text())["cards"]][:4] == [
+        c["id"] for c in candidates
+    ]
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    done = run_podcards("extract", str(tmp_path / "missing.txt"), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "missing.txt" in done.stderr
+    (tmp_path / "glossary.txt").write_text("no equals sign here\n", encoding="utf-8")
+    done = run_podcards("extract", str(TALK), "--glossary", "glossary.txt", cwd=tmp_path)
+    assert done.returncode == 2 and "glossary.txt: line 1" in done.stderr
+
+
+def test_without_nltk_data_it_warns_once_and_still_makes_cards(tmp_path: Path) -> None:
+    empty = tmp_path / "no-nltk-data"
+    empty.mkdir()
+    done = run_podcards(
+        "extract", str(TALK), "--json", "-o", "out.cards.json", cwd=tmp_path, nltk_data=empty
+    )
+    assert done.returncode == 0, done.stderr
+    warnings = [line for line in done.stderr.splitlines() if "quality is reduced" in line]
+    assert len(warnings) == 1
+    assert (
+        "python -m nltk.downloader punkt_tab averaged_perceptron_tagger_eng stopwords"
+        in done.stderr
+    )
+    candidates = json.loads(done.stdout)
+    assert len(candidates) >= 5
+    assert any("spring tide" in card["quote"] for card in candidates[:5])
+
+
+def test_dev_episode_candidates_are_grounded_and_short(dev_transcript: Path) -> None:
+    cards = extract_cards(read_transcript(dev_transcript))
+    text = " ".join(segment.text for segment in read_transcript(dev_transcript).segments)
+    assert len(cards) >= 80
+    assert all(card.quote in text for card in cards)
+    lengths = sorted(len(card.quote.split()) for card in cards)
+    assert lengths[len(lengths) // 2] <= 40
+    assert sum(not lint(card.content) for card in cards[:40]) >= 36
