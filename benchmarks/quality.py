@@ -1,0 +1,108 @@
+"""Extraction quality on the dev episode, scored by ../shared/eval/score.py against its gold set.
+
+Prints recall / must / precision at 20, 40 and 80, the grounded-quote rate, the median quote
+length and the share of the top 40 cards passing lint, with NLTK data and without it (the
+no-data run is a subprocess with NLTK_DATA pointing at an empty folder).
+
+    python benchmarks/quality.py [TRANSCRIPT] [--gold GOLD.json]
+
+The transcript and gold set are read from ../shared, never copied into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEV_TRANSCRIPT = SHARED / "transcripts" / "sds-919-geron.txt"
+DEV_GOLD = SHARED / "eval" / "sds-919-geron.gold.json"
+SCORER = SHARED / "eval" / "score.py"
+CUTOFFS = [20, 40, 80]
+LINT_TOP = 40
+
+
+def candidates_and_lint(transcript: Path) -> dict:
+    """Run extraction in this process: the candidates (best first) and the top-40 lint share."""
+    from podcards.extract import extract_cards, lint
+    from podcards.transcripts import read_transcript
+
+    started = time.perf_counter()
+    cards = extract_cards(read_transcript(transcript))
+    seconds = time.perf_counter() - started
+    top = cards[:LINT_TOP]
+    return {
+        "candidates": [card.as_candidate() for card in cards],
+        "lint_pass": sum(not lint(card.content) for card in top) / max(1, len(top)),
+        "seconds": seconds,
+    }
+
+
+def run_without_data(transcript: Path) -> dict:
+    """The same run in a child process that finds no NLTK data."""
+    with tempfile.TemporaryDirectory() as empty:
+        done = subprocess.run(
+            [sys.executable, __file__, str(transcript), "--child"],
+            env={**os.environ, "NLTK_DATA": empty},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return json.loads(done.stdout)
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def report(label: str, run: dict, gold: dict, transcript: Path) -> None:
+    result = load_scorer().score(
+        gold, run["candidates"], CUTOFFS, transcript.read_text(encoding="utf-8")
+    )
+    print(
+        f"{label}: {result['candidates']} candidates in {run['seconds']:.2f} s, grounded "
+        f"{result['grounded']:.3f}, median quote {result['median_quote_words']} words, "
+        f"top-{LINT_TOP} lint pass {run['lint_pass']:.2f}"
+    )
+    for cutoff in map(str, CUTOFFS):
+        at = result["at"][cutoff]
+        missed = f"  must missed: {', '.join(at['must_missed'])}" if at["must_missed"] else ""
+        print(
+            f"  @{cutoff:>3}: recall {at['recall']:.3f}  must {at['must']:.3f}  "
+            f"precision {at['precision']:.3f}{missed}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("transcript", nargs="?", type=Path, default=DEV_TRANSCRIPT)
+    parser.add_argument("--gold", type=Path, default=DEV_GOLD)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(candidates_and_lint(args.transcript)))
+        return 0
+    if not (args.transcript.is_file() and args.gold.is_file() and SCORER.is_file()):
+        print(f"needs {args.transcript}, {args.gold} and {SCORER}", file=sys.stderr)
+        return 1
+    if "NLTK_DATA" not in os.environ and (SHARED / "nltk_data").is_dir():
+        os.environ["NLTK_DATA"] = str(SHARED / "nltk_data")
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    report("with NLTK data", candidates_and_lint(args.transcript), gold, args.transcript)
+    report("without NLTK data", run_without_data(args.transcript), gold, args.transcript)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
