@@ -6,7 +6,9 @@ is deleted afterwards. Each size runs in a fresh process that reports its wall t
 peak RSS of itself and of its worker processes.
 
 Targets: 100 episodes in at most 60 s on 2 cores; time per MB about the same at every size
-(linear growth); peak RSS of any process bounded (it must not grow with the batch).
+(linear growth); peak RSS of any process bounded (it must not grow with the batch). CPU
+seconds (main process + workers) are shown too: on a busy machine wall time says little,
+and CPU / cores is what the batch needs on an idle one.
 
     python benchmarks/batch_speed.py [--sizes 10 50 100] [--workers 2]
 """
@@ -89,13 +91,17 @@ def measure_batch(sources: list[Path], output: Path, workers: int) -> dict[str, 
     started = time.perf_counter()
     results = extract_episodes(sources, Config(output=output), workers=workers)
     seconds = time.perf_counter() - started
+    own, workers_usage = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
     return {
         "seconds": seconds,
+        "cpu_seconds": sum(u.ru_utime + u.ru_stime for u in (own, workers_usage)),
         "failed": sum(not result.ok for result in results),
         "cards": sum(len(result.cards) for result in results),
         "duplicates": sum(result.duplicates for result in results),
-        "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "main_rss_mb": own.ru_maxrss / 1024,
+        "worker_rss_mb": workers_usage.ru_maxrss / 1024,
     }
 
 
@@ -128,14 +134,15 @@ def main() -> int:
         folder = Path(temp)
         total = write_episodes(folder, max(args.sizes))
         print(f"{max(args.sizes)} synthetic episodes, {total / 1e6:.1f} MB, {args.workers} workers")
-        print(f"{'episodes':>8} {'MB':>6} {'seconds':>8} {'s/MB':>6} {'cards':>6} {'dups':>6} "
-              f"{'failed':>6} {'main RSS':>9} {'worker RSS':>10}")  # fmt: skip
+        print(f"{'episodes':>8} {'MB':>6} {'seconds':>8} {'s/MB':>6} {'CPU s':>7} {'cards':>6} "
+              f"{'dups':>6} {'failed':>6} {'main RSS':>9} {'worker RSS':>10}")  # fmt: skip
         reports = {}
         for count in args.sizes:
             report = reports[count] = run_size(folder, count, args.workers)
             print(
                 f"{count:>8} {report['megabytes']:>6.1f} {report['seconds']:>8.1f} "
-                f"{report['seconds'] / report['megabytes']:>6.2f} {report['cards']:>6} "
+                f"{report['seconds'] / report['megabytes']:>6.2f} {report['cpu_seconds']:>7.1f} "
+                f"{report['cards']:>6} "
                 f"{report['duplicates']:>6} {report['failed']:>6} "
                 f"{report['main_rss_mb']:>7.0f}MB {report['worker_rss_mb']:>8.0f}MB"
             )
