@@ -6,6 +6,7 @@ one speaker turn of running text, with a TimeMark wherever a timed fragment bega
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from podcards.models import Segment, TimeMark
@@ -41,6 +42,7 @@ class TurnBuilder:
 
     def add(self, text: str, start: float | None = None, end: float | None = None) -> None:
         """Append a fragment to the open turn; its start becomes a mark where it lands."""
+        start, end = _known_time(start), _known_time(end)
         time = start if start is not None else self._pending_time
         cleaned = clean_text(text)
         if end is not None:
@@ -90,6 +92,12 @@ class TurnBuilder:
         self._text = ""
         self._start = self._end = None
         self._marks = []
+
+
+def _known_time(seconds: float | None) -> float | None:
+    """None for a time no clock shows (an hour count past float range reads as infinity),
+    which JSON cannot hold either, so a saved transcript would not read back the same."""
+    return seconds if seconds is not None and math.isfinite(seconds) else None
 
 
 def _attaches(fragment: str) -> bool:
