@@ -93,7 +93,7 @@ def _extract_all(
     sources: list[Path], settings: Config, format: str | None, workers: int
 ) -> list[EpisodeResult]:
     """Run extraction over the sources, in this process for one file, else in a process pool."""
-    job = (format, settings.max_cards)
+    job = (format, settings.max_cards, settings.max_bytes)
     with _progress(len(sources)) as advance:
         if len(sources) == 1 or workers <= 1:
             _start_worker(settings.glossary)
@@ -128,13 +128,15 @@ def _start_worker(glossary_path: Path | None) -> None:
     _glossary = load_glossary(glossary_path) if glossary_path else None
 
 
-def _extract_one(source: Path, format: str | None, max_cards: int | None) -> EpisodeResult:
+def _extract_one(
+    source: Path, format: str | None, max_cards: int | None, max_bytes: int
+) -> EpisodeResult:
     """Read and extract one transcript; a bad one becomes a failed result, not an exception."""
     from podcards.extract import extract_cards
     from podcards.transcripts import read_transcript
 
     try:
-        transcript = read_transcript(source, format)
+        transcript = read_transcript(source, format, max_bytes=max_bytes)
         cards = extract_cards(transcript, max_cards=max_cards, glossary=_glossary)
     except PodcardsError as error:
         return EpisodeResult(source, error=str(error))

@@ -19,6 +19,12 @@ EXIT_CODES_HELP = "Exit codes: 0 ok, 1 nothing to do, 2 bad input, 130 interrupt
 FORMAT_CHOICES = ["text", "srt", "vtt", "whisper", "podcast-json"]
 
 existing_file = click.Path(exists=False, dir_okay=False, path_type=Path)
+max_size_option = click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    metavar="MB",
+    help="Refuse transcripts larger than this (default 50 MB, or max_size in config).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
@@ -40,12 +46,18 @@ def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the whole transcript as JSON.")
 @click.option("--segments", default=5, show_default=True, help="How many segments to show.")
-def inspect(file: Path, format_: str | None, as_json: bool, segments: int) -> None:
+@max_size_option
+def inspect(
+    file: Path, format_: str | None, as_json: bool, segments: int, max_size: int | None
+) -> None:
     """Show how FILE was read: format, speakers, duration, first segments."""
     from podcards import ui
+    from podcards.config import resolve_settings
     from podcards.transcripts import read_transcript
 
-    transcript = read_transcript(file, format_)
+    transcript = read_transcript(
+        file, format_, max_bytes=resolve_settings(max_size=max_size).max_bytes
+    )
     if as_json:
         click.echo(transcript.model_dump_json(indent=2))
     else:
@@ -73,6 +85,7 @@ def inspect(file: Path, format_: str | None, as_json: bool, segments: int) -> No
     type=click.Path(dir_okay=False, path_type=Path),
     help="File of 'heard = right' spellings, applied to card text.",
 )
+@max_size_option
 def extract(
     file: Path,
     card_file: Path | None,
@@ -80,6 +93,7 @@ def extract(
     as_json: bool,
     format_: str | None,
     glossary: Path | None,
+    max_size: int | None,
 ) -> None:
     """Find FILE's key claims and definitions and write them as candidate cards for review.
 
@@ -89,13 +103,15 @@ def extract(
 
     from podcards import ui
     from podcards.cardfile import write_candidates
+    from podcards.config import resolve_settings
     from podcards.extract import extract_cards, load_glossary
     from podcards.models import EpisodeInfo
     from podcards.paths import DEFAULT_OUTPUT_FOLDER, card_file_path
     from podcards.transcripts import read_transcript
 
     corrections = load_glossary(glossary) if glossary else None
-    transcript = read_transcript(file, format_)
+    max_bytes = resolve_settings(max_size=max_size).max_bytes
+    transcript = read_transcript(file, format_, max_bytes=max_bytes)
     cards = extract_cards(transcript, max_cards=max_cards, glossary=corrections)
     target = card_file or card_file_path(DEFAULT_OUTPUT_FOLDER, transcript.slug)
     write_candidates(target, EpisodeInfo.from_transcript(transcript), cards)
@@ -132,6 +148,7 @@ def extract(
     help="Where card files (and the deck) go (default: decks).",
 )
 @click.option("--all", "review_all", is_flag=True, help="Revisit cards already decided.")
+@max_size_option
 def run(
     sources: tuple[Path, ...],
     deck: Path | None,
@@ -141,6 +158,7 @@ def run(
     glossary: Path | None,
     output_folder: Path | None,
     review_all: bool,
+    max_size: int | None,
 ) -> None:
     """Extract, review and export SOURCES (transcript files or folders) into one deck.
 
@@ -151,7 +169,11 @@ def run(
     from podcards.pipeline import run_job
 
     settings = resolve_settings(
-        max_cards=max_cards, deck=deck_pattern, glossary=glossary, output=output_folder
+        max_cards=max_cards,
+        deck=deck_pattern,
+        glossary=glossary,
+        output=output_folder,
+        max_size=max_size,
     )
     run_job(find_transcripts(sources), settings, deck=deck, format=format_, review_all=review_all)
 

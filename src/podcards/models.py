@@ -14,6 +14,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 CARD_FILE_SCHEMA_VERSION = 1
+MEGABYTE = 1_000_000
+DEFAULT_MAX_SIZE_MB = 50
+"""Largest transcript read unless raised: far above any talk (10 hours is ~5 MB), yet held
+in memory without strain."""
 
 
 class Model(BaseModel):
@@ -180,6 +184,13 @@ class Config(Model):
     max_cards: int | None = Field(default=None, ge=1, description="candidates kept per episode")
     output: Path = Field(default=Path("decks"), description="folder for card files and decks")
     min_score: float | None = Field(default=None, description="threshold for auto-approval")
+    max_size: int = Field(
+        default=DEFAULT_MAX_SIZE_MB, ge=1, description="largest transcript file read, in MB"
+    )
+
+    @property
+    def max_bytes(self) -> int:
+        return self.max_size * MEGABYTE
 
 
 class CardFile(Model):

@@ -8,12 +8,13 @@ detected from the content, with the file extension as a hint; `format` forces it
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from podcards.errors import InputError
-from podcards.models import Segment, Transcript
+from podcards.models import DEFAULT_MAX_SIZE_MB, MEGABYTE, Segment, Transcript
 from podcards.transcripts.captions import parse_captions
 from podcards.transcripts.cleanup import readable_title
 from podcards.transcripts.decoding import decode_transcript
@@ -23,7 +24,7 @@ from podcards.transcripts.turns import FormatMismatch, ParsedText
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "parse_text", "read_transcript"]
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_MAX_SIZE_MB * MEGABYTE
 
 PARSERS: dict[str, Callable[[str], ParsedText]] = {
     "text": parse_plain_text,
@@ -101,7 +102,9 @@ def _detect_json(text: str, broken: str) -> str:
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         with path.open("rb") as file:
-            data = file.read(max_bytes + 1)
+            if os.fstat(file.fileno()).st_size > max_bytes:
+                _refuse_size(path, max_bytes)
+            data = file.read(max_bytes + 1)  # a pipe or device has no size until read
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -111,9 +114,16 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
     if len(data) > max_bytes:
-        limit = f"{max_bytes / 1_000_000:g} MB"
-        raise InputError(path, f"larger than the {limit} limit for a transcript (raise max_bytes)")
+        _refuse_size(path, max_bytes)
     return data
+
+
+def _refuse_size(path: Path, max_bytes: int) -> None:
+    """Refused before reading, so a huge file never fills memory; the user can raise the limit."""
+    limit = f"{max_bytes / MEGABYTE:g} MB"
+    raise InputError(
+        path, f"larger than the {limit} limit for a transcript (raise it with --max-size MB)"
+    )
 
 
 def _duration(segments: list[Segment]) -> float | None:
