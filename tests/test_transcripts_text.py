@@ -167,9 +167,9 @@ def test_a_lone_word_with_a_colon_is_not_a_speaker():
 
 
 def test_non_speech_tags_entities_and_curly_quotes_are_cleaned():
-    text = "Kim Ames: 00:00:01 [Laughter] It\u2019s &quot;fine&quot; (applause) [the pump] works.\n"
+    text = "Kim Ames: 00:00:01 [Laughter] It\u2019s &quot;fine&quot; (applause) [the pump] **really** works.\n"
     segment = parse_text(text).segments[0]
-    assert segment.text == 'It\'s "fine" [the pump] works.'
+    assert segment.text == 'It\'s "fine" [the pump] really works.'
 
 
 def test_file_name_is_the_title_when_the_file_has_none(tmp_path):

@@ -17,7 +17,7 @@ from podcards.transcripts.plaintext import parse_time, split_speaker_label, trus
 from podcards.transcripts.turns import FormatMismatch, ParsedText, TurnBuilder
 
 _TIMESTAMP = r"(?:\d+:)?(?:\d{1,2}:)?\d{1,2}(?:[.,]\d{1,3})?"
-_TIMING = re.compile(rf"^\s*(?P<start>{_TIMESTAMP})\s*-->\s*(?P<end>{_TIMESTAMP})")
+_TIMING = re.compile(rf"^\s*(?P<start>-?{_TIMESTAMP})\s*-->\s*(?P<end>-?{_TIMESTAMP})")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
 _INLINE_TIMESTAMP = re.compile(rf"<{_TIMESTAMP}>")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
@@ -73,7 +73,7 @@ def _read_cues(text: str) -> list[Cue]:
     for index, raw in enumerate(lines):
         timing = _TIMING.match(raw)
         if timing:
-            current = Cue(parse_time(timing.group("start")), parse_time(timing.group("end")), [])
+            current = Cue(_cue_time(timing.group("start")), _cue_time(timing.group("end")), [])
             cues.append(current)
         elif not raw or _is_cue_number(raw, lines[index + 1 : index + 2]):
             current = None  # an empty line ends a cue; YouTube puts a lone space inside cues
@@ -82,6 +82,12 @@ def _read_cues(text: str) -> list[Cue]:
             if line.text or line.new_turn or line.speaker:
                 current.lines.append(line)
     return cues
+
+
+def _cue_time(text: str) -> float:
+    """Seconds of a cue timing; a negative one (captions shifted before the start) is 0, so
+    its words are kept rather than dropped with a timing line no pattern matched."""
+    return 0.0 if text.startswith("-") else parse_time(text)
 
 
 def _is_cue_number(raw: str, following: list[str]) -> bool:

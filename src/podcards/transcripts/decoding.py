@@ -81,15 +81,26 @@ def _refuse_binary(data: bytes, path: object) -> None:
 
 
 def _decode_8bit(data: bytes, path: object) -> str:
-    """UTF-8 when valid, else Windows-1252 (what Word and old Windows tools save)."""
+    """UTF-8 when valid or mostly so, else Windows-1252 (what Word and old Windows tools save)."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(damaged):
+        return damaged
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise InputError(path, "not readable as text (neither UTF-8, UTF-16 nor cp1252)") from None
+
+
+def _mostly_utf8(damaged: str) -> bool:
+    """UTF-8 with a few broken bytes (a cut download, a bad edit): its accented letters decode,
+    and reading it all as cp1252 would garble every one of them ("café" -> "cafÃ©")."""
+    broken = damaged.count("\ufffd")
+    intact = sum(1 for char in damaged if ord(char) > 127) - broken
+    return intact > broken
 
 
 def _refuse_control_characters(text: str, path: object) -> None:

@@ -232,11 +232,11 @@ def _build_turns(lines: list[Line]) -> TurnBuilder:
         if line.kind == "label":
             if line.name:
                 builder.start_turn(line.name)
-            elif not has_speakers and _ends_sentence(builder.text):
+            elif not has_speakers and _ends_sentence(builder.last_fragment):
                 builder.start_turn(None, force=True)
             _add_with_inline_times(builder, line.text, line.time)
         elif line.kind == "text":
-            if not has_speakers and after_blank and _ends_sentence(builder.text):
+            if not has_speakers and after_blank and _ends_sentence(builder.last_fragment):
                 builder.start_turn(None, force=True)
             _add_with_inline_times(builder, line.text, None)
         if line.kind != "noise":

@@ -27,7 +27,8 @@ class TurnBuilder:
     def __init__(self) -> None:
         self.segments: list[Segment] = []
         self._speaker: str | None = None
-        self._text = ""
+        self._parts: list[str] = []  # joined on close: appending to one str would be quadratic
+        self._length = 0
         self._start: float | None = None
         self._end: float | None = None
         self._marks: list[TimeMark] = []
@@ -52,17 +53,18 @@ class TurnBuilder:
                 self._pending_time = time
             return
         self._pending_time = None
-        attaches = bool(self._text) and _attaches(cleaned)
-        separator = "" if attaches or not self._text else " "
-        offset = len(self._text) + len(separator)
-        self._text += separator + cleaned
+        attaches = bool(self._parts) and _attaches(cleaned)
+        separator = "" if attaches or not self._parts else " "
+        offset = self._length + len(separator)
+        self._parts.append(separator + cleaned)
+        self._length = offset + len(cleaned)
         if not attaches:  # a time on a lone comma or "'s" would split a word from its sentence
             self._record_time(offset, time)
 
     @property
-    def text(self) -> str:
-        """The open turn's text so far (readers check how it ends)."""
-        return self._text
+    def last_fragment(self) -> str:
+        """The open turn's latest text (readers check whether it ends a sentence)."""
+        return self._parts[-1] if self._parts else ""
 
     def finish(self) -> list[Segment]:
         self._close()
@@ -79,17 +81,18 @@ class TurnBuilder:
             self._marks.append(TimeMark(offset=offset, seconds=time))
 
     def _close(self) -> None:
-        if self._text:
+        if self._parts:
             self.segments.append(
                 Segment(
                     speaker=self._speaker,
                     start=self._start,
                     end=self._end,
-                    text=self._text,
+                    text="".join(self._parts),
                     marks=self._marks,
                 )
             )
-        self._text = ""
+        self._parts = []
+        self._length = 0
         self._start = self._end = None
         self._marks = []
 
