@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from podcards.config import load_config, resolve_settings
 from podcards.errors import InputError
+
+SEASON = Path(__file__).resolve().parent / "fixtures" / "season"
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -88,3 +91,28 @@ def test_broken_toml_is_a_one_line_error(tmp_path: Path) -> None:
     write(tmp_path, "podcards.toml", "max_cards = = 3\n")
     with pytest.raises(InputError, match="not valid TOML"):
         load_config(tmp_path)
+
+
+def extract_count(folder: Path, *options: str) -> int:
+    """Run the real `extract` command in `folder`; how many candidates its card file holds."""
+    from click.testing import CliRunner
+
+    from podcards.cardfile import load_card_file
+    from podcards.cli import cli
+
+    done = CliRunner().invoke(cli, ["-q", "extract", "bees.txt", *options])
+    assert done.exit_code == 0, done.output
+    (card_file,) = (folder / "out").glob("*.cards.json")
+    count = len(load_card_file(card_file).cards)
+    card_file.unlink()
+    return count
+
+
+def test_commands_take_option_over_config_over_default(tmp_path: Path, monkeypatch) -> None:
+    shutil.copy(SEASON / "bees.txt", tmp_path / "bees.txt")
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "podcards.toml", 'output = "out"\nmax_cards = 2\n')
+    assert extract_count(tmp_path) == 2  # config over the default
+    assert extract_count(tmp_path, "--max", "3") == 3  # option over config
+    write(tmp_path, "podcards.toml", 'output = "out"\n')
+    assert extract_count(tmp_path) > 3  # the default: no limit from config

@@ -17,7 +17,7 @@ from podcards.batch import (
     raise_if_failed,
 )
 from podcards.cardfile import load_card_file
-from podcards.errors import InputError, NothingToDo
+from podcards.errors import NothingToDo, PodcardsError
 from podcards.models import Card, CardContent, CardKind, Config, EpisodeInfo, NoteType, ReviewStatus
 
 SEASON = Path(__file__).resolve().parent / "fixtures" / "season"
@@ -78,7 +78,7 @@ def test_a_broken_file_is_reported_and_the_others_are_written(season: Path, tmp_
         assert len(card_file.cards) >= 3
     assert len({result.card_file for result in results if result.ok}) == 3
 
-    with pytest.raises(InputError, match=r"broken\.txt") as caught:
+    with pytest.raises(PodcardsError, match=r"broken\.txt: this is a PNG") as caught:
         raise_if_failed(results)
     assert caught.value.exit_code == 2
 

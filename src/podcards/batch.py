@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from podcards import ui
-from podcards.errors import InputError, NothingToDo, PodcardsError
+from podcards.errors import EXIT_BAD_INPUT, EXIT_OK, NothingToDo, PodcardsError
 from podcards.models import Card, Config, EpisodeInfo, ReviewStatus
 from podcards.paths import CARD_FILE_SUFFIX, card_file_path
 
@@ -32,6 +32,7 @@ class EpisodeResult:
     cards: list[Card] = field(default_factory=list)
     card_file: Path | None = None
     error: str | None = None
+    exit_code: int = EXIT_OK
 
     @property
     def ok(self) -> bool:
@@ -93,10 +94,13 @@ def _extract_all(
     sources: list[Path], settings: Config, format: str | None, workers: int
 ) -> list[EpisodeResult]:
     """Run extraction over the sources, in this process for one file, else in a process pool."""
+    from podcards.extract import load_glossary
+
     job = (format, settings.max_cards, settings.max_bytes)
+    glossary = load_glossary(settings.glossary) if settings.glossary else None
     with _progress(len(sources)) as advance:
         if len(sources) == 1 or workers <= 1:
-            _start_worker(settings.glossary)
+            _start_worker(glossary)
             results = []
             for source in sources:
                 results.append(_extract_one(source, *job))
@@ -106,7 +110,7 @@ def _extract_all(
         with ProcessPoolExecutor(
             max_workers=min(workers, len(sources)),
             initializer=_start_worker,
-            initargs=(settings.glossary,),
+            initargs=(glossary,),
         ) as pool:
             futures = {pool.submit(_extract_one, source, *job): source for source in sources}
             for future in as_completed(futures):
@@ -116,22 +120,23 @@ def _extract_all(
 
 
 _glossary: dict[str, str] | None = None
-"""The glossary, loaded once per worker process by `_start_worker`."""
+"""The glossary of the batch, handed once to each worker process by `_start_worker`."""
 
 
-def _start_worker(glossary_path: Path | None) -> None:
-    """Load what every extraction needs once per process (NLTK models, the glossary)."""
+def _start_worker(glossary: dict[str, str] | None) -> None:
+    """Load what every extraction needs once per process (NLTK models), not once per file."""
     global _glossary
-    from podcards.extract import load_glossary, warm_up
+    from podcards.extract import warm_up
 
     warm_up()
-    _glossary = load_glossary(glossary_path) if glossary_path else None
+    _glossary = glossary
 
 
 def _extract_one(
     source: Path, format: str | None, max_cards: int | None, max_bytes: int
 ) -> EpisodeResult:
-    """Read and extract one transcript; a bad one becomes a failed result, not an exception."""
+    """Read and extract one transcript; a bad one (or a bug) becomes a failed result, so the
+    rest of the batch goes on."""
     from podcards.extract import extract_cards
     from podcards.transcripts import read_transcript
 
@@ -139,7 +144,12 @@ def _extract_one(
         transcript = read_transcript(source, format, max_bytes=max_bytes)
         cards = extract_cards(transcript, max_cards=max_cards, glossary=_glossary)
     except PodcardsError as error:
-        return EpisodeResult(source, error=str(error))
+        return EpisodeResult(source, error=str(error), exit_code=error.exit_code)
+    except Exception as error:  # a bug must not cost the other episodes of a long batch
+        problem = (
+            f"{source}: podcards failed on it ({type(error).__name__}: {error}); please report this"
+        )
+        return EpisodeResult(source, error=problem, exit_code=EXIT_BAD_INPUT)
     return EpisodeResult(source, episode=EpisodeInfo.from_transcript(transcript), cards=cards)
 
 
@@ -216,7 +226,7 @@ def _write_card_files(
         try:
             write_candidates(path, result.episode, result.cards)
         except PodcardsError as error:
-            result.error = str(error)
+            result.error, result.exit_code = str(error), error.exit_code
             continue
         result.card_file = path
 
@@ -270,33 +280,47 @@ def show_summary(results: list[EpisodeResult]) -> None:
 
 
 def _summary_row(result: EpisodeResult) -> tuple[str, str, str, str, str]:
+    from rich.markup import escape
+
     if not result.ok:
-        return (result.source.name, "-", "-", "-", f"[red]failed[/]: {result.error}")
+        return (
+            escape(result.source.name),
+            "-",
+            "-",
+            "-",
+            f"[red]failed[/]: {escape(result.error)}",
+        )
     status = "ok"
     if result.duplicates:
         status += f", {result.duplicates} near-duplicate(s) of earlier episodes flagged"
     return (
-        result.episode.title,
+        escape(result.episode.title),
         result.episode.format,
         str(len(result.cards)),
-        str(result.card_file),
+        escape(str(result.card_file)),
         status,
     )
 
 
+def report(results: list[EpisodeResult]) -> None:
+    """The summary table for several transcripts, one line for one (hidden by -q)."""
+    if len(results) > 1:
+        if ui.verbosity() >= 0:
+            show_summary(results)
+    elif results[0].ok:
+        ui.info(
+            f"{len(results[0].cards)} candidates from {results[0].source} in {results[0].card_file}"
+        )
+
+
 def raise_if_failed(results: list[EpisodeResult]) -> None:
-    """Exit 2 when any transcript failed, even though the others' card files were written."""
+    """Exit non-zero (2 for unreadable transcripts) when any transcript failed, even though the
+    others' card files were written."""
     failed = [result for result in results if not result.ok]
     if failed:
-        first = failed[0]
         more = f" (and {len(failed) - 1} more, see the summary)" if len(failed) > 1 else ""
-        raise InputError(first.source, f"{_strip_path(first)}{more}")
-
-
-def _strip_path(result: EpisodeResult) -> str:
-    """The failure without a leading '<source>: ', since InputError names the file itself."""
-    prefix = f"{result.source}: "
-    return result.error[len(prefix) :] if result.error.startswith(prefix) else result.error
+        exit_code = max(result.exit_code for result in failed) or EXIT_BAD_INPUT
+        raise PodcardsError(failed[0].error + more, exit_code)
 
 
 def default_workers() -> int:

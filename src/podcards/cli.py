@@ -65,13 +65,13 @@ def inspect(
 
 
 @cli.command()
-@click.argument("file", type=existing_file)
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     "card_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Card file to write (default: decks/<episode>.cards.json).",
+    help="Card file to write, for one transcript (default: decks/<episode>.cards.json).",
 )
 @click.option("--max", "max_cards", type=click.IntRange(min=1), help="How many candidates to keep.")
 @click.option(
@@ -85,42 +85,44 @@ def inspect(
     type=click.Path(dir_okay=False, path_type=Path),
     help="File of 'heard = right' spellings, applied to card text.",
 )
+@click.option(
+    "--output-folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where card files go (default: decks).",
+)
 @max_size_option
 def extract(
-    file: Path,
+    sources: tuple[Path, ...],
     card_file: Path | None,
     max_cards: int | None,
     as_json: bool,
     format_: str | None,
     glossary: Path | None,
+    output_folder: Path | None,
     max_size: int | None,
 ) -> None:
-    """Find FILE's key claims and definitions and write them as candidate cards for review.
+    """Find the key claims and definitions of SOURCES (transcript files or folders) and write
+    each episode's candidate cards for review.
 
-    Re-running keeps the decisions already made in the card file.
+    Several transcripts are extracted in parallel, one card file each, with a summary table.
+    Re-running keeps the decisions already made in the card files.
     """
     import json
 
-    from podcards import ui
-    from podcards.cardfile import write_candidates
+    from podcards.batch import extract_episodes, find_transcripts, raise_if_failed, report
     from podcards.config import resolve_settings
-    from podcards.extract import extract_cards, load_glossary
-    from podcards.models import EpisodeInfo
-    from podcards.paths import DEFAULT_OUTPUT_FOLDER, card_file_path
-    from podcards.transcripts import read_transcript
 
-    corrections = load_glossary(glossary) if glossary else None
-    max_bytes = resolve_settings(max_size=max_size).max_bytes
-    transcript = read_transcript(file, format_, max_bytes=max_bytes)
-    cards = extract_cards(transcript, max_cards=max_cards, glossary=corrections)
-    target = card_file or card_file_path(DEFAULT_OUTPUT_FOLDER, transcript.slug)
-    write_candidates(target, EpisodeInfo.from_transcript(transcript), cards)
+    settings = resolve_settings(
+        max_cards=max_cards, glossary=glossary, output=output_folder, max_size=max_size
+    )
+    results = extract_episodes(
+        find_transcripts(sources), settings, format=format_, card_file=card_file
+    )
     if as_json:
-        click.echo(
-            json.dumps([card.as_candidate() for card in cards], indent=2, ensure_ascii=False)
-        )
-    else:
-        ui.info(f"{len(cards)} candidates from {file} written to {target}")
+        candidates = [card.as_candidate() for result in results for card in result.cards]
+        click.echo(json.dumps(candidates, indent=2, ensure_ascii=False))
+    report(results)
+    raise_if_failed(results)
 
 
 @cli.command()
@@ -226,7 +228,10 @@ def review(
     from podcards.errors import NothingToDo
 
     if approve_all:
-        approved = review_stage.approve_all(cardfile, min_score=min_score, kinds=kinds)
+        from podcards.config import resolve_settings
+
+        threshold = resolve_settings(min_score=min_score).min_score
+        approved = review_stage.approve_all(cardfile, min_score=threshold, kinds=kinds)
         ui.info(f"Approved {approved} cards in {cardfile}.")
         return
     summary = review_stage.review_card_file(

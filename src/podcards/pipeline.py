@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from podcards import ui
-from podcards.batch import EpisodeResult, extract_episodes, raise_if_failed, show_summary
+from podcards.batch import extract_episodes, raise_if_failed, report
 from podcards.errors import NothingToDo
 from podcards.models import Config, ReviewStatus
 
@@ -43,7 +43,7 @@ def run_job(
     from podcards.review import review_card_file
 
     results = extract_episodes(sources, settings, format=format)
-    _summarise(results)
+    report(results)
     card_files = [result.card_file for result in results if result.ok]
     if not card_files:
         raise_if_failed(results)
@@ -102,15 +102,6 @@ def _has_approved(card_file: Path) -> bool:
 
     cards = load_card_file(card_file).cards
     return any(card.status == ReviewStatus.APPROVED for card in cards)
-
-
-def _summarise(results: list[EpisodeResult]) -> None:
-    """The batch table for several transcripts, one line for one."""
-    if len(results) > 1:
-        if ui.verbosity() >= 0:
-            show_summary(results)
-    elif results[0].ok:
-        ui.info(f"{len(results[0].cards)} candidates in {results[0].card_file}")
 
 
 def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path:
