@@ -35,11 +35,11 @@ def note_by_guid(col: Collection, guid: str):
     return col.get_note(note_id)
 
 
-def note_by_card_id(col: Collection, episode_slug: str, card_id: str):
-    """Our GUID rule: the episode slug and the card id, never the text."""
+def note_by_card_id(col: Collection, episode_slug: str, card_id: str, note_type: str = "basic"):
+    """Our GUID rule: the episode slug, the card id and the note type, never the text."""
     from genanki import guid_for
 
-    return note_by_guid(col, guid_for(episode_slug, card_id))
+    return note_by_guid(col, guid_for(episode_slug, card_id, note_type))
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_fields_tags_and_escaping(imported) -> None:
 
 def test_cloze_cards_and_rendering(imported) -> None:
     col, _, _ = imported
-    two = note_by_card_id(col, "glass-harbors", "glass-3")
+    two = note_by_card_id(col, "glass-harbors", "glass-3", "cloze")
     assert sorted(card.ord for card in two.cards()) == [0, 1]
     first = min(two.cards(), key=lambda card: card.ord)
     assert "[...]" in strip_html(first.question())
@@ -101,7 +101,7 @@ def test_cloze_cards_and_rendering(imported) -> None:
     assert "silica & lime" in strip_html(first.question())
     assert "Soda ash" in strip_html(first.answer())
     assert "Both come from the beach." in strip_html(first.answer())
-    one = note_by_card_id(col, "glass-harbors", "glass-2")
+    one = note_by_card_id(col, "glass-harbors", "glass-2", "cloze")
     assert [card.ord for card in one.cards()] == [0]
     assert one["Time"].endswith(">21:30</a>")
 
@@ -201,3 +201,19 @@ def test_same_timestamp_is_not_an_update(tmp_path: Path, collection: Collection)
     log = import_package(collection, tmp_path / "b.apkg")
     assert not log.updated and not log.new
     assert note_by_card_id(collection, "glass-harbors", "glass-1")["Front"] != "Changed?"
+
+
+def test_switching_a_card_to_cloze_makes_a_new_note_and_the_import_succeeds(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """Anki refuses a whole import that turns a basic note into a cloze one (same GUID)."""
+    glass = glass_file()
+    build_package([glass], tmp_path / "a.apkg", timestamp=1_700_000_000)
+    import_package(collection, tmp_path / "a.apkg")
+    switched = CardContent(note_type=NoteType.CLOZE, front="Old glass turns {{c1::green}}.")
+    glass.cards[0] = glass.cards[0].model_copy(update={"edited": switched})
+    build_package([glass], tmp_path / "b.apkg", timestamp=1_700_000_001)
+    log = import_package(collection, tmp_path / "b.apkg")
+    assert len(log.new) == 1 and len(log.updated) == 2
+    new_note = note_by_card_id(collection, "glass-harbors", "glass-1", "cloze")
+    assert new_note["Text"] == "Old glass turns {{c1::green}}."

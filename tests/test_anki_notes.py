@@ -81,6 +81,10 @@ def test_guid_comes_from_episode_and_card_id_not_text() -> None:
     )
     assert note_guid(GLASS, original) == note_guid(GLASS, edited)
     assert note_guid(GLASS, original) != note_guid(GLASS, card("glass-2", "Old question?"))
+    as_cloze = original.model_copy(
+        update={"edited": CardContent(note_type=NoteType.CLOZE, front="Old {{c1::question}}?")}
+    )
+    assert note_guid(GLASS, as_cloze) != note_guid(GLASS, original)  # Anki cannot switch a note
 
 
 def test_edited_content_is_what_gets_exported() -> None:

@@ -177,10 +177,15 @@ def deck_id(name: str) -> int:
 
 
 def note_guid(episode: EpisodeInfo, card: Card) -> str:
-    """The note's identity in Anki: episode slug + card id, so edits update and never duplicate."""
+    """The note's identity in Anki: episode slug + card id, so edits update and never duplicate.
+
+    The note type is part of it because Anki cannot turn a note into the other kind: an import
+    that tries (same GUID, basic <-> cloze) is refused whole. A card switched to the other kind
+    becomes a new note instead.
+    """
     from genanki import guid_for
 
-    return guid_for(episode.slug, card.id)
+    return guid_for(episode.slug, card.id, card.content.note_type.value)
 
 
 def plan_notes(
