@@ -211,7 +211,7 @@ def _keep_backup(path: Path) -> Path:
     while backup.exists():
         backup = path.with_name(f"{path.name}.bak.{number}")
         number += 1
-    _write_atomically(backup, path.read_bytes())
+    write_atomically(backup, path.read_bytes())
     return backup
 
 
@@ -220,7 +220,7 @@ def save_card_file(path: Path, card_file: CardFile) -> None:
     text = card_file.model_dump_json(indent=2) + "\n"
     with card_file_lock(path):
         _remove_stale_temp_files(path)
-        _write_atomically(path, text.encode("utf-8"))
+        write_atomically(path, text.encode("utf-8"))
 
 
 def _remove_stale_temp_files(path: Path) -> None:
@@ -230,7 +230,7 @@ def _remove_stale_temp_files(path: Path) -> None:
             stale.unlink()
 
 
-def _write_atomically(path: Path, payload: bytes) -> None:
+def write_atomically(path: Path, payload: bytes) -> None:
     """Temp file in the same folder, write, flush, fsync, os.replace, then fsync the folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
