@@ -145,6 +145,6 @@ def _apkg_bytes(notes: Sequence[ExportNote], timestamp: int) -> bytes:
 
 
 def _save_apkg(output: Path, payload: bytes) -> None:
-    from podcards.cardfile import _write_atomically
+    from podcards.cardfile import write_atomically
 
-    _write_atomically(output, payload)
+    write_atomically(output, payload)
