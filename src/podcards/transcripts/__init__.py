@@ -16,7 +16,7 @@ from pathlib import Path
 from podcards.errors import InputError
 from podcards.models import DEFAULT_MAX_SIZE_MB, MEGABYTE, Segment, Transcript
 from podcards.transcripts.captions import parse_captions
-from podcards.transcripts.cleanup import readable_title
+from podcards.transcripts.cleanup import plain_line, readable_title
 from podcards.transcripts.decoding import decode_transcript
 from podcards.transcripts.jsonformats import parse_podcast_json, parse_whisper_json
 from podcards.transcripts.plaintext import parse_plain_text
@@ -62,7 +62,7 @@ def parse_text(text: str, source: str = "<text>", format: str | None = None) -> 
     if not segments:
         raise InputError(source, f"no transcript text found (read as {chosen})")
     return Transcript(
-        title=parsed.title or _title_from_file_name(source),
+        title=plain_line(parsed.title or "") or _title_from_file_name(source),
         source=source,
         format=chosen,
         url=parsed.url,

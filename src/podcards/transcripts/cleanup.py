@@ -97,6 +97,7 @@ _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 _EMPHASIS = re.compile(r"\*\*([^*\n]+)\*\*|\*([^*\s][^*\n]*)\*|__([^_\n]+)__")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
 
 
@@ -123,12 +124,18 @@ def clean_text(text: str) -> str:
     text = text.replace("\\[", "[").replace("\\]", "]").replace("\\*", "*")
     text = _MUSIC_NOTES.sub(" ", text)
     text = _BRACKETED.sub(_drop_non_speech, text)
-    return _SPACES.sub(" ", text).strip()
+    return plain_line(text)
+
+
+def plain_line(text: str) -> str:
+    """Single-spaced text without control characters: a transcript's words, names and title
+    must not be able to ring the bell, move the cursor or recolour the terminal showing them."""
+    return _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 
 def readable_title(text: str) -> str:
     """A title from shouting title-page lines or a file name: 'HOPES OF AGI' -> 'Hopes of AGI'."""
-    text = _SPACES.sub(" ", text).strip()
+    text = plain_line(text)
     if not any(char.isupper() for char in text):
         return " ".join(word[:1].upper() + word[1:] for word in text.split())
     if any(char.islower() for char in text):

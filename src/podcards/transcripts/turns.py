@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from podcards.models import Segment, TimeMark
-from podcards.transcripts.cleanup import clean_text
+from podcards.transcripts.cleanup import clean_text, plain_line
 
 # Fragments that attach to the previous word without a space (word-level JSON, split cues).
 _NO_SPACE_BEFORE = tuple(",.;:!?)]}%…")
@@ -36,6 +36,8 @@ class TurnBuilder:
 
     def start_turn(self, speaker: str | None, *, force: bool = False) -> None:
         """Begin a turn of `speaker`; the same speaker again continues the open turn unless forced."""
+        if speaker is not None:
+            speaker = plain_line(speaker) or None
         if speaker == self._speaker and not force:
             return
         self._close()
