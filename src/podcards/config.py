@@ -66,6 +66,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(file)
     except tomllib.TOMLDecodeError as error:
         raise InputError(path, f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise InputError(path, "not valid TOML: nested too deeply") from None
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror}") from None
 
