@@ -46,6 +46,12 @@ def episode_result(slug: str, *cards: Card) -> EpisodeResult:
     return EpisodeResult(Path(info.source), episode=info, cards=list(cards))
 
 
+def podcards(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "podcards", *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
 def test_a_folder_yields_its_transcripts_sorted_without_card_files(season: Path) -> None:
     (season / "bees.cards.json").write_text("{}")
     (season / ".hidden.txt").write_text("x")
@@ -132,14 +138,28 @@ def test_a_fact_shared_by_two_transcripts_is_flagged_in_the_batch(
 def test_extract_command_over_a_folder_shows_the_summary_and_exits_2(
     season: Path, tmp_path: Path
 ) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "podcards", "extract", str(season), "--output-folder", "out"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
+    done = podcards("extract", str(season), "--output-folder", "out", cwd=tmp_path)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert "broken.txt" in done.stderr
     assert "failed" in done.stdout
     assert len(list((tmp_path / "out").glob("*.cards.json"))) == 3
+
+
+def test_quiet_prints_no_table_and_verbose_names_each_file(season: Path, tmp_path: Path) -> None:
+    good = [str(season / name) for name in GOOD_EPISODES[:2]]
+    quiet = podcards("-q", "extract", *good, "--output-folder", "q", cwd=tmp_path)
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout == "" and quiet.stderr == ""
+    verbose = podcards("-v", "extract", *good, "--output-folder", "v", cwd=tmp_path)
+    assert verbose.returncode == 0, verbose.stderr
+    assert all(f"extracted {path}" in verbose.stderr.replace("\n", "") for path in good)
+    assert "Candidates" in verbose.stdout
+
+
+def test_version() -> None:
+    from podcards import __version__
+
+    done = podcards("--version", cwd=Path.cwd())
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"podcards, version {__version__}"
