@@ -193,8 +193,15 @@ VAGUE_NOUNS = set(
         "audience",
         "listener",
         "listeners",
+        "thanks",
+        "thank",
+        "welcome",
+        "hello",
+        "congratulations",
+        "bye",
     ]
 )
+NUMBER_WORDS = frozenset(CLOSED_CLASS_TAGS["CD"].split())
 
 
 class Tagger(Protocol):
@@ -225,6 +232,8 @@ class Sentence:
     text: str
     speaker: str | None
     index: int = 0
+    offset: int = 0
+    """Words spoken before this sentence: its place in the talk, with or without timestamps."""
     tokens: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
@@ -358,8 +367,11 @@ def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]
         for start, end in clause_spans(segment.text, sentence_start, sentence_end)
     ]
     tag_sentences(sentences, toolkit)
+    spoken = 0
     for index, sentence in enumerate(sentences):
         sentence.index = index
+        sentence.offset = spoken
+        spoken += len(sentence.words)
     return sentences
 
 
@@ -406,8 +418,14 @@ def noun_phrases(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
 
 
 def is_content_word(word: str, stopwords: frozenset[str]) -> bool:
+    """A word that can name something: not a function word, a vague noun or a spelt number."""
     lowered = word.lower()
-    return lowered not in stopwords and lowered not in VAGUE_NOUNS and len(lowered) > 1
+    return (
+        lowered not in stopwords
+        and lowered not in VAGUE_NOUNS
+        and lowered not in NUMBER_WORDS
+        and len(lowered) > 1
+    )
 
 
 @dataclass

@@ -38,7 +38,7 @@ def extract_cards(
     sentences = nlp.split_transcript(transcript, toolkit)
     terms = nlp.key_terms(sentences, toolkit.stopwords)
     passages = ranking.build_passages(sentences, terms)
-    ranking.score_passages(passages, terms, ranking.find_roles(sentences))
+    ranking.score_passages(passages, terms, ranking.study_talk(sentences))
     occurrences = occurrence_indexes(passages)
     limit = (
         max_cards

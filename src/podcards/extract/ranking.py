@@ -6,7 +6,9 @@ needs its neighbour; it is always contiguous transcript text, so its quote stays
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ IDEAL_WORDS = (10, 36)
 MAX_PASSAGE_WORDS = 48
 MIN_WORDS = 6
 MAX_FACT_SCORE = 2.5
+FACT_WEIGHT = 1.5
 MAX_TERM_SCORE = 1.5
 HOST_SETUP_PENALTY = 0.8
 ASKER_SHARE = 0.5
@@ -30,7 +33,11 @@ MAX_SPECIFICS_SCORE = 0.6
 GUEST_BONUS = 0.2
 PAIR_PENALTY = 0.25
 DIVERSITY_WEIGHT = 2.0
-SELECTION_POOL = 400
+CROWDING_WORDS = 200
+INFORMATION_WEIGHT = 0.3
+TURN_WEIGHT = 0.4
+CENTRALITY_WEIGHT = 1.0
+CROWDING_WEIGHT = 0.5
 
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
@@ -88,13 +95,57 @@ class Passage:
 
 
 @dataclass(frozen=True)
-class Roles:
-    """Who asks questions (the host, an audience), so their set-up weighs less than answers."""
+class Talk:
+    """What the whole talk says about its parts: who asks (a host's set-up weighs less than
+    answers), how many sentences use each word (rarer repeated words carry the talk's topics)
+    and the words of each speaker turn (a sentence on its turn's subject is its substance)."""
 
     askers: frozenset[str]
+    sentence_counts: Counter[str]
+    turn_counts: dict[int, Counter[str]]
+    turn_sizes: Counter[int]
+    sentences: int
+
+    def information(self, words: frozenset[str]) -> float:
+        """Inverse sentence frequency of the words the talk repeats: topic words weigh most,
+        everyday words little, one-off words (often mishearings) nothing."""
+        scale = math.log(max(2, self.sentences))
+        return sum(
+            math.log(self.sentences / self.sentence_counts[word]) / scale
+            for word in words
+            if self.sentence_counts[word] >= 2
+        )
+
+    def centrality(self, passage: Passage) -> float:
+        """Share of the passage's words that the rest of its turn also uses."""
+        if not passage.words:
+            return 0.0
+        turn = self.turn_counts[passage.first.segment]
+        own = Counter(word for sentence in passage.sentences for word in sentence_words(sentence))
+        return sum(turn[word] > own[word] for word in passage.words) / len(passage.words)
 
 
-def find_roles(sentences: Sequence[Sentence]) -> Roles:
+def sentence_words(sentence: Sentence) -> frozenset[str]:
+    return content_words(sentence.text)
+
+
+def study_talk(sentences: Sequence[Sentence]) -> Talk:
+    turn_counts: dict[int, Counter[str]] = {}
+    sentence_counts: Counter[str] = Counter()
+    for sentence in sentences:
+        words = sentence_words(sentence)
+        sentence_counts.update(words)
+        turn_counts.setdefault(sentence.segment, Counter()).update(words)
+    return Talk(
+        askers=find_askers(sentences),
+        sentence_counts=sentence_counts,
+        turn_counts=turn_counts,
+        turn_sizes=Counter(sentence.segment for sentence in sentences),
+        sentences=len(sentences),
+    )
+
+
+def find_askers(sentences: Sequence[Sentence]) -> frozenset[str]:
     """Askers: the speaker whose turns most often end on a question (the first speaker on a
     tie), plus anyone whose turns mostly do, when several people talk. Questions inside a
     turn are often rhetorical; a turn that ends on one hands the floor over, as a host does."""
@@ -106,7 +157,7 @@ def find_roles(sentences: Sequence[Sentence]) -> Roles:
     asking = [sentence for sentence in turn_ends if detectors.is_question(sentence.text)]
     speakers = [sentence.speaker for sentence in sentences if sentence.speaker]
     if len(set(speakers)) < 2:
-        return Roles(frozenset())
+        return frozenset()
     questions = Counter(sentence.speaker for sentence in asking if sentence.speaker)
     turns = Counter(sentence.speaker for sentence in turn_ends if sentence.speaker)
     first_seen = {speaker: order for order, speaker in reversed(list(enumerate(speakers)))}
@@ -114,7 +165,7 @@ def find_roles(sentences: Sequence[Sentence]) -> Roles:
     askers = {host} | {
         speaker for speaker in turns if questions[speaker] >= ASKER_SHARE * turns[speaker]
     }
-    return Roles(frozenset(askers))
+    return frozenset(askers)
 
 
 def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passage]:
@@ -159,14 +210,13 @@ def make_passage(
     )
 
 
-def score_passages(passages: Sequence[Passage], terms: KeyTerms, roles: Roles) -> None:
+def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> None:
     """A passage's worth as a card: facts and key terms up, chatter and rambling down."""
     top_weight = max(terms.weights.values(), default=1.0)
     for passage in passages:
         reasons = {
-            "facts": min(
-                MAX_FACT_SCORE, sum(weight for weight in passage.cues.values() if weight > 0)
-            ),
+            "facts": FACT_WEIGHT
+            * min(MAX_FACT_SCORE, sum(weight for weight in passage.cues.values() if weight > 0)),
             "chatter": sum(weight for weight in passage.cues.values() if weight < 0),
             "terms": min(
                 MAX_TERM_SCORE, sum(terms.weights[term] / top_weight for term in passage.terms)
@@ -174,7 +224,10 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, roles: Roles) -
             "specifics": min(MAX_SPECIFICS_SCORE, SPECIFIC_WEIGHT * specific_words(passage)),
             "density": DENSITY_WEIGHT * (content_share(passage, terms) - TYPICAL_CONTENT_SHARE),
             "length": length_fit(passage.word_count),
-            "role": speaker_role(passage.first, roles),
+            "role": speaker_role(passage.first, talk.askers),
+            "information": INFORMATION_WEIGHT * talk.information(passage.words),
+            "substance": TURN_WEIGHT * math.log(1 + talk.turn_sizes[passage.first.segment]),
+            "centrality": CENTRALITY_WEIGHT * talk.centrality(passage),
             "artifact": -1.0 if TIMESTAMP.search(passage.text) else 0.0,
             "personal": -max(0.0, detectors.first_person_share(passage.text) - 0.1) * 6,
             "dependent": -0.4 if opens_dependent(passage.first) else 0.0,
@@ -197,11 +250,11 @@ def length_fit(words: int) -> float:
     return 0.5 - 0.08 * (words - high)
 
 
-def speaker_role(sentence: Sentence, roles: Roles) -> float:
+def speaker_role(sentence: Sentence, askers: frozenset[str]) -> float:
     """Guests' answers carry the knowledge; a host mostly sets up questions (but may explain)."""
-    if not roles.askers or sentence.speaker is None:
+    if not askers or sentence.speaker is None:
         return 0.0
-    if sentence.speaker not in roles.askers:
+    if sentence.speaker not in askers:
         return GUEST_BONUS
     addressing = SECOND_PERSON.search(sentence.text) or detectors.is_question(sentence.text)
     return -HOST_SETUP_PENALTY if addressing else -HOST_PENALTY
@@ -244,25 +297,37 @@ def opens_dependent(sentence: Sentence) -> bool:
 
 
 def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
-    """Best first, each new pick penalised by its likeness to those already picked (MMR).
+    """Best first, each new pick penalised by its likeness to those already picked (MMR) and
+    by crowding: a talk spreads its knowledge over its whole length, so a stretch that already
+    holds more picks than its fair share yields to stretches that hold fewer.
 
     Passages sharing a sentence with a pick, or restating one, are skipped: one card per fact.
-    A pick's score becomes its penalised value, so scores fall along the ranking.
+    A pick's score becomes its penalised value (never above the pick before it), so scores
+    fall along the ranking.
     """
     pool = sorted(
-        passages, key=lambda passage: (-passage.score, passage.first.index, len(passage.sentences))
+        (passage for passage in passages if passage.score > 0),
+        key=lambda passage: (-passage.score, passage.first.index, len(passage.sentences)),
     )
-    pool = [passage for passage in pool[:SELECTION_POOL] if passage.score > 0]
+    talk_words = max(1, max((passage.last.offset for passage in passages), default=0))
     chosen: list[Passage] = []
+    places: list[int] = []
     used: set[int] = set()
     likeness = [0.0] * len(pool)
     while pool and len(chosen) < limit:
-        best = max(
-            range(len(pool)), key=lambda i: (pool[i].score - DIVERSITY_WEIGHT * likeness[i], -i)
-        )
+        fair_share = len(chosen) * 2 * CROWDING_WORDS / talk_words
+        values = [
+            passage.score
+            - DIVERSITY_WEIGHT * similar
+            - CROWDING_WEIGHT * max(0.0, neighbours(places, passage.first.offset) - fair_share)
+            for passage, similar in zip(pool, likeness, strict=True)
+        ]
+        best = max(range(len(pool)), key=lambda i: (values[i], -i))
         pick = pool.pop(best)
-        pick.score = round(pick.score - DIVERSITY_WEIGHT * likeness.pop(best), 4)
+        likeness.pop(best)
+        pick.score = round(min(values[best], chosen[-1].score if chosen else values[best]), 4)
         chosen.append(pick)
+        insort(places, pick.first.offset)
         used.update(pick.span)
         keep = []
         for passage, similar in zip(pool, likeness, strict=True):
@@ -275,3 +340,10 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
         pool = [passage for passage, _ in keep]
         likeness = [similar for _, similar in keep]
     return chosen
+
+
+def neighbours(places: list[int], offset: int) -> int:
+    """How many picks lie within CROWDING_WORDS of this place in the talk."""
+    return bisect_right(places, offset + CROWDING_WORDS) - bisect_left(
+        places, offset - CROWDING_WORDS
+    )
