@@ -21,6 +21,7 @@ from pathlib import Path
 
 from podcards.anki.notes import ExportNote, deck_id, plan_notes
 from podcards.anki.notetypes import genanki_model
+from podcards.cardfile import card_file_lock, load_card_file, save_card_file, write_atomically
 from podcards.errors import InputError
 from podcards.models import CardFile, ExportResult
 from podcards.paths import CARD_FILE_SUFFIX, inside, slugify
@@ -54,7 +55,7 @@ def build_package(
         extra_tags=extra_tags,
     )
     stamp = next_export_time(card_files) if timestamp is None else timestamp
-    _save_apkg(output, _apkg_bytes(notes, stamp))
+    write_atomically(output, _apkg_bytes(notes, stamp))
     return ExportResult(
         path=output,
         notes_per_deck=dict(Counter(note.deck for note in notes)),
@@ -76,8 +77,6 @@ def export_decks(
     The files stay locked from reading to recording, so a review saving meanwhile cannot be
     overwritten with the decisions read here.
     """
-    from podcards.cardfile import card_file_lock, load_card_file, save_card_file
-
     paths = list({path.resolve(): path for path in card_files}.values())
     with contextlib.ExitStack() as locks:
         for path in paths:

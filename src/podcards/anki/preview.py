@@ -13,6 +13,7 @@ from pathlib import Path
 
 from podcards.anki.notes import CLOZE_DELETION, ExportNote, plan_notes
 from podcards.anki.notetypes import CSS, field_names, templates
+from podcards.cardfile import load_card_file
 
 SECTION = re.compile(r"\{\{([#^])([^{}]+)\}\}(.*?)\{\{/\2\}\}", re.DOTALL)
 REPLACEMENT = re.compile(r"\{\{([^{}]+)\}\}")
@@ -134,8 +135,6 @@ def write_preview(
     extra_tags: Sequence[str] = (),
 ) -> tuple[int, list[str]]:
     """Write the preview page of what `export` would write; (cards shown, skipped-card lines)."""
-    from podcards.cardfile import load_card_file
-
     loaded = [load_card_file(path) for path in card_files]
     notes, skipped = plan_notes(
         loaded, deck_pattern=deck_pattern, include_pending=include_pending, extra_tags=extra_tags
