@@ -7,6 +7,7 @@ Only click is imported at start-up; every command imports its stage when it runs
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -25,6 +26,33 @@ max_size_option = click.option(
     metavar="MB",
     help="Refuse transcripts larger than this (default 50 MB, or max_size in config).",
 )
+
+
+def extraction_options(command: Callable) -> Callable:
+    """SOURCES and the options of every command that extracts (extract, run), defined once."""
+    options = [
+        click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path)),
+        click.option(
+            "--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format."
+        ),
+        click.option(
+            "--max", "max_cards", type=click.IntRange(min=1), help="Candidates kept per episode."
+        ),
+        click.option(
+            "--glossary",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="File of 'heard = right' spellings, applied to card text.",
+        ),
+        click.option(
+            "--output-folder",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Where card files (and decks) go (default: decks).",
+        ),
+        max_size_option,
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
@@ -65,7 +93,7 @@ def inspect(
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@extraction_options
 @click.option(
     "-o",
     "--output",
@@ -73,24 +101,9 @@ def inspect(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Card file to write, for one transcript (default: decks/<episode>.cards.json).",
 )
-@click.option("--max", "max_cards", type=click.IntRange(min=1), help="How many candidates to keep.")
 @click.option(
     "--json", "as_json", is_flag=True, help="Also print the candidates as JSON, best first."
 )
-@click.option(
-    "--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format."
-)
-@click.option(
-    "--glossary",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File of 'heard = right' spellings, applied to card text.",
-)
-@click.option(
-    "--output-folder",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Where card files go (default: decks).",
-)
-@max_size_option
 def extract(
     sources: tuple[Path, ...],
     card_file: Path | None,
@@ -126,7 +139,7 @@ def extract(
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@extraction_options
 @click.option(
     "-o",
     "--output",
@@ -134,23 +147,8 @@ def extract(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Deck file to write (default: OUTPUT-FOLDER/<episode>.apkg).",
 )
-@click.option(
-    "--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format."
-)
-@click.option("--max", "max_cards", type=click.IntRange(min=1), help="Candidates kept per episode.")
 @click.option("--deck", "deck_pattern", help='Deck name pattern, e.g. "Podcasts::{title}".')
-@click.option(
-    "--glossary",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File of heard spelling = right spelling, applied to card text.",
-)
-@click.option(
-    "--output-folder",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Where card files (and the deck) go (default: decks).",
-)
 @click.option("--all", "review_all", is_flag=True, help="Revisit cards already decided.")
-@max_size_option
 def run(
     sources: tuple[Path, ...],
     deck: Path | None,
