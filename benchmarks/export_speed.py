@@ -8,7 +8,7 @@ GUID left to genanki, which hashes the fields, as plain genanki code does) and
 `genanki.Package.write_to_file`. Target: ours at most 1.5x bare genanki. Each runs once
 untimed first, then they take turns; each one's best of N runs counts.
 
-    python benchmarks/export_speed.py [--cards 10000] [--runs 3]
+    python benchmarks/export_speed.py [--cards 10000] [--runs 5]
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def bare_genanki_export(notes, output: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
 
     from podcards.anki import build_package, export_decks
