@@ -119,11 +119,11 @@ def test_other_claims_become_a_cloze_on_a_key_term() -> None:
     assert lint(card) == []
 
 
-def test_a_leading_pronoun_is_replaced_by_the_topic_and_fillers_are_cleaned() -> None:
+def test_a_leading_pronoun_is_given_its_topic_and_fillers_are_cleaned() -> None:
     card = card_for(
         "It has, you know, the the oldest zircons on the continent.", topic="the Acasta gneiss"
     )
-    assert card.front.startswith("The Acasta gneiss has the ")
+    assert card.front.startswith("The Acasta gneiss: it has the ")
     assert "you know" not in card.front and "the the" not in card.front
 
 

@@ -199,6 +199,9 @@ VAGUE_NOUNS = set(
         "hello",
         "congratulations",
         "bye",
+        "order",
+        "course",
+        "deal",
     ]
 )
 NUMBER_WORDS = frozenset(CLOSED_CLASS_TAGS["CD"].split())
@@ -234,6 +237,9 @@ class Sentence:
     index: int = 0
     offset: int = 0
     """Words spoken before this sentence: its place in the talk, with or without timestamps."""
+    after_mark: bool = False
+    """A time mark stands between this sentence and the one before it in the segment (in the
+    file a timestamp or a caption cue separates them, so a quote must not join them)."""
     tokens: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
@@ -368,10 +374,17 @@ def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]
     ]
     tag_sentences(sentences, toolkit)
     spoken = 0
+    previous_end = 0
     for index, sentence in enumerate(sentences):
         sentence.index = index
         sentence.offset = spoken
         spoken += len(sentence.words)
+        if index and sentences[index - 1].segment == sentence.segment:
+            sentence.after_mark = any(
+                previous_end <= mark.offset <= sentence.start
+                for mark in transcript.segments[sentence.segment].marks
+            )
+        previous_end = sentence.end
     return sentences
 
 

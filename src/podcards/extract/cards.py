@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from podcards.extract import detectors
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
-from podcards.nlp import VAGUE_NOUNS, KeyTerms, clean_disfluencies, noun_phrases
+from podcards.nlp import (
+    VAGUE_NOUNS,
+    KeyTerms,
+    candidate_terms,
+    clean_disfluencies,
+    is_content_word,
+)
 
 MAX_ANSWER_WORDS = 12
 MAX_CLOZE_WORDS = 6
@@ -53,8 +59,28 @@ NOT_A_TERM = frozenset(
         "each",
         "both",
         "another",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "because",
+        "since",
+        "if",
+        "when",
+        "while",
+        "whether",
+        "although",
+        "though",
+        "so",
+        "and",
+        "but",
+        "or",
     ]
 )
+NOT_A_TERM_END = frozenset(["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or"])
 QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
 DEFINITION_FORMS = [
@@ -109,7 +135,7 @@ NUMBER_PHRASE = re.compile(
     detectors.NUMBER
     + r"(?:\s*(?:-\s*)?"
     + detectors.UNITS
-    + r")(?: (?:of|per) \w+)?|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d[\d,.]*%?",
+    + r")(?: (?:of|per) \w+)?|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?",
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
@@ -122,7 +148,6 @@ TRAILING_AUXILIARY = re.compile(
 )
 COPULAS = frozenset(["is", "are", "was", "were"])
 LINKING_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an"])
-VERB_AFTER_POINTER = {"'s": " is", "'re": " are"}
 
 
 @dataclass(frozen=True)
@@ -133,9 +158,8 @@ class CardDraft:
 
 def make_card(passage: Passage, terms: KeyTerms, topic: str | None, extra: str) -> CardDraft:
     """The first card form that fits the passage, else a cloze on its key term."""
-    sentences = [
-        resolve_pointer(clean_disfluencies(sentence.text), topic) for sentence in passage.sentences
-    ]
+    cleaned = [clean_disfluencies(sentence.text) for sentence in passage.sentences]
+    sentences = [resolve_pointer(cleaned[0], topic), *cleaned[1:]]
     sentences = [sentence for sentence in sentences if sentence]
     text = " ".join(sentences)
     makers: list[Callable[[], CardDraft | None]] = [
@@ -153,13 +177,12 @@ def make_card(passage: Passage, terms: KeyTerms, topic: str | None, extra: str) 
 
 
 def resolve_pointer(text: str, topic: str | None) -> str:
-    """'It is slow...' -> 'Diffusion models is slow...': name the topic a bare pronoun meant."""
-    match = LEADING_POINTER.match(text)
-    if not match or not topic:
+    """'It is slow...' -> 'Diffusion models: it is slow...': name the topic a bare pronoun
+    points back to, in front of the sentence rather than in its place ('it' is as often an
+    empty subject, as in 'it's hard to say', so the sentence itself stays as spoken)."""
+    if not topic or not LEADING_POINTER.match(text):
         return text
-    verb = match.group("verb")
-    verb = VERB_AFTER_POINTER.get(verb.lower(), verb)
-    return capitalise(topic) + verb + text[match.end() :]
+    return f"{capitalise(topic)}: {text[:1].lower()}{text[1:]}"
 
 
 def capitalise(text: str) -> str:
@@ -195,6 +218,8 @@ def usable_term(term: str) -> str | None:
         term = article.group(0).lower() + term[article.end() :]
     words = term[article.end() :].lower().split() if article else term.lower().split()
     if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM:
+        return None
+    if words[-1] in NOT_A_TERM_END:
         return None
     if all(word in VAGUE_NOUNS or word in NOT_A_TERM for word in words):
         return None
@@ -296,30 +321,44 @@ def number_cloze(text: str, passage: Passage, extra: str) -> CardDraft | None:
 
 
 def term_cloze(text: str, passage: Passage, terms: KeyTerms, extra: str) -> CardDraft | None:
-    """Hide the passage's most telling term: a named one ('called X') or its heaviest key term
-    that occurs once (hiding a term the text repeats would give the answer away)."""
+    """Hide the passage's most telling term: a named one ('called X'), else the most specific
+    of its key terms and noun phrases that occurs once (hiding a term the text repeats would
+    give the answer away)."""
     called = CALLED_FORM.search(text)
     if called and usable_term(called.group("term")):
         return cloze(text, called.start("term"), called.end("term"), extra)
     spans = []
-    for term in passage.terms + fallback_phrases(passage):
+    for term in dict.fromkeys(passage.terms + phrases_of(passage, terms)):
         found = list(
             re.finditer(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", text, re.IGNORECASE)
         )
         if found and len(term.split()) <= MAX_CLOZE_WORDS and usable_term(term):
-            spans.append((len(found) == 1, found[0].start(), found[0].end()))
+            worth = specificity(term, text, found[0], terms)
+            spans.append((len(found) == 1, worth, -found[0].start(), found[0]))
     if not spans:
         return None
-    once = [span for span in spans if span[0]]
-    _, start, end = (once or spans)[0]
-    return cloze(text, start, end, extra)
+    *_, best = max(spans, key=lambda span: span[:3])
+    return cloze(text, best.start(), best.end(), extra)
 
 
-def fallback_phrases(passage: Passage) -> list[str]:
-    """Noun phrases of the passage, longest first, for when it holds no episode key term."""
-    phrases = [
+def specificity(term: str, text: str, found: re.Match[str], terms: KeyTerms) -> float:
+    """How much a term names one thing: a heavy episode key term, several content words, a
+    name, an acronym or a number ('code' or 'approach' say little; 'training loop' says more)."""
+    top = max(terms.weights.values(), default=1.0)
+    written = found.group(0)
+    named = any(character.isupper() or character.isdigit() for character in written[1:]) or (
+        written[:1].isupper()
+        and found.start() > 0
+        and text[: found.start()].rstrip()[-1:] not in ".!?:"
+    )
+    content = [word for word in term.split() if is_content_word(word, terms.stopwords)]
+    return terms.weights.get(term.lower(), 0.0) / top + 0.5 * (len(content) - 1) + 0.6 * named
+
+
+def phrases_of(passage: Passage, terms: KeyTerms) -> list[str]:
+    """Noun phrases of the passage trimmed of function words, for when no key term fits."""
+    return [
         phrase
         for sentence in passage.sentences
-        for phrase in noun_phrases(sentence.tokens, sentence.tags)
+        for phrase in candidate_terms(sentence, terms.stopwords)
     ]
-    return sorted(phrases, key=lambda phrase: -len(phrase.split()))

@@ -35,6 +35,7 @@ PAIR_PENALTY = 0.25
 DIVERSITY_WEIGHT = 2.0
 CROWDING_WORDS = 200
 INFORMATION_WEIGHT = 0.3
+MAX_INFORMATION = 8.0
 TURN_WEIGHT = 0.4
 CENTRALITY_WEIGHT = 1.0
 CROWDING_WEIGHT = 0.5
@@ -182,9 +183,9 @@ def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passa
 
 
 def belong_together(sentence: Sentence, following: Sentence) -> bool:
-    """Same turn, short enough, and one needs the other: the second points back ('It...',
+    """Same turn with no timestamp between, short enough, and one needs the other: the second points back ('It...',
     'Because...') or one is too short to stand alone. Two independent claims stay apart."""
-    if following.segment != sentence.segment:
+    if following.segment != sentence.segment or following.after_mark:
         return False
     if len(sentence.words) + len(following.words) > MAX_PASSAGE_WORDS:
         return False
@@ -225,7 +226,8 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "density": DENSITY_WEIGHT * (content_share(passage, terms) - TYPICAL_CONTENT_SHARE),
             "length": length_fit(passage.word_count),
             "role": speaker_role(passage.first, talk.askers),
-            "information": INFORMATION_WEIGHT * talk.information(passage.words),
+            "information": INFORMATION_WEIGHT
+            * min(MAX_INFORMATION, talk.information(passage.words)),
             "substance": TURN_WEIGHT * math.log(1 + talk.turn_sizes[passage.first.segment]),
             "centrality": CENTRALITY_WEIGHT * talk.centrality(passage),
             "artifact": -1.0 if TIMESTAMP.search(passage.text) else 0.0,
