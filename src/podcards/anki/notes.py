@@ -157,7 +157,7 @@ def note_fields(card: Card, episode: EpisodeInfo) -> list[str]:
 
 def deck_name(pattern: str, episode: EpisodeInfo) -> str:
     """The pattern filled with the episode's title and slug; `::` in a title is not a subdeck."""
-    title = episode.title.replace("::", ":")
+    title = re.sub(":{2,}", ":", episode.title)  # replace() leaves '::' of ':::' or '::::'
     try:
         name = pattern.format(title=title, slug=episode.slug)
     except (KeyError, IndexError, ValueError, AttributeError):
