@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from podcards.extract import extract_cards, lint
+from podcards.extract import extract_cards, lint, ranking
 from podcards.transcripts import read_transcript
 
-TALK = Path(__file__).parent / "fixtures" / "extract" / "tides.txt"
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+TALK = FIXTURES / "tides.txt"
+KITCHEN = FIXTURES / "kitchen.txt"
+LECTURE = FIXTURES / "printing.vtt"
 
 
 @pytest.fixture
@@ -57,6 +60,46 @@ def test_quote_stays_verbatim_while_card_text_is_cleaned() -> None:
     assert "FUNDY-FIXED" in bay.content.front and "FUNDY-FIXED" not in bay.quote
 
 
+@pytest.mark.parametrize(
+    ("talk", "facts", "chatter"),
+    [
+        (
+            KITCHEN,
+            [
+                "Maillard reaction is a reaction between amino acids",
+                "downside of sous vide",
+                "Bread flour has more protein",
+                "Water boils at a lower temperature",
+                "Gluten is a network",
+            ],
+            ["copperline", "Thanks for having me", "grandmother", "usual places"],
+        ),
+        (
+            LECTURE,
+            [
+                "invented in China by Bi Sheng",
+                "the Jikji",
+                "called incunabula",
+                "By 1500 there were printing presses",
+                "Luther posted his ninety five theses",
+            ],
+            ["essay deadline", "Can everyone", "see you all", "I actually went to Mainz"],
+        ),
+    ],
+)
+def test_a_listener_s_facts_lead_and_chatter_trails(
+    talk: Path, facts: list[str], chatter: list[str]
+) -> None:
+    """Other subjects and formats (an interview; a lecture from captions with some periods
+    lost): the facts worth a card rank near the top, the talk around them does not."""
+    cards = extract_cards(read_transcript(talk))
+    top = " ".join(card.quote for card in cards[:15])
+    assert [fact for fact in facts if fact not in top] == []
+    lead = " ".join(card.quote for card in cards[:10]).lower()
+    assert [line for line in chatter if line.lower() in lead] == []
+    assert sum(not lint(card.content) for card in cards[:10]) >= 8
+
+
 def test_same_input_gives_the_same_candidates_and_ids(talk_cards) -> None:
     again = extract_cards(read_transcript(TALK))
     assert [card.as_candidate() for card in again] == [card.as_candidate() for card in talk_cards]
@@ -69,6 +112,20 @@ def test_ids_come_from_the_quote_not_the_wording(talk_cards) -> None:
     assert len(fewer) == 3
     for card in fewer:
         assert by_quote[card.quote] == card.id
+
+
+def test_ids_survive_a_rule_change_that_drops_a_quote_s_second_sentence(monkeypatch) -> None:
+    pairs = [card for card in extract_cards(read_transcript(KITCHEN)) if ". " in card.quote]
+    monkeypatch.setattr(ranking, "MAX_PASSAGE_WORDS", 0)
+    singles = extract_cards(read_transcript(KITCHEN))
+    kept = [
+        (pair, single)
+        for pair in pairs
+        for single in singles
+        if pair.quote.startswith(single.quote) and pair.quote != single.quote
+    ]
+    assert kept, "no quote became shorter under the changed rule"
+    assert all(pair.id == single.id for pair, single in kept)
 
 
 def run_podcards(

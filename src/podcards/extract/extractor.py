@@ -39,7 +39,7 @@ def extract_cards(
     terms = nlp.key_terms(sentences, toolkit.stopwords)
     passages = ranking.build_passages(sentences, terms)
     ranking.score_passages(passages, terms, ranking.study_talk(sentences))
-    occurrences = occurrence_indexes(passages)
+    occurrences = occurrence_indexes(sentences)
     limit = (
         max_cards
         if max_cards is not None
@@ -47,7 +47,9 @@ def extract_cards(
     )
     chosen = ranking.select(passages, limit)
     return [
-        card_for(passage, transcript, sentences, terms, occurrences[id(passage)], glossary or {})
+        card_for(
+            passage, transcript, sentences, terms, occurrences[passage.first.index], glossary or {}
+        )
         for passage in chosen
     ]
 
@@ -86,7 +88,7 @@ def card_for(
         back=apply_glossary(draft.content.back, glossary),
     )
     return Card(
-        id=card_id(transcript.slug, quote, occurrence),
+        id=card_id(transcript.slug, passage.first.text, occurrence),
         kind=draft.kind,
         generated=content,
         quote=quote,
@@ -127,23 +129,24 @@ def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, 
     return tags[:MAX_TAGS]
 
 
-def normalised_quote(quote: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", quote.lower()))
+def normalised_text(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def card_id(slug: str, quote: str, occurrence: int) -> str:
-    """Stable across re-runs and rule changes: the episode, the quote's words and which
-    occurrence of those words it is; never the card's wording."""
-    source = f"{slug}\n{normalised_quote(quote)}\n{occurrence}"
+def card_id(slug: str, first_sentence: str, occurrence: int) -> str:
+    """Stable across re-runs and rule changes: the episode, the words of the quote's first
+    sentence and which occurrence of those words it is; never the card's wording, and not the
+    quote's length (a rule that adds or drops a following sentence keeps the id)."""
+    source = f"{slug}\n{normalised_text(first_sentence)}\n{occurrence}"
     return hashlib.sha1(source.encode("utf-8")).hexdigest()[:12]
 
 
-def occurrence_indexes(passages: Sequence[ranking.Passage]) -> dict[int, int]:
-    """For each passage (by object id), how many earlier passages have the same words."""
+def occurrence_indexes(sentences: Sequence[nlp.Sentence]) -> dict[int, int]:
+    """For each sentence (by index), how many earlier sentences have the same words."""
     seen: Counter[str] = Counter()
     indexes = {}
-    for passage in sorted(passages, key=lambda item: (item.first.index, len(item.sentences))):
-        key = normalised_quote(passage.text)
-        indexes[id(passage)] = seen[key]
+    for sentence in sentences:
+        key = normalised_text(sentence.text)
+        indexes[sentence.index] = seen[key]
         seen[key] += 1
     return indexes
