@@ -1,0 +1,135 @@
+"""What hostile transcripts make podcards write: markup stays text in real Anki, and hostile
+titles or speaker names never steer a file name outside the output folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import anki.lang
+import pytest
+from anki.collection import Collection
+from ankitools import import_package
+
+from podcards.anki import DEFAULT_DECK_PATTERN, export_decks, write_preview
+from podcards.cardfile import load_card_file, write_candidates
+from podcards.extract import extract_cards
+from podcards.models import EpisodeInfo
+from podcards.paths import card_file_path
+from podcards.review import approve_all
+from podcards.transcripts import read_transcript
+
+MARKUP_TALK = """\
+Ann Lee: 00:00:05 A cross-site script is called an XSS attack because a tag like <script>alert("boo")</script> runs inside the page of a victim.
+Bo Chen: 00:00:20 The fix is to escape markup, so <b>bold</b> shows as text and &amp; stays an ampersand rather than becoming markup.
+Ann Lee: 00:00:41 Browsers trust whatever the server sends, which means one unescaped <img src=x onerror=alert(1)> can steal a session cookie.
+Bo Chen: 00:01:02 Content security policy is a second line of defence because it tells the browser which scripts may run at all.
+"""
+RAW_MARKUP = re.compile(r"<(?:script|img|b)\b", re.IGNORECASE)
+
+
+@pytest.fixture
+def collection(tmp_path: Path):
+    anki.lang.set_lang("en")
+    col = Collection(str(tmp_path / "collection.anki2"))
+    yield col
+    col.close()
+
+
+def test_markup_in_a_transcript_is_text_in_anki(tmp_path: Path, collection: Collection) -> None:
+    source = tmp_path / "markup.txt"
+    source.write_text(MARKUP_TALK)
+    transcript = read_transcript(source)
+    card_file = card_file_path(tmp_path / "decks", transcript.slug)
+    write_candidates(card_file, EpisodeInfo.from_transcript(transcript), extract_cards(transcript))
+    assert approve_all(card_file) >= 2
+    result = export_decks([card_file], tmp_path / "decks" / "markup.apkg")
+    import_package(collection, result.path)
+
+    risky = [
+        collection.get_note(note_id)
+        for note_id in collection.find_notes("")
+        if "&lt;script" in collection.get_note(note_id)["Quote"]
+    ]
+    assert risky, "the <script> sentence made no card"
+    for note in risky:
+        assert "&lt;script&gt;alert(&quot;boo&quot;)&lt;/script&gt;" in note["Quote"]
+        for card in note.cards():
+            shown = card.question() + card.answer()
+            assert "&lt;script&gt;" in shown
+            assert not RAW_MARKUP.search(shown)
+    for note_id in collection.find_notes(""):
+        note = collection.get_note(note_id)
+        assert not any(RAW_MARKUP.search(value) for value in note.values())
+
+    page = tmp_path / "decks" / "markup.preview.html"
+    write_preview([card_file], page, deck_pattern=DEFAULT_DECK_PATTERN)
+    assert "&lt;script&gt;alert(" in page.read_text()
+    assert 'alert("boo")</script>' not in page.read_text()
+
+
+HOSTILE_TITLE = "../../Evil/..\x00\x07\x1b[31m ::: Title " + "x" * 500
+HOSTILE_SPEAKERS = ["../../etc/passwd", "a/b\\c", "Bell\x07\x1b[31mRed", "N" * 500]
+TIDE_SENTENCES = [
+    "A tide pool is called a rock pool because the sea leaves it behind when the water goes out.",
+    "Sea stars can regrow a lost arm, which means a single injury rarely kills them.",
+    "The reason barnacles glue themselves head first to rocks is that their larvae settle early.",
+    "Kelp forests grow fastest in cold water because cold water holds more of the nutrients.",
+    "An anemone is an animal, not a plant, even though it looks like a flower on a stone.",
+    "Hermit crabs trade shells in a chain, so one new shell can give homes to a line of crabs.",
+]
+SAFE_NAME = re.compile(
+    r"^[a-z0-9-]{1,60}(?:\.cards\.json|\.cards\.json\.lock|\.apkg|\.preview\.html)$"
+)
+
+
+def podcards(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", *args], cwd=cwd, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "\x1b[31m" not in done.stdout + done.stderr
+    return done
+
+
+def tree(root: Path) -> set[Path]:
+    return {path.relative_to(root) for path in root.rglob("*")}
+
+
+def test_hostile_title_and_speakers_write_only_safe_names_in_the_output_folder(
+    tmp_path: Path, collection: Collection
+) -> None:
+    work = tmp_path / "work" / "show"
+    work.mkdir(parents=True)
+    segments = [
+        {"start": i * 10.0, "end": i * 10.0 + 9, "text": text, "speaker": HOSTILE_SPEAKERS[i % 4]}
+        for i, text in enumerate(TIDE_SENTENCES)
+    ]
+    (work / "episode.json").write_text(json.dumps({"title": HOSTILE_TITLE, "segments": segments}))
+    before = tree(tmp_path)
+
+    podcards("extract", "episode.json", cwd=work)
+    (card_file,) = (work / "decks").glob("*.cards.json")
+    podcards("review", "--approve-all", str(card_file.relative_to(work)), cwd=work)
+    podcards("export", str(card_file.relative_to(work)), cwd=work)
+    podcards("preview", str(card_file.relative_to(work)), cwd=work)
+
+    written = tree(tmp_path) - before
+    assert written, "nothing was written"
+    assert all(path.parts[:3] == ("work", "show", "decks") for path in written), written
+    names = [path.name for path in written if len(path.parts) > 3]
+    assert all(SAFE_NAME.match(name) for name in names), names
+    assert {Path(name).suffix for name in names} >= {".json", ".apkg", ".html"}
+
+    episode = load_card_file(card_file).episode
+    assert not re.search(r"[\x00-\x1f\x7f]", episode.title)
+    (deck,) = (work / "decks").glob("*.apkg")
+    import_package(collection, deck)
+    speakers = {collection.get_note(nid)["Speaker"] for nid in collection.find_notes("")}
+    assert "../../etc/passwd" in speakers and not any("\x1b" in s for s in speakers)
+    deck_names = [d.name for d in collection.decks.all_names_and_ids()]
+    assert not any(re.search(r"[\x00-\x1f]", name) for name in deck_names)
+    assert any(name.startswith("Podcasts::../../Evil/..") for name in deck_names), deck_names
