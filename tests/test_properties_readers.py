@@ -4,6 +4,7 @@ error (never a crash), and valid files built from random cues read back word for
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -14,7 +15,7 @@ from podcards.errors import PodcardsError
 from podcards.models import Transcript
 from podcards.transcripts import FORMATS, parse_text, read_transcript
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FORMAT_OR_DETECT = st.sampled_from([*FORMATS, None])
 
 # Pieces of every format, so random text often looks almost right to a reader.
@@ -75,9 +76,14 @@ def parse_or_refuse(text: str, source: str, format: str | None) -> Transcript | 
         return None
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def assert_sound(transcript: Transcript) -> None:
     """What every stage after reading relies on, and an exact JSON round trip."""
     assert transcript.segments and transcript.title
+    shown = [transcript.title, *transcript.speakers, *(s.text for s in transcript.segments)]
+    assert not any(CONTROL.search(text) for text in shown)  # nothing that drives a terminal
     for segment in transcript.segments:
         assert segment.text and segment.text == segment.text.strip()
         offsets = [mark.offset for mark in segment.marks]
