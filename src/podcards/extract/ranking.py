@@ -25,7 +25,6 @@ FACT_WEIGHT = 1.5
 MAX_TERM_SCORE = 1.5
 HOST_SETUP_PENALTY = 0.8
 ASKER_SHARE = 0.5
-HOST_PENALTY = 0.3
 SPECIFIC_WEIGHT = 0.2
 DENSITY_WEIGHT = 1.0
 TYPICAL_CONTENT_SHARE = 0.35
@@ -253,13 +252,14 @@ def length_fit(words: int) -> float:
 
 
 def speaker_role(sentence: Sentence, askers: frozenset[str]) -> float:
-    """Guests' answers carry the knowledge; a host mostly sets up questions (but may explain)."""
+    """Guests' answers carry the knowledge; a host's questions and addressing are set-up, but
+    a host who explains (a chart, a number, a term) states facts like anyone else."""
     if not askers or sentence.speaker is None:
         return 0.0
     if sentence.speaker not in askers:
         return GUEST_BONUS
     addressing = SECOND_PERSON.search(sentence.text) or detectors.is_question(sentence.text)
-    return -HOST_SETUP_PENALTY if addressing else -HOST_PENALTY
+    return -HOST_SETUP_PENALTY if addressing else 0.0
 
 
 def is_fragment(sentence: Sentence) -> bool:
