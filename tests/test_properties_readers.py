@@ -231,45 +231,31 @@ def assert_read_back(
     assert_sound(transcript)
 
 
+WRITERS = [
+    (as_srt, "random.srt", "srt", False),
+    (as_vtt, "random.vtt", "vtt", True),
+    (as_whisper, "random.json", "whisper", True),
+    (as_podcast_json, "random.json", "podcast-json", True),
+    (as_plain_text, "random.txt", "text", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("write", "name", "format", "by_speaker"), WRITERS, ids=[w[2] for w in WRITERS]
+)
 @FAST
-@given(cues())
-def test_srt_from_random_cues_reads_back(made):
-    transcript = parse_text(as_srt(made), "random.srt")
-    assert transcript.format == "srt"
-    assert_read_back(transcript, made, by_speaker=False)
-    assert transcript.duration == pytest.approx(max(c.end_ms for c in made) / 1000)
-
-
-@FAST
-@given(cues())
-def test_vtt_from_random_cues_reads_back_with_voices(made):
-    transcript = parse_text(as_vtt(made), "random.vtt")
-    assert transcript.format == "vtt"
-    assert_read_back(transcript, made, by_speaker=True)
-
-
-@FAST
-@given(cues())
-def test_whisper_json_from_random_segments_reads_back(made):
-    transcript = parse_text(as_whisper(made), "random.json")
-    assert transcript.format == "whisper"
-    assert_read_back(transcript, made, by_speaker=True)
-
-
-@FAST
-@given(cues())
-def test_podcast_json_from_random_segments_reads_back(made):
-    transcript = parse_text(as_podcast_json(made), "random.json")
-    assert transcript.format == "podcast-json"
-    assert_read_back(transcript, made, by_speaker=True)
-
-
-@FAST
-@given(cues())
-def test_plain_text_with_labels_and_times_reads_back(made):
-    transcript = parse_text(as_plain_text(made), "random.txt")
-    assert transcript.format == "text"
-    assert_read_back(transcript, made, by_speaker=True, whole_seconds=True)
+@given(made=cues())
+def test_files_built_from_random_cues_read_back(write, name, format, by_speaker, made):
+    transcript = parse_text(write(made), name)
+    assert transcript.format == format
+    whole_seconds = format == "text"  # plain-text timestamps carry no milliseconds or ends
+    assert_read_back(transcript, made, by_speaker, whole_seconds)
+    last = (
+        max(c.start_ms // 1000 for c in made)
+        if whole_seconds
+        else max(c.end_ms for c in made) / 1000
+    )
+    assert transcript.duration == pytest.approx(last)
 
 
 @FAST
