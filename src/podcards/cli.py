@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from podcards import __version__
-from podcards.errors import EXIT_INTERRUPTED, PodcardsError
+from podcards.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, PodcardsError
 
 EXIT_CODES_HELP = "Exit codes: 0 ok, 1 nothing to do, 2 bad input, 130 interrupted."
 
@@ -349,6 +349,10 @@ def main() -> None:
     except PodcardsError as error:
         click.echo(f"podcards: {error}", err=True)
         sys.exit(error.exit_code)
+    except OSError as error:  # a folder that cannot be made, a full disk, a read-only mount
+        where = f"{error.filename}: " if error.filename else ""
+        click.echo(f"podcards: {where}{error.strerror or error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     except (KeyboardInterrupt, click.Abort):
         click.echo("podcards: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
