@@ -268,38 +268,48 @@ class _progress:
 
 
 def show_summary(results: list[EpisodeResult]) -> None:
-    """The batch table: episode, format, candidates, card file, status (to stdout)."""
+    """The batch table: episode, format, candidates, card file, status (to stdout), then what
+    the near-duplicate flags mean."""
     from rich.table import Table
 
-    table = Table(title=None)
+    table = Table()
     for column in ("Episode", "Format", "Candidates", "Card file", "Status"):
-        table.add_column(column, justify="right" if column == "Candidates" else "left")
+        table.add_column(
+            column, justify="right" if column == "Candidates" else "left", overflow="fold"
+        )
     for result in results:
         table.add_row(*_summary_row(result))
     ui.console().print(table)
+    duplicates = sum(result.duplicates for result in results)
+    if duplicates:
+        ui.info(
+            f"{duplicates} candidates restate a fact of an earlier episode: rejected, with "
+            "duplicate_of naming it (review --all shows them)."
+        )
 
 
 def _summary_row(result: EpisodeResult) -> tuple[str, str, str, str, str]:
     from rich.markup import escape
 
     if not result.ok:
-        return (
-            escape(result.source.name),
-            "-",
-            "-",
-            "-",
-            f"[red]failed[/]: {escape(result.error)}",
-        )
-    status = "ok"
-    if result.duplicates:
-        status += f", {result.duplicates} near-duplicate(s) of earlier episodes flagged"
+        problem = result.error.removeprefix(f"{result.source}: ")  # the row names the file
+        failure = f"[red]failed[/]: {escape(problem)}"
+        return (escape(result.source.name), "-", "-", "-", failure)
+    status = f"ok, {result.duplicates} duplicates" if result.duplicates else "ok"
     return (
         escape(result.episode.title),
         result.episode.format,
         str(len(result.cards)),
-        escape(str(result.card_file)),
+        escape(str(shown_path(result.card_file))),
         status,
     )
+
+
+def shown_path(path: Path) -> Path:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        return path.relative_to(Path.cwd())
+    return path
 
 
 def report(results: list[EpisodeResult]) -> None:

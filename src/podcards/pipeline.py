@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from podcards import ui
-from podcards.batch import extract_episodes, raise_if_failed, report
+from podcards.batch import extract_episodes, raise_if_failed, report, shown_path
 from podcards.errors import NothingToDo
 from podcards.models import Config, ReviewStatus
 
@@ -120,10 +120,8 @@ def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path
 
 def finish_message(deck_path: Path, notes: int) -> str:
     """The last words of `run` and `demo`: where the deck is, and the two ways into Anki."""
-    if deck_path.is_absolute() and deck_path.is_relative_to(Path.cwd()):
-        deck_path = deck_path.relative_to(Path.cwd())
     return (
-        f"Wrote {notes} notes to {deck_path}\n"
+        f"Wrote {notes} notes to {shown_path(deck_path)}\n"
         "To study them, open Anki and choose File > Import..., then pick that file "
         "(or just double-click the .apkg)."
     )
