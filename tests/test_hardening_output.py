@@ -133,3 +133,25 @@ def test_hostile_title_and_speakers_write_only_safe_names_in_the_output_folder(
     deck_names = [d.name for d in collection.decks.all_names_and_ids()]
     assert not any(re.search(r"[\x00-\x1f]", name) for name in deck_names)
     assert any(name.startswith("Podcasts::../../Evil/..") for name in deck_names), deck_names
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["extract", "talk.txt", "-o", "notes.txt/talk.cards.json"],
+        ["extract", "talk.txt", "--output-folder", "notes.txt/decks"],
+    ],
+    ids=["card-file", "output-folder"],
+)
+def test_an_output_place_that_cannot_be_made_is_one_line(tmp_path: Path, command) -> None:
+    (tmp_path / "talk.txt").write_text(MARKUP_TALK)
+    (tmp_path / "notes.txt").write_text("a file where a folder is expected")
+    before = tree(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", *command], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("podcards: ") and "notes.txt" in done.stderr
+    assert tree(tmp_path) == before
