@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -98,6 +99,22 @@ def test_a_listener_s_facts_lead_and_chatter_trails(
     lead = " ".join(card.quote for card in cards[:10]).lower()
     assert [line for line in chatter if line.lower() in lead] == []
     assert sum(not lint(card.content) for card in cards[:10]) >= 8
+
+
+def test_captions_that_lost_all_punctuation_still_give_the_facts(tmp_path: Path) -> None:
+    """Automatic captions: no periods, no capitals. Pieces cut at clause openers still carry
+    the lecture's facts, with quotes that fit a card."""
+    captions = LECTURE.read_text(encoding="utf-8").splitlines()
+    flattened = [
+        line if "-->" in line or line.startswith("WEBVTT") else re.sub(r"[.,?!;:]", "", line)
+        for line in captions
+    ]
+    lost = tmp_path / "lecture.vtt"
+    lost.write_text("\n".join(line.lower() for line in flattened), encoding="utf-8")
+    cards = extract_cards(read_transcript(lost))
+    top = " ".join(card.quote for card in cards[:15])
+    assert "bi sheng" in top and "1517" in top and "1501" in top
+    assert max(len(card.quote.split()) for card in cards) <= ranking.MAX_PASSAGE_WORDS
 
 
 def test_same_input_gives_the_same_candidates_and_ids(talk_cards) -> None:

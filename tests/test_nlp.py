@@ -42,6 +42,23 @@ def test_a_run_on_sentence_is_cut_at_its_clauses_and_a_normal_one_is_not() -> No
     assert nlp.clause_spans(short, 0, len(short)) == [(0, len(short))]
 
 
+def test_captions_without_punctuation_are_cut_into_sentence_sized_pieces() -> None:
+    lost = (
+        "okay so today we look at glaciers a glacier is a river of ice that moves under its "
+        "own weight and most of them flow only a few metres a year but surging glaciers can "
+        "move tens of metres a day for a few months because meltwater lifts them off their "
+        "bed and then they stall again for decades which is why surveyors watch them from "
+        "satellites now and the ice sheets of greenland hold enough water to raise the sea by "
+        "about seven metres if they melted completely"
+    )
+    pieces = [lost[start:end] for start, end in nlp.clause_spans(lost, 0, len(lost))]
+    assert " ".join(pieces) == lost
+    assert len(pieces) >= 3
+    assert all(len(piece.split()) <= nlp.MAX_SENTENCE_WORDS for piece in pieces)
+    openers = [piece.split()[0] for piece in pieces[1:]]
+    assert all(word in nlp.CLAUSE_OPENING_WORDS for word in openers)
+
+
 def test_key_terms_favour_a_repeated_specific_phrase_over_generic_words() -> None:
     sentences = sentences_of(
         "The permafrost layer holds a lot of carbon. Thawing permafrost layer releases methane.",

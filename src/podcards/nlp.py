@@ -39,6 +39,40 @@ ABBREVIATIONS = {
 
 MAX_SENTENCE_WORDS = 40
 MIN_CLAUSE_WORDS = 8
+UNPUNCTUATED_WORDS = 2 * MAX_SENTENCE_WORDS
+UNPUNCTUATED_PIECE_WORDS = 20
+CLAUSE_OPENING_WORDS = frozenset(
+    [
+        "so",
+        "and",
+        "but",
+        "because",
+        "which",
+        "then",
+        "now",
+        "okay",
+        "well",
+        "whereas",
+        "although",
+        "though",
+        "while",
+        "when",
+        "if",
+        "since",
+        "or",
+        "after",
+        "before",
+        "until",
+        "unless",
+        "i",
+        "we",
+        "he",
+        "she",
+        "they",
+        "it",
+        "there",
+    ]
+)
 CLAUSE_BOUNDARY = re.compile(
     r"[,;]\s+(?=(?:but|and so|so|whereas|although|though|which means|because|and then|and that's)\b)|;\s+"
 )
@@ -390,7 +424,8 @@ def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A run-on spoken sentence split where a new clause begins (', but', ';', ...), so each
-    piece can be quoted alone; sentences of normal length stay whole."""
+    piece can be quoted alone; sentences of normal length stay whole. Text that lost its
+    punctuation (automatic captions) is cut before clause-opening words instead."""
     if len(text[start:end].split()) <= MAX_SENTENCE_WORDS:
         return [(start, end)]
     spans = []
@@ -403,6 +438,31 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((piece_start, boundary.start()))
             piece_start = boundary.end()
     spans.append((piece_start, end))
+    return [piece for span in spans for piece in unpunctuated_spans(text, *span)]
+
+
+def unpunctuated_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A stretch far longer than any spoken sentence has lost its punctuation: cut it into
+    pieces of about a spoken sentence's length (at most MAX_SENTENCE_WORDS), each before the
+    word opening a clause nearest that length, when there is one."""
+    if len(text[start:end].split()) <= UNPUNCTUATED_WORDS:
+        return [(start, end)]
+    words = [match.span() for match in re.finditer(r"\S+", text[start:end])]
+    spans = []
+    first = 0
+    while len(words) - first > MAX_SENTENCE_WORDS:
+        window = range(first + MIN_CLAUSE_WORDS, first + MAX_SENTENCE_WORDS + 1)
+        openers = [
+            position
+            for position in window
+            if text[start + words[position][0] : start + words[position][1]].lower()
+            in CLAUSE_OPENING_WORDS
+        ]
+        target = first + UNPUNCTUATED_PIECE_WORDS
+        cut = min(openers, key=lambda position: abs(position - target), default=target)
+        spans.append((start + words[first][0], start + words[cut - 1][1]))
+        first = cut
+    spans.append((start + words[first][0], end))
     return spans
 
 
