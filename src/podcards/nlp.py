@@ -594,6 +594,8 @@ def collocations(
     finder = nltk.collocations.BigramCollocationFinder.from_documents(lowered)
     finder.apply_freq_filter(3)
     finder.apply_word_filter(lambda word: not is_content_word(word, stopwords) or word.isdigit())
+    # "model model": overlapping counts make NLTK's contingency table negative (math domain error)
+    finder.apply_ngram_filter(lambda first, second: first == second)
     measures = nltk.collocations.BigramAssocMeasures()
     pairs = [" ".join(pair) for pair in finder.nbest(measures.likelihood_ratio, top)]
     joined = [" " + " ".join(words) + " " for words in lowered]
