@@ -33,6 +33,7 @@ GUEST_BONUS = 0.2
 PAIR_PENALTY = 0.25
 DIVERSITY_WEIGHT = 2.0
 CROWDING_WORDS = 200
+POOL_PER_PICK = 5
 INFORMATION_WEIGHT = 0.3
 MAX_INFORMATION = 8.0
 TURN_WEIGHT = 0.4
@@ -310,7 +311,7 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
     pool = sorted(
         (passage for passage in passages if passage.score > 0),
         key=lambda passage: (-passage.score, passage.first.index, len(passage.sentences)),
-    )
+    )[: POOL_PER_PICK * limit]
     talk_words = max(1, max((passage.last.offset for passage in passages), default=0))
     chosen: list[Passage] = []
     places: list[int] = []
