@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from podcards.extract import extract_cards, warm_up
@@ -60,8 +60,14 @@ def assert_grounded(cards: list[Card], transcript: Transcript) -> None:
         assert Card.model_validate_json(card.model_dump_json()) == card
 
 
+REPEATED_WORD = Transcript(
+    title="t", source="gen.txt", format="text", segments=[Segment(text="model model model model")]
+)  # once crashed NLTK's collocation scoring
+
+
 @FAST
 @given(transcripts())
+@example(REPEATED_WORD)
 def test_any_transcript_gives_grounded_cards_or_none(transcript):
     assert_grounded(extract_cards(transcript), transcript)
 
