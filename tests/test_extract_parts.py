@@ -127,6 +127,14 @@ def test_a_leading_pronoun_is_given_its_topic_and_fillers_are_cleaned() -> None:
     assert "you know" not in card.front and "the the" not in card.front
 
 
+def test_no_topic_is_named_for_an_empty_it_or_a_this_pointing_at_a_statement() -> None:
+    for text in (
+        "It's hard to say why the glacier retreated so fast.",
+        "That is why the glacier retreated so fast.",
+    ):
+        assert not card_for(text, topic="the glacier").front.startswith("The glacier:")
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [

@@ -78,3 +78,8 @@ def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> Non
     assert cleaned == "The glacier is retreating every year."
     assert nlp.clean_disfluencies("Yeah, I mean, basalt cools fast.") == "Basalt cools fast."
     assert nlp.clean_disfluencies("It is a kind of rock.") == "It is a kind of rock."
+    framed = "But yeah, it's interesting because most glaciers lose ice in summer."
+    assert nlp.clean_disfluencies(framed) == "Most glaciers lose ice in summer."
+    assert (
+        nlp.clean_disfluencies("It's important that you rest.") == "It's important that you rest."
+    )

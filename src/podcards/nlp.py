@@ -622,7 +622,9 @@ LEADING_MARKERS = re.compile(
 )
 LEADING_HEDGES = re.compile(
     r"^(?:I (?:think|believe|guess|feel like|feel|would say|'d say|suppose|mean)|"
-    r"it seems(?: to me)?|in my (?:opinion|view)|to be honest|of course)(?: that)?,?\s+",
+    r"it seems(?: to me)?|in my (?:opinion|view)|to be honest|of course|"
+    r"it(?:'s| is) (?:really |very |kind of |sort of )?(?:interesting|fascinating|"
+    r"funny|surprising|striking|clear|obvious|true) (?:because|that))(?: that)?,?\s+",
     re.IGNORECASE,
 )
 REPEATED_WORDS = re.compile(r"\b([\w']+(?: [\w']+)?)(?:,? \1\b)+", re.IGNORECASE)

@@ -139,8 +139,10 @@ NUMBER_PHRASE = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
-LEADING_POINTER = re.compile(
-    r"^(?P<pointer>it|this|that|they|these|those)(?P<verb>'s|'re| is| are| was| were| has| have| can| will| would| does| do| gets?| makes?| needs?| means| just| also)\b",
+LEADING_POINTER = re.compile(r"^(?P<pointer>it|this|that|they|these|those)\b", re.IGNORECASE)
+EMPTY_SUBJECT = re.compile(
+    r"^it(?:'s| is| was| would be| will be)(?: not)?(?: \w+){0,2} (?:that|to|how|why|because|when|if|whether)\b"
+    r"|^it (?:seems|looks|feels|sounds|turns out|depends)\b|^it's (?:like|kind of|sort of)\b",
     re.IGNORECASE,
 )
 TRAILING_AUXILIARY = re.compile(
@@ -163,7 +165,7 @@ def make_card(passage: Passage, terms: KeyTerms, topic: str | None, extra: str) 
     sentences = [sentence for sentence in sentences if sentence]
     text = " ".join(sentences)
     makers: list[Callable[[], CardDraft | None]] = [
-        lambda: definition_card(sentences),
+        lambda: definition_card(sentences, terms),
         lambda: acronym_card(text),
         lambda: contrast_card(sentences),
         lambda: number_cloze(text, passage, extra),
@@ -178,9 +180,13 @@ def make_card(passage: Passage, terms: KeyTerms, topic: str | None, extra: str) 
 
 def resolve_pointer(text: str, topic: str | None) -> str:
     """'It is slow...' -> 'Diffusion models: it is slow...': name the topic a bare pronoun
-    points back to, in front of the sentence rather than in its place ('it' is as often an
-    empty subject, as in 'it's hard to say', so the sentence itself stays as spoken)."""
-    if not topic or not LEADING_POINTER.match(text):
+    points back to, in front of the sentence rather than in its place. 'This' and 'that'
+    mostly point back to a whole statement, and 'it' is often an empty subject ('it's hard
+    to say why...'): no topic names those."""
+    pointer = LEADING_POINTER.match(text)
+    if not topic or not pointer or pointer.group("pointer").lower() in ("this", "that"):
+        return text
+    if EMPTY_SUBJECT.match(text):
         return text
     return f"{capitalise(topic)}: {text[:1].lower()}{text[1:]}"
 
@@ -226,12 +232,15 @@ def usable_term(term: str) -> str | None:
     return term
 
 
-def definition_card(sentences: list[str]) -> CardDraft | None:
+def definition_card(sentences: list[str], terms: KeyTerms) -> CardDraft | None:
+    """'X is a Y...' -> 'What is X?', X written as the talk most often writes it (a sentence's
+    first word is capitalised only because it comes first)."""
     for sentence in sentences:
         for pattern, question in DEFINITION_FORMS:
             match = pattern.match(sentence)
             term = match and usable_term(match.group("term"))
             if match and term:
+                term = terms.display.get(term.lower(), term)
                 draft = basic(
                     CardKind.DEFINITION, question.format(term=term), match.group("answer")
                 )
@@ -342,8 +351,9 @@ def term_cloze(text: str, passage: Passage, terms: KeyTerms, extra: str) -> Card
 
 
 def specificity(term: str, text: str, found: re.Match[str], terms: KeyTerms) -> float:
-    """How much a term names one thing: a heavy episode key term, several content words, a
-    name, an acronym or a number ('code' or 'approach' say little; 'training loop' says more)."""
+    """How much a term names one thing: a heavy episode key term of several content words,
+    a name, an acronym or a number ('code' or 'approach' say little; 'training loop' says
+    more). A phrase the talk never repeats counts only when it is a name."""
     top = max(terms.weights.values(), default=1.0)
     written = found.group(0)
     named = any(character.isupper() or character.isdigit() for character in written[1:]) or (
@@ -351,8 +361,11 @@ def specificity(term: str, text: str, found: re.Match[str], terms: KeyTerms) -> 
         and found.start() > 0
         and text[: found.start()].rstrip()[-1:] not in ".!?:"
     )
+    weight = terms.weights.get(term.lower(), 0.0)
+    if not weight:
+        return 0.6 * named
     content = [word for word in term.split() if is_content_word(word, terms.stopwords)]
-    return terms.weights.get(term.lower(), 0.0) / top + 0.5 * (len(content) - 1) + 0.6 * named
+    return weight / top + 0.5 * (len(content) - 1) + 0.6 * named
 
 
 def phrases_of(passage: Passage, terms: KeyTerms) -> list[str]:

@@ -31,6 +31,7 @@ TYPICAL_CONTENT_SHARE = 0.35
 MAX_SPECIFICS_SCORE = 0.6
 GUEST_BONUS = 0.2
 PAIR_PENALTY = 0.25
+DEPENDENT_PENALTY = 0.8
 DIVERSITY_WEIGHT = 2.0
 CROWDING_WORDS = 200
 POOL_PER_PICK = 5
@@ -232,7 +233,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "centrality": CENTRALITY_WEIGHT * talk.centrality(passage),
             "artifact": -1.0 if TIMESTAMP.search(passage.text) else 0.0,
             "personal": -max(0.0, detectors.first_person_share(passage.text) - 0.1) * 6,
-            "dependent": -0.4 if opens_dependent(passage.first) else 0.0,
+            "dependent": -DEPENDENT_PENALTY if opens_dependent(passage.first) else 0.0,
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
         }
