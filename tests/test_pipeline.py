@@ -16,7 +16,7 @@ from prompt_toolkit.output import DummyOutput
 from podcards.cardfile import load_card_file
 from podcards.errors import NothingToDo
 from podcards.models import Config, ReviewStatus
-from podcards.pipeline import run_job
+from podcards.pipeline import run_demo, run_job
 
 SEASON = Path(__file__).resolve().parent / "fixtures" / "season"
 
@@ -96,6 +96,18 @@ def test_demo_command_writes_a_deck_that_anki_imports(
     assert len(log.new) >= 10
     assert collection.note_count() >= 10
     assert collection.card_count() >= collection.note_count()
+
+
+def test_demo_again_gives_the_same_deck(tmp_path: Path, monkeypatch, collection) -> None:
+    monkeypatch.chdir(tmp_path)
+    first = run_demo(Config(), approve=12)
+    import_package(collection, first)
+    notes = collection.note_count()
+    again = run_demo(Config(), approve=12)
+    assert again == first
+    log = import_package(collection, again)
+    assert collection.note_count() == notes >= 10
+    assert not log.new
 
 
 def test_demo_follows_the_config_of_the_working_folder(tmp_path: Path) -> None:

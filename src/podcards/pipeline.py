@@ -62,10 +62,10 @@ def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
         results = extract_episodes([sample], settings)
     raise_if_failed(results)
     card_file = results[0].card_file
-    approved = approve_best(card_file, approve)
+    approve_best(card_file, approve)
     ui.info(
-        f"{len(results[0].cards)} candidates from the bundled sample in {card_file}; "
-        f"approved the best {approved}"
+        f"{len(results[0].cards)} candidates from the bundled sample in "
+        f"{shown_path(card_file)}; approved the best {approve}"
     )
     return _export([card_file], settings.output / DEMO_DECK_NAME, settings)
 
@@ -79,22 +79,22 @@ def sample_transcript() -> Iterator[Path]:
         yield path
 
 
-def approve_best(card_file: Path, count: int) -> int:
-    """Approve the `count` best-scored pending cards (ties at the cut-off go in too)."""
+def approve_best(card_file: Path, count: int) -> None:
+    """Approve the `count` best-scored cards not rejected (ties at the cut-off go in too).
+
+    Counting the ones already approved keeps it idempotent: running the demo again gives the
+    same deck, not one that grows by `count` each time.
+    """
     from podcards.cardfile import load_card_file
     from podcards.review import approve_all
 
+    cards = load_card_file(card_file).cards
     scores = sorted(
-        (
-            card.score
-            for card in load_card_file(card_file).cards
-            if card.status == ReviewStatus.PENDING
-        ),
-        reverse=True,
+        (card.score for card in cards if card.status != ReviewStatus.REJECTED), reverse=True
     )
     if not scores:
         raise NothingToDo(f"{card_file}: no candidates to approve")
-    return approve_all(card_file, min_score=scores[min(count, len(scores)) - 1])
+    approve_all(card_file, min_score=scores[min(count, len(scores)) - 1])
 
 
 def _has_approved(card_file: Path) -> bool:
