@@ -125,8 +125,8 @@ def test_extract_refuses_too_and_writes_no_card_file(tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["deep.json"]
 
 
-PEAK_MB = {"inspect": 60, "extract": 150}
-"""Python with podcards' reader is ~35 MB; extract loads NLTK's models (~100 MB) first."""
+PEAK_MB = {"inspect": 60, "extract": 150, "run": 150}
+"""Python with podcards' reader is ~35 MB; extract and run load NLTK's models (~100 MB) first."""
 
 
 def test_a_200_mb_file_is_refused_before_it_is_read(tmp_path):
@@ -142,7 +142,7 @@ def test_a_200_mb_file_is_refused_before_it_is_read(tmp_path):
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
         "sys.exit(done.returncode)\n"
     )
-    for command in ("inspect", "extract"):
+    for command in PEAK_MB:
         result = subprocess.run(
             [sys.executable, "-c", measure, command, str(big)],
             cwd=tmp_path,
