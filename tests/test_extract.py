@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from podcards import nlp
 from podcards.extract import extract_cards, lint, ranking
 from podcards.transcripts import read_transcript
 
@@ -115,6 +116,25 @@ def test_captions_that_lost_all_punctuation_still_give_the_facts(tmp_path: Path)
     top = " ".join(card.quote for card in cards[:15])
     assert "bi sheng" in top and "1517" in top and "1501" in top
     assert max(len(card.quote.split()) for card in cards) <= ranking.MAX_PASSAGE_WORDS
+
+
+@pytest.mark.parametrize(("between", "joined"), [(" ", True), ("\n\n00:00:06 ", False)])
+def test_a_quote_never_joins_sentences_across_a_timestamp_in_the_text(
+    tmp_path: Path, between: str, joined: bool
+) -> None:
+    """The file has the timestamp between the two sentences: a quote joining them would not
+    be the file's text."""
+    talk = tmp_path / "glaciers.txt"
+    talk.write_text(
+        "Ana Ruiz: 00:00:00 What moves a glacier?\n"
+        f"Ben Okoro: 00:00:04 Gravity, mostly.{between}It is why a glacier flows downhill.\n",
+        encoding="utf-8",
+    )
+    transcript = read_transcript(talk)
+    toolkit = nlp.load_toolkit(talk.read_text(encoding="utf-8"))
+    sentences = nlp.split_transcript(transcript, toolkit)
+    passages = ranking.build_passages(sentences, nlp.key_terms(sentences, toolkit.stopwords))
+    assert any(len(passage.sentences) == 2 for passage in passages) == joined
 
 
 def test_same_input_gives_the_same_candidates_and_ids(talk_cards) -> None:

@@ -272,8 +272,8 @@ class Sentence:
     offset: int = 0
     """Words spoken before this sentence: its place in the talk, with or without timestamps."""
     after_mark: bool = False
-    """A time mark stands between this sentence and the one before it in the segment (in the
-    file a timestamp or a caption cue separates them, so a quote must not join them)."""
+    """A timestamp written in a plain-text transcript stands between this sentence and the one
+    before it, so a quote must not join them (captions and JSON keep words contiguous)."""
     tokens: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
@@ -409,11 +409,12 @@ def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]
     tag_sentences(sentences, toolkit)
     spoken = 0
     previous_end = 0
+    inline_times = transcript.format == "text"
     for index, sentence in enumerate(sentences):
         sentence.index = index
         sentence.offset = spoken
         spoken += len(sentence.words)
-        if index and sentences[index - 1].segment == sentence.segment:
+        if inline_times and index and sentences[index - 1].segment == sentence.segment:
             sentence.after_mark = any(
                 previous_end <= mark.offset <= sentence.start
                 for mark in transcript.segments[sentence.segment].marks
