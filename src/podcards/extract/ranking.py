@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from podcards.extract import detectors
 from podcards.extract.dedupe import NEAR_DUPLICATE_SIMILARITY, content_words, overlap
-from podcards.nlp import KeyTerms, Sentence, is_content_word
+from podcards.nlp import KeyTerms, Sentence
 
 IDEAL_WORDS = (10, 36)
 MAX_PASSAGE_WORDS = 48
@@ -26,8 +26,6 @@ MAX_TERM_SCORE = 1.5
 HOST_SETUP_PENALTY = 0.8
 ASKER_SHARE = 0.5
 SPECIFIC_WEIGHT = 0.2
-DENSITY_WEIGHT = 1.0
-TYPICAL_CONTENT_SHARE = 0.35
 MAX_SPECIFICS_SCORE = 0.6
 GUEST_BONUS = 0.2
 PAIR_PENALTY = 0.25
@@ -224,7 +222,6 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
                 MAX_TERM_SCORE, sum(terms.weights[term] / top_weight for term in passage.terms)
             ),
             "specifics": min(MAX_SPECIFICS_SCORE, SPECIFIC_WEIGHT * specific_words(passage)),
-            "density": DENSITY_WEIGHT * (content_share(passage, terms) - TYPICAL_CONTENT_SHARE),
             "length": length_fit(passage.word_count),
             "role": speaker_role(passage.first, talk.askers),
             "information": INFORMATION_WEIGHT
@@ -271,14 +268,6 @@ def is_fragment(sentence: Sentence) -> bool:
         and sentence.words[:1] != []
         and sentence.words[0].lower() not in CLAUSE_OPENERS
     )
-
-
-def content_share(passage: Passage, terms: KeyTerms) -> float:
-    """Share of words that carry content: facts are dense, chatter is mostly function words."""
-    words = [word for sentence in passage.sentences for word in sentence.words]
-    if not words:
-        return 0.0
-    return sum(is_content_word(word, terms.stopwords) for word in words) / len(words)
 
 
 def specific_words(passage: Passage) -> int:
