@@ -26,6 +26,8 @@ from podcards.models import Card, CardContent, CardKind, NoteType, Segment, Tran
         ("Unlike rivers, glaciers move only a few metres a year.", detectors.COMPARISON),
         ("Battery prices fell by 90 percent in ten years.", detectors.QUANTITY),
         ("The number of transistors doubles every two years.", detectors.QUANTITY),
+        ("The number of transistors doubles every two years.", detectors.TREND),
+        ("Sea ice shrinks faster each decade.", detectors.TREND),
         ("Rust forms because iron reacts with oxygen and water.", detectors.CAUSE),
         ("Overfishing leads to the collapse of the food chain.", detectors.CAUSE),
         ("No matter what a plant eats, it always needs light.", detectors.PRINCIPLE),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 DEFINITION = "definition"
 COMPARISON = "comparison"
 QUANTITY = "quantity"
+TREND = "trend"
 CAUSE = "cause"
 PRINCIPLE = "principle"
 
@@ -25,7 +26,7 @@ META = "meta"
 
 EXTRA_PATTERN_SHARE = 0.25
 
-FACT_KINDS = (DEFINITION, COMPARISON, QUANTITY, CAUSE, PRINCIPLE)
+FACT_KINDS = (DEFINITION, COMPARISON, QUANTITY, TREND, CAUSE, PRINCIPLE)
 
 NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -71,8 +72,8 @@ CUES = [
     # quantities and trends
     cue(QUANTITY, 1.0, NUMBER + r"\s*" + UNITS),
     cue(QUANTITY, 0.8, r"\b(?:19|20)\d\d\b|\b(?:19|20)?\d0s\b|\b(?:nineteen|twenty) \w+ties\b|\b(?:eighties|nineties|two thousands)\b"),
-    cue(QUANTITY, 0.8, r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery " + NUMBER + r"\b|\bper (?:year|month|week|day)\b"),
-    cue(QUANTITY, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal)\w*\b"),
+    cue(TREND, 0.8, r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery " + NUMBER + r"\b|\bper (?:year|month|week|day)\b"),
+    cue(TREND, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal)\w*\b"),
     cue(QUANTITY, 0.4, r"\b\d[\d,.]*\b"),
     # causes and consequences
     cue(CAUSE, 0.7, r"\b(?:leads?|led) to\b|\bresults? in\b|\bcaus(?:e|es|ed|ing)\b|\bdue to\b|\bthat's why\b|\bthe reason (?:is|why|being)\b|\btherefore\b|\bas a result\b|\bconsequen\w+"),
