@@ -24,6 +24,7 @@ from podcards.models import Card, CardContent, CardKind, NoteType, Segment, Tran
         ("Basalt cools much faster than granite.", detectors.COMPARISON),
         ("The downside of solar panels is that they need a lot of space.", detectors.COMPARISON),
         ("Unlike rivers, glaciers move only a few metres a year.", detectors.COMPARISON),
+        ("A big caveat is that the survey only counted adults.", detectors.COMPARISON),
         ("Battery prices fell by 90 percent in ten years.", detectors.QUANTITY),
         ("The number of transistors doubles every two years.", detectors.QUANTITY),
         ("The number of transistors doubles every two years.", detectors.TREND),

@@ -116,7 +116,7 @@ DEFINITION_FORMS = [
     ),
 ]
 DOWNSIDE_FORM = re.compile(
-    r"\bthe (?P<aspect>(?:main |big |biggest |only |one )?(?:downside|upside|drawback|advantage|disadvantage|benefit|limitation|weakness|strength|problem)) "
+    r"\bthe (?P<aspect>(?:main |big |biggest |only |one )?(?:downside|upside|drawback|caveat|pitfall|advantage|disadvantage|benefit|limitation|weakness|strength|problem)) "
     r"(?:of|with) (?P<subject>[\w .+#/-]{2,40}?) (?:is|are) (?:that )?(?P<answer>.+)$",
     re.IGNORECASE,
 )

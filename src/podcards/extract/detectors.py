@@ -67,7 +67,7 @@ CUES = [
     # comparisons and contrasts
     cue(COMPARISON, 1.0, r"\b(?:more|less|fewer) \w+ than\b|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b"),
     cue(COMPARISON, 0.9, r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b"),
-    cue(COMPARISON, 0.9, r"\bthe (?:main |big |biggest |only |one )?(?:downside|upside|drawback|advantage|disadvantage|benefit|trade-?off|limitation|weakness|strength|difference)s?\b"),
+    cue(COMPARISON, 0.9, r"\b(?:the|a) (?:main |big |biggest |only |one )?(?:downside|upside|drawback|caveat|pitfall|advantage|disadvantage|benefit|trade-?off|limitation|weakness|strength|difference)s?\b"),
     cue(COMPARISON, 0.5, r"\b(?:the )?(?:best|worst|fastest|slowest|biggest|largest|smallest|most \w+|least \w+)\b|\bacross the board\b|\bbeats?\b|\boutperform\w*"),
     # quantities and trends
     cue(QUANTITY, 1.0, NUMBER + r"\s*" + UNITS),
