@@ -37,6 +37,8 @@ INFORMATION_WEIGHT = 0.3
 MAX_INFORMATION = 8.0
 TURN_WEIGHT = 0.4
 CENTRALITY_WEIGHT = 1.0
+TOPIC_WEIGHT = 0.2
+TOPIC_SENTENCES = 20
 CROWDING_WEIGHT = 0.5
 
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've)\b", re.IGNORECASE)
@@ -105,6 +107,8 @@ class Talk:
     turn_counts: dict[int, Counter[str]]
     turn_sizes: Counter[int]
     sentences: int
+    places: dict[str, list[int]]
+    """For each word, the indexes of the sentences that use it."""
 
     def information(self, words: frozenset[str]) -> float:
         """Inverse sentence frequency of the words the talk repeats: topic words weigh most,
@@ -124,6 +128,24 @@ class Talk:
         own = Counter(word for sentence in passage.sentences for word in sentence_words(sentence))
         return sum(turn[word] > own[word] for word in passage.words) / len(passage.words)
 
+    def topicality(self, passage: Passage) -> float:
+        """How much the passage's words cluster around it: words the nearby talk uses far more
+        than the talk as a whole are the subject of the moment, and a sentence made of them is
+        on that subject (the turn does not matter, so it works for monologues too)."""
+        low = max(0, passage.first.index - TOPIC_SENTENCES)
+        high = min(self.sentences, passage.last.index + 1 + TOPIC_SENTENCES)
+        nearby = high - low - len(passage.sentences)
+        own = Counter(word for sentence in passage.sentences for word in sentence_words(sentence))
+        total = 0.0
+        for word in passage.words:
+            count = self.sentence_counts[word]
+            if count < 2:
+                continue
+            where = self.places[word]
+            local = bisect_left(where, high) - bisect_left(where, low) - own[word]
+            total += math.log((1 + local) / (1 + count * nearby / self.sentences))
+        return total
+
 
 def sentence_words(sentence: Sentence) -> frozenset[str]:
     return content_words(sentence.text)
@@ -132,16 +154,20 @@ def sentence_words(sentence: Sentence) -> frozenset[str]:
 def study_talk(sentences: Sequence[Sentence]) -> Talk:
     turn_counts: dict[int, Counter[str]] = {}
     sentence_counts: Counter[str] = Counter()
+    places: dict[str, list[int]] = {}
     for sentence in sentences:
         words = sentence_words(sentence)
         sentence_counts.update(words)
         turn_counts.setdefault(sentence.segment, Counter()).update(words)
+        for word in words:
+            places.setdefault(word, []).append(sentence.index)
     return Talk(
         askers=find_askers(sentences),
         sentence_counts=sentence_counts,
         turn_counts=turn_counts,
         turn_sizes=Counter(sentence.segment for sentence in sentences),
         sentences=len(sentences),
+        places=places,
     )
 
 
@@ -228,6 +254,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             * min(MAX_INFORMATION, talk.information(passage.words)),
             "substance": TURN_WEIGHT * math.log(1 + talk.turn_sizes[passage.first.segment]),
             "centrality": CENTRALITY_WEIGHT * talk.centrality(passage),
+            "topicality": TOPIC_WEIGHT * talk.topicality(passage),
             "artifact": -1.0 if TIMESTAMP.search(passage.text) else 0.0,
             "personal": -max(0.0, detectors.first_person_share(passage.text) - 0.1) * 6,
             "dependent": -DEPENDENT_PENALTY if opens_dependent(passage.first) else 0.0,
