@@ -84,7 +84,7 @@ CUES = [
     cue(PRINCIPLE, 0.6, r"\bin general\b|\bgenerally\b|\bthe key (?:is|to)\b|\bthe trick is\b|\balways\b|\btends? to\b|\bwhenever\b|\bany \w+ (?:will|would|must|needs?)\b|\bemerge\w*"),
     cue(PRINCIPLE, 0.5, r"\b(?:i (?:would |'d )?recommend|you should|you need to|you have to|you want (?:to|your)|the best way|make sure|as \w+ as possible)\b"),
     # down-rank cues
-    cue(SOCIAL, -1.5, r"\bthank(?:s| you)\b|\bwelcome (?:to|back)\b|\bgreat to (?:have|see|be)\b|\bnice to (?:meet|see|have)\b|\bpleasure\b|\bcongratulations\b|\bgood to see\b|\bappreciate (?:it|that|you)\b|\bbye\b|\bcheers\b|\bsee you\b|\bthat's (?:it|all) for\b"),
+    cue(SOCIAL, -1.5, r"\bthank(?:s| you)\b|\bwelcome (?:to|back)\b|\bgreat to (?:have|see|be)\b|\bnice to (?:meet|see|have)\b|\bpleasure\b|\bcongratulations\b|\bgood to see\b|\bappreciate (?:it|that|you)\b|\bbye\b|\bcheers\b|\bsee you\b|\bthat's (?:it|all) for\b|\b(?:till|until) next time\b"),
     cue(SPONSOR, -2.0, r"\bsponsor\w*|\bbrought to you by\b|\bmade possible by\b|\bpromo code\b|\bdiscount\b|\bsign up\b|\bfree trial\b|\bsubscribe\w*|\bcheck (?:it |them )?out\b|\b\w+\.(?:com|io|org|net)\b|\bshow notes\b|\bnewsletter\b|\blink in\b"),
     cue(ANECDOTE, -0.8, r"\bi (?:remember|recall)\b|\bwhen i was\b|\bone day\b|\bback (?:then|in the day)\b|\bmy (?:wife|husband|kids?|son|daughter|father|mother|dad|mom|friends?|family|colleague)\b|\bi went\b|\byears ago\b|\bthe other day\b|\blast (?:week|month|year)\b"),
     cue(ANECDOTE, -0.6, r"\b(?:i|we) (?:was|were|had|did|decided|felt|started|got|wrote|left|tried|used to|ended up|'ve been|have been)\b|\bi was \w+ing\b"),

@@ -22,6 +22,7 @@ MAX_PASSAGE_WORDS = 48
 MIN_WORDS = 6
 MAX_FACT_SCORE = 2.5
 FACT_WEIGHT = 1.5
+CHATTER_WEIGHT = 1.5
 MAX_TERM_SCORE = 1.5
 HOST_SETUP_PENALTY = 0.8
 ASKER_SHARE = 0.5
@@ -243,7 +244,8 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
         reasons = {
             "facts": FACT_WEIGHT
             * min(MAX_FACT_SCORE, sum(weight for weight in passage.cues.values() if weight > 0)),
-            "chatter": sum(weight for weight in passage.cues.values() if weight < 0),
+            "chatter": CHATTER_WEIGHT
+            * sum(weight for weight in passage.cues.values() if weight < 0),
             "terms": min(
                 MAX_TERM_SCORE, sum(terms.weights[term] / top_weight for term in passage.terms)
             ),
