@@ -26,7 +26,6 @@ META = "meta"
 
 EXTRA_PATTERN_SHARE = 0.25
 
-FACT_KINDS = (DEFINITION, COMPARISON, QUANTITY, TREND, CAUSE, PRINCIPLE)
 
 NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"

@@ -100,8 +100,9 @@ class Passage:
 @dataclass(frozen=True)
 class Talk:
     """What the whole talk says about its parts: who asks (a host's set-up weighs less than
-    answers), how many sentences use each word (rarer repeated words carry the talk's topics)
-    and the words of each speaker turn (a sentence on its turn's subject is its substance)."""
+    answers), how many sentences use each word and where (rarer repeated words carry the
+    talk's topics; words crowding round a sentence are the subject of the moment) and the
+    words of each speaker turn (a sentence on its turn's subject is its substance)."""
 
     askers: frozenset[str]
     sentence_counts: Counter[str]
