@@ -76,6 +76,76 @@ def card_for(*texts: str, topic: str | None = None) -> CardContent:
     return make_card(passage, terms, topic, "Guest, 1:00").content
 
 
+def talk_of(*texts: str) -> tuple[list[ranking.Passage], ranking.Talk]:
+    """Every single-sentence passage of a one-turn talk, scored."""
+    transcript = Transcript(
+        title="t", source="t.txt", format="text", segments=[Segment(text=" ".join(texts))]
+    )
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(" ".join(texts)))
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    passages = [
+        passage
+        for passage in ranking.build_passages(sentences, terms)
+        if len(passage.sentences) == 1
+    ]
+    talk = ranking.study_talk(sentences)
+    ranking.score_passages(passages, terms, talk)
+    return passages, talk
+
+
+FILLER_TALK = [
+    f"The {thing} in the harbour was painted blue last spring."
+    for thing in (
+        "boat",
+        "shed",
+        "crane",
+        "gate",
+        "bench",
+        "kiosk",
+        "ramp",
+        "fence",
+        "buoy",
+        "hut",
+    )
+]
+
+
+def test_a_sentence_on_the_subject_around_it_is_more_topical() -> None:
+    claim = "Lichens survive drought because the fungus stores water for the alga."
+    near = ["Lichens grow on bare rock.", "The alga feeds the fungus with sugar."]
+    passages, _ = talk_of(*near, claim, *FILLER_TALK, *FILLER_TALK)
+    on_topic = next(passage for passage in passages if passage.text == claim)
+    passages, _ = talk_of(*near, *FILLER_TALK, *FILLER_TALK, claim)
+    off_topic = next(passage for passage in passages if passage.text == claim)
+    assert on_topic.reasons["topicality"] > off_topic.reasons["topicality"]
+
+
+def scored_passage(index: int, offset: int, score: float) -> ranking.Passage:
+    sentence = nlp.Sentence(
+        segment=0, start=0, end=1, text=f"fact {index}", speaker=None, index=index, offset=offset
+    )
+    return ranking.Passage(
+        sentences=[sentence],
+        text=sentence.text,
+        cues={},
+        terms=[],
+        words=frozenset({f"word{index}"}),
+        score=score,
+    )
+
+
+def test_picks_spread_over_the_talk_instead_of_crowding_one_stretch() -> None:
+    """Twenty good passages in the first minute, ten a little weaker spread over an hour: the
+    best ten are not all from the first minute, and scores still fall along the ranking."""
+    crowded = [scored_passage(index, index * 10, 5.0 - index * 0.01) for index in range(20)]
+    spread = [scored_passage(20 + index, 1000 * (index + 1), 4.5) for index in range(10)]
+    chosen = ranking.select(crowded + spread, 10)
+    assert 3 <= sum(passage in spread for passage in chosen) <= 8
+    assert [passage.score for passage in chosen] == sorted(
+        (passage.score for passage in chosen), reverse=True
+    )
+
+
 def test_definition_becomes_what_is_question() -> None:
     card = card_for("So, um, a caldera is a large crater that forms after an eruption.")
     assert (card.note_type, card.front, card.back) == (

@@ -127,7 +127,7 @@ class Talk:
         if not passage.words:
             return 0.0
         turn = self.turn_counts[passage.first.segment]
-        own = Counter(word for sentence in passage.sentences for word in sentence_words(sentence))
+        own = own_counts(passage)
         return sum(turn[word] > own[word] for word in passage.words) / len(passage.words)
 
     def topicality(self, passage: Passage) -> float:
@@ -137,7 +137,7 @@ class Talk:
         low = max(0, passage.first.index - TOPIC_SENTENCES)
         high = min(self.sentences, passage.last.index + 1 + TOPIC_SENTENCES)
         nearby = high - low - len(passage.sentences)
-        own = Counter(word for sentence in passage.sentences for word in sentence_words(sentence))
+        own = own_counts(passage)
         total = 0.0
         for word in passage.words:
             count = self.sentence_counts[word]
@@ -151,6 +151,11 @@ class Talk:
 
 def sentence_words(sentence: Sentence) -> frozenset[str]:
     return content_words(sentence.text)
+
+
+def own_counts(passage: Passage) -> Counter[str]:
+    """How many of the passage's own sentences use each word (to leave them out of counts)."""
+    return Counter(word for sentence in passage.sentences for word in sentence_words(sentence))
 
 
 def study_talk(sentences: Sequence[Sentence]) -> Talk:
@@ -352,17 +357,23 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
         chosen.append(pick)
         insort(places, pick.first.offset)
         used.update(pick.span)
-        keep = []
-        for passage, similar in zip(pool, likeness, strict=True):
-            if used.intersection(passage.span):
-                continue
-            closeness = overlap(passage.words, pick.words)
-            if closeness >= NEAR_DUPLICATE_SIMILARITY:
-                continue
-            keep.append((passage, max(similar, closeness)))
-        pool = [passage for passage, _ in keep]
-        likeness = [similar for _, similar in keep]
+        pool, likeness = drop_restatements(pool, likeness, pick, used)
     return chosen
+
+
+def drop_restatements(
+    pool: list[Passage], likeness: list[float], pick: Passage, used: set[int]
+) -> tuple[list[Passage], list[float]]:
+    """The pool without passages that share a sentence with the pick or restate it, each with
+    its likeness to the closest pick so far."""
+    keep = []
+    for passage, similar in zip(pool, likeness, strict=True):
+        if used.intersection(passage.span):
+            continue
+        closeness = overlap(passage.words, pick.words)
+        if closeness < NEAR_DUPLICATE_SIMILARITY:
+            keep.append((passage, max(similar, closeness)))
+    return [passage for passage, _ in keep], [similar for _, similar in keep]
 
 
 def neighbours(places: list[int], offset: int) -> int:
