@@ -40,7 +40,7 @@ def err_console() -> Console:
 def info(message: str) -> None:
     """A progress or status line, hidden by -q."""
     if _verbosity >= 0:
-        err_console().print(message)
+        err_console().print(message, soft_wrap=True)
 
 
 def detail(message: str) -> None:
