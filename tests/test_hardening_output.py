@@ -82,7 +82,7 @@ TIDE_SENTENCES = [
     "Hermit crabs trade shells in a chain, so one new shell can give homes to a line of crabs.",
 ]
 SAFE_NAME = re.compile(
-    r"^[a-z0-9-]{1,60}(?:\.cards\.json|\.cards\.json\.lock|\.apkg|\.preview\.html)$"
+    r"^\.?[a-z0-9-]{1,60}(?:\.cards\.json|\.cards\.json\.lock|\.apkg|\.preview\.html)$"
 )
 
 

@@ -41,7 +41,8 @@ class CardFileBusy(PodcardsError):
 
 
 def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
+    """A hidden file beside the card file: the OS lock needs an inode that atomic saves keep."""
+    return path.with_name(f".{path.name}.lock")
 
 
 @contextlib.contextmanager
@@ -49,7 +50,7 @@ def card_file_lock(path: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the card file's lock: waits up to `wait` (default LOCK_WAIT_SECONDS) seconds,
     then refuses with CardFileBusy.
 
-    Re-entrant within one process. The lock is an OS lock on `<file>.lock`, so it is released
+    Re-entrant within one process. The lock is an OS lock on `.<file>.lock`, so it is released
     when the process dies, however it dies: a crash never leaves a stale lock behind.
     """
     key = path.resolve()
