@@ -101,6 +101,9 @@ def load_card_file(path: Path) -> CardFile:
     Any problem is an InputError naming the line (broken JSON) or the field (wrong shape),
     and the file is left exactly as it was.
     """
+    current = _read_current(path)
+    if current is not None:
+        return current
     data = _read_json(path)
     version = data.get("schema_version", 0)
     if not isinstance(version, int) or version < 0:
@@ -117,6 +120,21 @@ def load_card_file(path: Path) -> CardFile:
         with card_file_lock(path):
             _keep_backup(path)
             save_card_file(path, card_file)
+    return card_file
+
+
+def _read_current(path: Path) -> CardFile | None:
+    """The common case in one fast step: a sound file of the current schema (parsed and checked
+    by pydantic's JSON parser). None sends anything else down the careful path, which names
+    the problem or migrates."""
+    try:
+        card_file = CardFile.model_validate_json(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if card_file.schema_version != CARD_FILE_SCHEMA_VERSION:
+        return None
+    if len({card.id for card in card_file.cards}) != len(card_file.cards):
+        return None
     return card_file
 
 
