@@ -100,7 +100,7 @@ def _extract_all(
     glossary = load_glossary(settings.glossary) if settings.glossary else None
     with _progress(len(sources)) as advance:
         if len(sources) == 1 or workers <= 1:
-            _start_worker(glossary)
+            _use_glossary(glossary)  # models load lazily: a refused file costs no NLTK loading
             results = []
             for source in sources:
                 results.append(_extract_one(source, *job))
@@ -123,13 +123,17 @@ _glossary: dict[str, str] | None = None
 """The glossary of the batch, handed once to each worker process by `_start_worker`."""
 
 
+def _use_glossary(glossary: dict[str, str] | None) -> None:
+    global _glossary
+    _glossary = glossary
+
+
 def _start_worker(glossary: dict[str, str] | None) -> None:
     """Load what every extraction needs once per process (NLTK models), not once per file."""
-    global _glossary
     from podcards.extract import warm_up
 
     warm_up()
-    _glossary = glossary
+    _use_glossary(glossary)
 
 
 def _extract_one(
