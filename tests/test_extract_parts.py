@@ -73,7 +73,7 @@ def passage_for(*texts: str) -> tuple[ranking.Passage, nlp.KeyTerms]:
 
 def card_for(*texts: str, topic: str | None = None) -> CardContent:
     passage, terms = passage_for(*texts)
-    return make_card(passage, terms, topic, "Guest, 1:00").content
+    return make_card(passage, terms, topic).content
 
 
 def talk_of(*texts: str) -> tuple[list[ranking.Passage], ranking.Talk]:
@@ -178,7 +178,7 @@ def test_number_becomes_a_cloze_on_the_quantity() -> None:
     card = card_for("The glacier lost about 30 metres of ice every year since 1990.")
     assert card.note_type is NoteType.CLOZE
     assert "{{c1::30 metres of ice}}" in card.front or "{{c1::30 metres}}" in card.front
-    assert card.back == "Guest, 1:00"
+    assert card.back == ""  # the note shows speaker and time itself
     assert lint(card) == []
 
 
@@ -190,6 +190,44 @@ def test_other_claims_become_a_cloze_on_a_key_term() -> None:
     assert card.front.count("{{c1::") == 1
     assert "{{c1::coral bleaching}}" in card.front
     assert lint(card) == []
+
+
+def test_a_cause_becomes_a_why_question_answered_by_the_because_part() -> None:
+    card = card_for("The basalt cools quickly because the lava erupts at the surface.")
+    assert (card.front, card.back) == (
+        "Why does the basalt cool quickly?",
+        "The lava erupts at the surface",
+    )
+    card = card_for("Old granite doesn't erode quickly because its crystals are locked together.")
+    assert card.front == "Why doesn't old granite erode quickly?"
+    assert lint(card) == []
+
+
+def test_an_appositive_defines_its_noun_phrase() -> None:
+    card = card_for("Honestly, pumice, a volcanic glass full of gas bubbles, floats on water.")
+    assert (card.front, card.back) == ("What is pumice?", "A volcanic glass full of gas bubbles")
+
+
+def test_a_long_spoken_sentence_becomes_a_short_cloze_on_its_fact() -> None:
+    """Filler and the clause that adds nothing are trimmed (the quote keeps them); the
+    quantity with its unit is hidden, not a word around it."""
+    card = card_for(
+        "Yeah, so, clearly the thing is, ice cores from Antarctica hold tiny air bubbles that"
+        " are about 800,000 years old, and, um, that's how we know what the atmosphere looked"
+        " like back then, long before anyone had thermometers."
+    )
+    assert card.front == (
+        "Ice cores from Antarctica hold tiny air bubbles that are about {{c1::800,000 years}} old."
+    )
+    assert lint(card) == []
+
+
+def test_a_cloze_hides_a_whole_name_never_its_number_or_half_of_it() -> None:
+    card = card_for("The Apollo 11 crew landed near the Sea of Tranquility on a plain of basalt.")
+    assert "{{c1::Sea of Tranquility}}" in card.front
+    card = card_for("A glacier moving downhill scrapes the valley floor into a deep trough.")
+    hidden = card.front.split("{{c1::")[1].split("}}")[0]
+    assert hidden in ("valley floor", "deep trough"), card.front
 
 
 def test_a_leading_pronoun_is_given_its_topic_and_fillers_are_cleaned() -> None:

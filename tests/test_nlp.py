@@ -83,3 +83,10 @@ def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> Non
     assert (
         nlp.clean_disfluencies("It's important that you rest.") == "It's important that you rest."
     )
+
+
+def test_a_verb_read_as_a_plural_noun_after_the_subject_is_a_verb_again() -> None:
+    """'Water boils at...': the tagger's NNS 'boils' would join the noun phrase."""
+    sentence = sentences_of("Water boils at a lower temperature on a high mountain.")[0]
+    assert "Water boils" not in sentence.phrases
+    assert sentence.tags[1] == "VBZ"

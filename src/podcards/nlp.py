@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -281,6 +281,16 @@ class Sentence:
     def words(self) -> list[str]:
         return [token for token in self.tokens if token[0].isalnum()]
 
+    @cached_property
+    def chunks(self) -> list[tuple[int, int]]:
+        """Token ranges of the sentence's noun phrases (parsed once: key terms and cards both
+        need them)."""
+        return noun_phrase_spans(self.tokens, self.tags)
+
+    @property
+    def phrases(self) -> list[str]:
+        return [" ".join(self.tokens[start:end]) for start, end in self.chunks]
+
 
 @cache
 def nltk_module() -> Any:
@@ -472,7 +482,35 @@ def tag_sentences(sentences: Iterable[Sentence], toolkit: Toolkit) -> None:
     token_lists = [tokenize(sentence.text) for sentence in sentences]
     for sentence, tagged in zip(sentences, toolkit.tagger.tag_sents(token_lists), strict=True):
         sentence.tokens = [token for token, _ in tagged]
-        sentence.tags = [tag for _, tag in tagged]
+        sentence.tags = verb_after_subject(sentence.tokens, [tag for _, tag in tagged])
+
+
+AFTER_VERB_TAGS = frozenset(["RB", "IN", "DT", "TO", "PRP$", "PRP"])
+FINITE_VERB_TAGS = frozenset(["VBZ", "VBP", "VBD", "MD"])
+
+
+def verb_after_subject(tokens: list[str], tags: list[str]) -> list[str]:
+    """'Water boils at...', 'Basalt cools quickly': a plural-looking word right after the
+    sentence's first noun, before any verb and followed by an adverb, preposition or article,
+    is its verb (taggers read it as a plural noun, and the noun phrase would swallow it); so
+    is any noun-tagged word before an '-ly' adverb ('reefs recover slowly')."""
+    for position in range(1, len(tags) - 1):
+        if tags[position] in FINITE_VERB_TAGS:
+            break
+        plural_verb = (
+            tags[position] == "NNS"
+            and tags[position - 1] in ("NN", "NNP")
+            and tags[position + 1] in AFTER_VERB_TAGS
+        )
+        before_adverb = (
+            tags[position] in ("NN", "NNS")
+            and tags[position + 1] == "RB"
+            and tokens[position + 1].lower().endswith("ly")
+        )
+        if plural_verb or before_adverb:
+            verb = "VBZ" if tokens[position].endswith("s") else "VBP"
+            return [*tags[:position], verb, *tags[position + 1 :]]
+    return tags
 
 
 @cache
@@ -480,15 +518,38 @@ def chunker() -> Any:
     return nltk_module().RegexpParser(NOUN_PHRASE_GRAMMAR)
 
 
-def noun_phrases(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
-    """Noun phrases (RegexpParser chunks), as written."""
+def noun_phrase_spans(tokens: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int]]:
+    """Token ranges of the noun phrases (RegexpParser chunks)."""
     if not tokens:
         return []
     tree = chunker().parse(list(zip(tokens, tags, strict=True)))
-    return [
-        " ".join(token for token, _ in subtree.leaves())
-        for subtree in tree.subtrees(lambda node: node.label() == "NP")
-    ]
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for node in tree:
+        size = len(node.leaves()) if hasattr(node, "label") else 1
+        if hasattr(node, "label") and node.label() == "NP":
+            if is_name_of_name(tokens, spans, position):
+                spans[-1] = (spans[-1][0], position + size)
+            else:
+                spans.append((position, position + size))
+        position += size
+    return spans
+
+
+def is_name_of_name(tokens: Sequence[str], spans: list[tuple[int, int]], position: int) -> bool:
+    """'Bay' + 'of' + 'Fundy': two capitalised phrases joined by 'of' are one name."""
+    if not spans or spans[-1][1] != position - 1 or tokens[position - 1] != "of":
+        return False
+    low, high = spans[-1]
+    return all(token[:1].isupper() for token in tokens[low:high]) and tokens[position][:1].isupper()
+
+
+def tag_text(text: str) -> list[tuple[str, str]]:
+    """Tokens and tags of a card's cleaned text, with the best tagger available offline."""
+    tagger = pretrained_tagger() or fallback_tagger()
+    tagged = tagger.tag_sents([tokenize(text)])[0]
+    tags = verb_after_subject([token for token, _ in tagged], [tag for _, tag in tagged])
+    return [(token, tag) for (token, _), tag in zip(tagged, tags, strict=True)]
 
 
 def is_content_word(word: str, stopwords: frozenset[str]) -> bool:
@@ -571,7 +632,7 @@ def key_terms(
 def candidate_terms(sentence: Sentence, stopwords: frozenset[str]) -> list[str]:
     """Noun phrases trimmed of stop and vague words at their edges, plus their head nouns."""
     terms = []
-    for phrase in noun_phrases(sentence.tokens, sentence.tags):
+    for phrase in sentence.phrases:
         words = phrase.split()
         while words and not is_content_word(words[0], stopwords):
             words.pop(0)
@@ -611,25 +672,38 @@ def collocations(
 
 
 FILLERS = re.compile(
-    r"(?:,\s*)?\b(?:um+|uh+|uhm|erm|er|ah|hmm+|you know|I mean|like(?=,))\b(?:\s*,)?\s*"
+    r"(?:,\s*)?\b(?:um+|uh+|uhm|erm|er|ah|hmm+|you know|I mean|like(?=,)|I (?:think|guess)(?=,))\b(?:\s*,)?\s*"
     r"|(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bsome )(?<!\bany )(?<!\bone )"
     r"\b(?:sort|kind) of\s+",
     re.IGNORECASE,
 )
 LEADING_MARKERS = re.compile(
     r"^(?:(?:and|but|so|yeah|yes|no|well|okay|ok|oh|now|right|actually|basically|"
-    r"honestly|anyway|also|then)\b[,.]?\s+)+",
+    r"honestly|anyway|also|then|like(?=,)|though(?=,))\b[,.]?\s+)+",
     re.IGNORECASE,
 )
 LEADING_HEDGES = re.compile(
-    r"^(?:I (?:think|believe|guess|feel like|feel|would say|'d say|suppose|mean)|"
-    r"it seems(?: to me)?|in my (?:opinion|view)|to be honest|of course|"
+    r"^(?:I (?:think|believe|guess|feel like|feel|would say|'d say|would argue|'d argue|suppose|"
+    r"mean)|I'm (?:pretty |fairly )?sure|it seems(?: to me)?|in my (?:opinion|view)|to be honest|"
+    r"of course|in fact|to be fair|that said|having said that|that being said|clearly|obviously|interestingly|honestly|frankly|surprisingly|"
+    r"funnily enough|the thing is|the point is|what's interesting is|it turns out|you see(?=,)|look(?=,)|"
     r"it(?:'s| is) (?:really |very |kind of |sort of )?(?:interesting|fascinating|"
     r"funny|surprising|striking|clear|obvious|true) (?:because|that))(?: that)?,?\s+",
     re.IGNORECASE,
 )
 REPEATED_WORDS = re.compile(r"\b([\w']+(?: [\w']+)?)(?:,? \1\b)+", re.IGNORECASE)
 FALSE_START = re.compile(r"^[^,.;]{1,25}?\s+(?:--|—|–)\s+")
+
+
+def leading_filler(text: str) -> int:
+    """How many characters of discourse markers and hedges open the text ('So yeah, I think
+    ...'): a card's clause starts after them."""
+    position = 0
+    while True:
+        found = LEADING_MARKERS.match(text[position:]) or LEADING_HEDGES.match(text[position:])
+        if not found or not found.end():
+            return position
+        position += found.end()
 
 
 def clean_disfluencies(text: str) -> str:
@@ -641,11 +715,7 @@ def clean_disfluencies(text: str) -> str:
     cleaned = FALSE_START.sub("", cleaned)
     cleaned = FILLERS.sub(" ", cleaned)
     cleaned = REPEATED_WORDS.sub(r"\1", cleaned)
-    previous = None
-    while previous != cleaned:
-        previous = cleaned
-        cleaned = LEADING_MARKERS.sub("", cleaned)
-        cleaned = LEADING_HEDGES.sub("", cleaned)
+    cleaned = cleaned[leading_filler(cleaned) :]
     cleaned = re.sub(r"\s+", " ", cleaned)
     cleaned = re.sub(r"\s+([,.;:?!])", r"\1", cleaned)
     cleaned = re.sub(r",\s*([,.;:?!])", r"\1", cleaned)

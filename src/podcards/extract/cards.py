@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from podcards.extract import detectors
 from podcards.extract.ranking import Passage
@@ -17,14 +18,33 @@ from podcards.models import CardContent, CardKind, NoteType
 from podcards.nlp import (
     VAGUE_NOUNS,
     KeyTerms,
-    candidate_terms,
     clean_disfluencies,
     is_content_word,
+    leading_filler,
+    tag_text,
+    word_tokenizer,
 )
 
 MAX_ANSWER_WORDS = 12
 MAX_CLOZE_WORDS = 6
 MAX_TERM_WORDS = 6
+MAX_CARD_WORDS = 25
+MIN_CARD_WORDS = 8
+DEPENDENT_EXTRA_WORDS = 10
+LONG_CARD_PENALTY = 0.03
+DANGLING_PENALTY = 0.4
+GOOD_TARGET = 1.2
+STRONG_CLOZE = 0.99
+CLAUSE_CUE_SHARE = 0.2
+UNIT_NUMBER_WORTH = 2.0
+YEAR_WORTH = 1.2
+FIGURE_WORTH = 0.8
+DIGIT_WORTH = 0.3
+CALLED_WORTH = 1.5
+COMPOUND_WORTH = 0.4
+NAME_WORTH = 0.6
+PREDICATE_WORTH = 0.4
+PARTIAL_TERM_SHARE = 0.7
 
 ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 NOT_A_TERM = frozenset(
@@ -149,6 +169,24 @@ TRAILING_AUXILIARY = re.compile(
     r"\s+(?:does|do|did|is|are|was|were|can|could|will|would)$", re.IGNORECASE
 )
 COPULAS = frozenset(["is", "are", "was", "were"])
+YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+CLAUSE_BREAK = re.compile(
+    r"(?<=[.!?])\s+|;\s+|\s+(?:--|—|–)\s+|,\s+(?=(?:and|but|so|whereas|which|because|although|"
+    r"though|while|since|unless)\b)"
+)
+DEPENDENT_OPENERS = frozenset(
+    ["it", "it's", "its", "this", "that", "that's", "these", "those", "they", "they're", "them", "he", "she", "which", "because", "whereas", "although", "though"]
+)  # fmt: skip
+EXPLAINS = re.compile(r"(?:because|whereas|which means|so that|than)\b", re.IGNORECASE)
+AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "can", "could", "will", "would", "should", "must", "may", "might"]
+)
+PERFECT = frozenset(["has", "have", "had"])
+WHY_BLOCKERS = frozenset(["PRP", "WDT", "WP", "IN", "CC", "RB", "EX", "UH", ",", "TO"])
+APPOSITIVE = re.compile(
+    r",\s+(?:(?:which|that|who) (?:is|are) )?(?:basically |essentially |simply )?"
+    r"(?P<answer>(?:a|an) [^,;.!?]+)(?:,|$|\.)"
+)
 LINKING_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an"])
 
 
@@ -156,26 +194,37 @@ LINKING_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an
 class CardDraft:
     kind: CardKind
     content: CardContent
+    quality: float = 1.0
+    """0..1: how good a card this form makes (a Q/A or a cloze on a specific term: 1; a cloze
+    on a weak word or none: low); the best-scoring cloze target wins."""
 
 
-def make_card(passage: Passage, terms: KeyTerms, topic: str | None, extra: str) -> CardDraft:
-    """The first card form that fits the passage, else a cloze on its key term."""
+def make_card(passage: Passage, terms: KeyTerms, topic: str | None) -> CardDraft:
+    """The first Q/A form that fits the passage, else a cloze on its most telling term in the
+    clause that carries it (a cause becomes 'Why...?' when no quantity makes a better cloze)."""
     cleaned = [clean_disfluencies(sentence.text) for sentence in passage.sentences]
     sentences = [resolve_pointer(cleaned[0], topic), *cleaned[1:]]
     sentences = [sentence for sentence in sentences if sentence]
     text = " ".join(sentences)
     makers: list[Callable[[], CardDraft | None]] = [
         lambda: definition_card(sentences, terms),
+        lambda: appositive_card(sentences, passage),
         lambda: acronym_card(text),
         lambda: contrast_card(sentences),
-        lambda: number_cloze(text, passage, extra),
-        lambda: term_cloze(text, passage, terms, extra),
     ]
     for maker in makers:
         draft = maker()
         if draft is not None:
             return draft
-    return CardDraft(CardKind.CLAIM, CardContent(note_type=NoteType.CLOZE, front=text, back=extra))
+    cloze = cloze_card(" ".join(part for part in cleaned if part), passage, terms, topic)
+    if cloze is not None and cloze.quality >= STRONG_CLOZE:
+        return cloze
+    return why_card(sentences) or cloze or unclozed(text)
+
+
+def unclozed(text: str) -> CardDraft:
+    """No term worth hiding: the text as a cloze to edit in review, ranked low."""
+    return CardDraft(CardKind.CLAIM, CardContent(note_type=NoteType.CLOZE, front=text), quality=0.0)
 
 
 def resolve_pointer(text: str, topic: str | None) -> str:
@@ -183,12 +232,16 @@ def resolve_pointer(text: str, topic: str | None) -> str:
     points back to, in front of the sentence rather than in its place. 'This' and 'that'
     mostly point back to a whole statement, and 'it' is often an empty subject ('it's hard
     to say why...'): no topic names those."""
-    pointer = LEADING_POINTER.match(text)
-    if not topic or not pointer or pointer.group("pointer").lower() in ("this", "that"):
-        return text
-    if EMPTY_SUBJECT.match(text):
+    if not topic or not needs_topic(text, topic):
         return text
     return f"{capitalise(topic)}: {text[:1].lower()}{text[1:]}"
+
+
+def needs_topic(text: str, topic: str) -> bool:
+    pointer = LEADING_POINTER.match(text)
+    if not topic or not pointer or pointer.group("pointer").lower() in ("this", "that"):
+        return False
+    return not EMPTY_SUBJECT.match(text)
 
 
 def capitalise(text: str) -> str:
@@ -301,77 +354,321 @@ def contrast_card(sentences: list[str]) -> CardDraft | None:
     return None
 
 
-def cloze(text: str, start: int, end: int, extra: str) -> CardDraft:
-    front = f"{text[:start]}{{{{c1::{text[start:end]}}}}}{text[end:]}"
-    return CardDraft(CardKind.CLAIM, CardContent(note_type=NoteType.CLOZE, front=front, back=extra))
+@dataclass(frozen=True)
+class Target:
+    """A span of card text worth hiding, and how much it names one thing."""
+
+    start: int
+    end: int
+    worth: float
+    quantity: bool = False
 
 
-def number_cloze(text: str, passage: Passage, extra: str) -> CardDraft | None:
-    """Hide the quantity the claim turns on (a number with its unit, or a year)."""
-    if detectors.QUANTITY not in passage.cues:
-        return None
-    matches = [
-        match
-        for match in NUMBER_PHRASE.finditer(text)
-        if len(match.group(0).split()) <= MAX_CLOZE_WORDS
-    ]
-    if not matches:
-        return None
-    best = max(
-        matches,
-        key=lambda match: (
-            len(match.group(0).split()) > 1
-            or not match.group(0)[0].isdigit()
-            or len(match.group(0)) >= 4,
-            -match.start(),
-        ),
+def cloze_card(text: str, passage: Passage, terms: KeyTerms, topic: str | None) -> CardDraft | None:
+    """Hide the best target (a quantity, a name, a specific key term), in the few clauses
+    around it that carry the fact: a card reads at a glance, the quote keeps the rest."""
+    targets = (
+        quantity_targets(text) + called_targets(text, terms) + phrase_targets(text, passage, terms)
     )
-    return cloze(text, best.start(), best.end(), extra)
-
-
-def term_cloze(text: str, passage: Passage, terms: KeyTerms, extra: str) -> CardDraft | None:
-    """Hide the passage's most telling term: a named one ('called X'), else the most specific
-    of its key terms and noun phrases that occurs once (hiding a term the text repeats would
-    give the answer away)."""
-    called = CALLED_FORM.search(text)
-    if called and usable_term(called.group("term")):
-        return cloze(text, called.start("term"), called.end("term"), extra)
-    spans = []
-    for term in dict.fromkeys(passage.terms + phrases_of(passage, terms)):
-        found = list(
-            re.finditer(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", text, re.IGNORECASE)
+    if not targets:
+        return None
+    clauses = clause_spans(text)
+    cues = [fact_weight(text[start:end]) for start, end in clauses]
+    drafts = []
+    for target in targets:
+        clause = clause_of(clauses, target.start)
+        draft = cloze_around(text, clauses, clause, target, topic)
+        value = (
+            draft.quality + max(0.0, target.worth - GOOD_TARGET) + CLAUSE_CUE_SHARE * cues[clause]
         )
-        if found and len(term.split()) <= MAX_CLOZE_WORDS and usable_term(term):
-            worth = specificity(term, text, found[0], terms)
-            spans.append((len(found) == 1, worth, -found[0].start(), found[0]))
-    if not spans:
-        return None
-    *_, best = max(spans, key=lambda span: span[:3])
-    return cloze(text, best.start(), best.end(), extra)
+        drafts.append((value, -target.start, draft))
+    return max(drafts, key=lambda option: option[:2])[2]
 
 
-def specificity(term: str, text: str, found: re.Match[str], terms: KeyTerms) -> float:
-    """How much a term names one thing: a heavy episode key term of several content words,
-    a name, an acronym or a number ('code' or 'approach' say little; 'training loop' says
-    more). A phrase the talk never repeats counts only when it is a name."""
-    top = max(terms.weights.values(), default=1.0)
-    written = found.group(0)
-    named = any(character.isupper() or character.isdigit() for character in written[1:]) or (
-        written[:1].isupper()
-        and found.start() > 0
-        and text[: found.start()].rstrip()[-1:] not in ".!?:"
+def cloze_around(
+    text: str, clauses: list[tuple[int, int]], clause: int, target: Target, topic: str | None
+) -> CardDraft:
+    """The cloze on one target, its quality lowered when the card runs long or still opens by
+    pointing at something it does not name."""
+    start, end = window(text, clauses, clause, target)
+    hidden = text[target.start : target.end]
+    front = f"{text[start : target.start]}{{{{c1::{hidden}}}}}{text[target.end : end]}"
+    front = capitalise(front.rstrip(" ,;:-"))
+    if front[-1:] not in ".!?":
+        front += "."
+    if topic and topic.lower() not in hidden.lower() and needs_topic(text[start:end], topic):
+        front = f"{capitalise(topic)}: {front[:1].lower()}{front[1:]}"
+    quality = (
+        min(1.0, target.worth / GOOD_TARGET)
+        - LONG_CARD_PENALTY * max(0, len(front.split()) - MAX_CARD_WORDS)
+        - DANGLING_PENALTY * opens_dependent(front)
     )
-    weight = terms.weights.get(term.lower(), 0.0)
-    if not weight:
-        return 0.6 * named
-    content = [word for word in term.split() if is_content_word(word, terms.stopwords)]
-    return weight / top + 0.5 * (len(content) - 1) + 0.6 * named
+    return CardDraft(
+        CardKind.CLAIM,
+        CardContent(note_type=NoteType.CLOZE, front=front),
+        quality=round(max(0.0, quality), 4),
+    )
 
 
-def phrases_of(passage: Passage, terms: KeyTerms) -> list[str]:
-    """Noun phrases of the passage trimmed of function words, for when no key term fits."""
-    return [
-        phrase
-        for sentence in passage.sentences
-        for phrase in candidate_terms(sentence, terms.stopwords)
-    ]
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the text's sentences and clauses, in order."""
+    spans = []
+    start = 0
+    for boundary in CLAUSE_BREAK.finditer(text):
+        spans.append((start, boundary.start()))
+        start = boundary.end()
+    spans.append((start, len(text)))
+    return [(start, end) for start, end in spans if end > start]
+
+
+def clause_of(clauses: list[tuple[int, int]], position: int) -> int:
+    return next(
+        (number for number, (_, end) in enumerate(clauses) if position < end), len(clauses) - 1
+    )
+
+
+def fact_weight(text: str) -> float:
+    return min(2.0, sum(weight for weight in detectors.detect(text).values() if weight > 0))
+
+
+def window(
+    text: str, clauses: list[tuple[int, int]], first: int, target: Target
+) -> tuple[int, int]:
+    """The target's clause, with the clause before it when it opens by pointing back ('it',
+    'which', 'because'...), the clause after when that explains or compares ('because...',
+    'than...'), the rest of its sentence when that fits, and neighbours while it is too short
+    to say anything: at most about MAX_CARD_WORDS words, never cutting the target."""
+    last = first
+    while last < len(clauses) - 1 and clauses[last][1] < target.end:
+        last += 1
+
+    def size(low: int, high: int) -> int:
+        return len(text[clauses[low][0] : clauses[high][1]].split())
+
+    def in_one_sentence(clause: int) -> bool:
+        """The clause and the next belong to one sentence."""
+        return text[clauses[clause][1] - 1] not in ".!?"
+
+    def with_antecedent(first: int) -> int:
+        while first > 0 and opens_dependent(text[clauses[first][0] :]):
+            if size(first - 1, last) > MAX_CARD_WORDS + DEPENDENT_EXTRA_WORDS:
+                break
+            first -= 1
+        return first
+
+    first = with_antecedent(first)
+    if (
+        last < len(clauses) - 1
+        and EXPLAINS.match(text[clauses[last + 1][0] :])
+        and size(first, last + 1) <= MAX_CARD_WORDS
+    ):
+        last += 1
+    while first > 0 and in_one_sentence(first - 1) and size(first - 1, last) <= MAX_CARD_WORDS:
+        first -= 1
+    while (
+        last < len(clauses) - 1
+        and in_one_sentence(last)
+        and size(first, last + 1) <= MAX_CARD_WORDS
+    ):
+        last += 1
+    first = with_antecedent(first)
+    if opens_dependent(text[clauses[first][0] :]):
+        first = 0  # a long card that names its subject beats a short one that cannot
+    while size(first, last) < MIN_CARD_WORDS and (first > 0 or last < len(clauses) - 1):
+        if last < len(clauses) - 1:
+            last += 1
+        else:
+            first -= 1
+    start = clauses[first][0]
+    start += min(leading_filler(text[start:]), max(0, target.start - start))
+    return start, clauses[last][1]
+
+
+def opens_dependent(text: str) -> bool:
+    first = re.match(r"[\w']+", text)
+    return bool(first) and first.group(0).lower() in DEPENDENT_OPENERS
+
+
+def quantity_targets(text: str) -> list[Target]:
+    """Numbers with their unit (worth most), years, other figures; never the number of a
+    name ('Model 3')."""
+    targets = []
+    for match in NUMBER_PHRASE.finditer(text):
+        hidden = match.group(0)
+        if len(hidden.split()) > MAX_CLOZE_WORDS or part_of_name(text, match.start()):
+            continue
+        digits = re.sub(r"\D", "", hidden)
+        if len(hidden.split()) > 1 or hidden.endswith("%") or not hidden[0].isdigit():
+            worth = UNIT_NUMBER_WORTH
+        elif YEAR.fullmatch(hidden):
+            worth = YEAR_WORTH
+        else:
+            worth = FIGURE_WORTH if len(digits) >= 2 else DIGIT_WORTH
+        targets.append(Target(match.start(), match.end(), worth, quantity=True))
+    return targets
+
+
+def called_targets(text: str, terms: KeyTerms) -> list[Target]:
+    """The term a speaker names ('...is called X'): the answer the sentence gives."""
+    called = CALLED_FORM.search(text)
+    if not called or not usable_term(called.group("term")):
+        return []
+    if not is_content_word(called.group("term").split()[0], terms.stopwords):
+        return []
+    return [Target(called.start("term"), called.end("term"), CALLED_WORTH)]
+
+
+def part_of_name(text: str, position: int) -> bool:
+    """A number right after a capitalised word that does not open the sentence is part of a
+    name ('GPT 4', 'Windows 11')."""
+    before = re.search(r"(?:^|([.!?:]\s+)|\s)([A-Z][\w-]*)\s+$", text[:position])
+    return bool(before) and before.start(2) > 0 and not before.group(1)
+
+
+def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]:
+    """Whole noun phrases of the passage (chunked by RegexpParser) that name something: their
+    head is a specific noun, they occur once in the card text (a repeated one gives itself
+    away) and they are not half of a longer phrase."""
+    top = max(terms.weights.values(), default=1.0)
+    targets = []
+    for term in passage.terms:
+        found = list(phrase_pattern(tuple(term.split())).finditer(text))
+        if len(found) == 1 and usable_term(term) and names_something(term.split()):
+            worth = terms.weights[term] / top + COMPOUND_WORTH * (min(len(term.split()), 3) - 1)
+            targets.append(Target(found[0].start(), found[0].end(), worth))
+    for sentence in passage.sentences:
+        verb = next(
+            (n for n, tag in enumerate(sentence.tags) if tag.startswith("VB") or tag == "MD"),
+            len(sentence.tags),
+        )
+        for low, high in sentence.chunks:
+            while low < high and not is_content_word(sentence.tokens[low], terms.stopwords):
+                low += 1
+            if high - low > 1 and sentence.tags[low] in ("VBG", "VBN"):
+                low += sentence.tags[low + 1].startswith("NNP")  # 'using PyTorch' -> 'PyTorch'
+            tokens, tags = sentence.tokens[low:high], sentence.tags[low:high]
+            if not tokens or len(tokens) > MAX_CLOZE_WORDS or not names_something(tokens):
+                continue
+            key = " ".join(tokens).lower()
+            if "NNS" in tags[:-1] and key not in terms.weights:
+                continue  # a plural inside a compound is mostly a verb the tagger missed
+            found = list(phrase_pattern(tuple(tokens)).finditer(text))
+            if len(found) != 1:
+                continue
+            named = any(is_name(token, low + position) for position, token in enumerate(tokens))
+            nouns = sum(tag.startswith("NN") for tag in tags)
+            worth = (
+                term_weight(key, terms) / top
+                + COMPOUND_WORTH * (min(nouns, 3) - 1)
+                + NAME_WORTH * named
+                + PREDICATE_WORTH * (low > verb)
+            )
+            targets.append(Target(found[0].start(), found[0].end(), worth))
+    return targets
+
+
+def names_something(tokens: list[str]) -> bool:
+    """The phrase's head can be asked for: not a vague noun ('thing', 'way') or a pronoun."""
+    head = tokens[-1].lower()
+    return head not in VAGUE_NOUNS and head not in NOT_A_TERM and head[:1].isalnum()
+
+
+def is_name(token: str, position: int) -> bool:
+    """Capitalised past a sentence's first word, an acronym, CamelCase or holding a digit."""
+    return any(character.isupper() or character.isdigit() for character in token[1:]) or (
+        position > 0 and token[:1].isupper()
+    )
+
+
+def term_weight(phrase: str, terms: KeyTerms) -> float:
+    """The phrase's key-term weight, or a share of the heaviest key term inside it."""
+    if phrase in terms.weights:
+        return terms.weights[phrase]
+    padded = f" {phrase} "
+    inside = [weight for term, weight in terms.weights.items() if f" {term} " in padded]
+    return PARTIAL_TERM_SHARE * max(inside, default=0.0)
+
+
+@cache
+def phrase_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    """The tokens as written in text, with or without space between them ('Moon 's')."""
+    body = r"\s*".join(re.escape(token) for token in tokens)
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+
+
+def why_card(sentences: list[str]) -> CardDraft | None:
+    """'X is slow because Y' -> 'Why is X slow?' with Y as the answer, when the clause before
+    'because' has a noun-phrase subject and a verb the question can be built on."""
+    for sentence in sentences:
+        cut = re.search(r",?\s+because\s+(?:of\s+)?", sentence)
+        question = cut and why_question(sentence[: cut.start()])
+        if cut and question:
+            draft = basic(CardKind.CLAIM, question, sentence[cut.end() :])
+            if draft:
+                return draft
+    return None
+
+
+def why_question(head: str) -> str | None:
+    tagged = tag_text(head)
+    spans = list(word_tokenizer().span_tokenize(head))
+    tags = [tag for _, tag in tagged]
+    verb = next((n for n, tag in enumerate(tags) if tag.startswith("VB") or tag == "MD"), None)
+    if not verb or verb > MAX_TERM_WORDS or verb + 1 >= len(tagged):
+        return None
+    if not any(tag.startswith("NN") for tag in tags[:verb]) or WHY_BLOCKERS.intersection(
+        tags[:verb]
+    ):
+        return None
+    subject = head[: spans[verb][0]].strip()
+    if usable_term(subject) is None:
+        return None
+    if not tags[0].startswith("NNP") or (verb > 1 and tagged[1][0][:1].islower()):
+        subject = subject[:1].lower() + subject[1:]  # a name, not a sentence's first word
+    negated = tagged[verb + 1][0].lower() == "n't"
+    word_end = spans[verb + 1][1] if negated else spans[verb][1]
+    word = head[spans[verb][0] : word_end].lower()
+    rest = head[word_end:].strip(" ,")
+    if not rest or len(rest.split()) > MAX_ANSWER_WORDS:
+        return None
+    if negated or word in AUXILIARIES or (word in PERFECT and tags[verb + 1] == "VBN"):
+        return f"Why {word} {subject} {rest}?"
+    if tags[verb] == "VBZ":
+        return f"Why does {subject} {base_form(word)} {rest}?"
+    if tags[verb] == "VBP":
+        return f"Why do {subject} {word} {rest}?"
+    return None
+
+
+def base_form(verb: str) -> str:
+    """The bare verb of a third-person form: 'has' -> 'have', 'carries' -> 'carry'."""
+    if verb in ("has", "does", "goes"):
+        return {"has": "have", "does": "do", "goes": "go"}[verb]
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if re.search(r"(?:ch|sh|ss|x|z)es$", verb):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") else verb
+
+
+def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
+    """'X, a Y, ...' or 'X, which is a Y' -> 'What is X?' when X is a noun phrase of common
+    words (a name in apposition is usually a person: its card reads badly as 'What is')."""
+    text = " ".join(sentences)
+    for sentence in passage.sentences:
+        for low, high in sentence.chunks:
+            tokens = sentence.tokens[low:high]
+            named = any(is_name(token, low + place) for place, token in enumerate(tokens))
+            if named or not usable_term(" ".join(tokens)):
+                continue
+            for found in phrase_pattern(tuple(tokens)).finditer(text):
+                answer = APPOSITIVE.match(text, found.end())
+                if answer:
+                    written = text[found.start() : found.end()]
+                    written = written[:1].lower() + written[1:]
+                    draft = basic(
+                        CardKind.DEFINITION, f"What is {written}?", answer.group("answer")
+                    )
+                    if draft:
+                        return draft
+    return None

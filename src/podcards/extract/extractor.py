@@ -10,7 +10,7 @@ from functools import cache
 
 from podcards import nlp
 from podcards.extract import ranking
-from podcards.extract.cards import make_card
+from podcards.extract.cards import CardDraft, make_card
 from podcards.extract.glossary import apply_glossary
 from podcards.models import Card, CardContent, Transcript
 from podcards.paths import slugify
@@ -48,7 +48,12 @@ def extract_cards(
     chosen = ranking.select(passages, limit)
     return [
         card_for(
-            passage, transcript, sentences, terms, occurrences[passage.first.index], glossary or {}
+            passage,
+            make_card(passage, terms, topic_before(passage, sentences, terms)),
+            transcript,
+            terms,
+            occurrences[passage.first.index],
+            glossary or {},
         )
         for passage in chosen
     ]
@@ -67,21 +72,13 @@ def warn_missing_data(missing: tuple[str, ...]) -> None:
 
 def card_for(
     passage: ranking.Passage,
+    draft: CardDraft,
     transcript: Transcript,
-    sentences: Sequence[nlp.Sentence],
     terms: nlp.KeyTerms,
     occurrence: int,
     glossary: dict[str, str],
 ) -> Card:
     segment = transcript.segments[passage.first.segment]
-    quote = segment.text[passage.first.start : passage.last.end]
-    start = segment.time_at(passage.first.start)
-    draft = make_card(
-        passage,
-        terms,
-        topic_before(passage, sentences, terms),
-        attribution(passage.first.speaker, start),
-    )
     content = CardContent(
         note_type=draft.content.note_type,
         front=apply_glossary(draft.content.front, glossary),
@@ -91,9 +88,9 @@ def card_for(
         id=card_id(transcript.slug, passage.first.text, occurrence),
         kind=draft.kind,
         generated=content,
-        quote=quote,
+        quote=segment.text[passage.first.start : passage.last.end],
         speaker=passage.first.speaker,
-        start=start,
+        start=segment.time_at(passage.first.start),
         score=passage.score,
         tags=tags_for(passage, terms, glossary),
     )
@@ -110,14 +107,6 @@ def topic_before(
         if found:
             return terms.shown(found[0])
     return None
-
-
-def attribution(speaker: str | None, start: float | None) -> str:
-    """The cloze 'extra': who said it and when, to find it again in the episode."""
-    from podcards.ui import format_time
-
-    parts = [speaker or "", format_time(start) if start is not None else ""]
-    return ", ".join(part for part in parts if part)
 
 
 def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, str]) -> list[str]:
