@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -151,12 +152,30 @@ def test_quiet_prints_no_table_and_verbose_names_each_file(season: Path, tmp_pat
     quiet = podcards("-q", "extract", *good, "--output-folder", "q", cwd=tmp_path)
     assert quiet.returncode == 0, quiet.stderr
     assert quiet.stdout == ""
-    # only warnings get through -q (without NLTK data: one line per worker saying so)
+    # only warnings get through -q (without NLTK data: the line saying so)
     assert all("NLTK data not found" in line for line in quiet.stderr.splitlines())
     verbose = podcards("-v", "extract", *good, "--output-folder", "v", cwd=tmp_path)
     assert verbose.returncode == 0, verbose.stderr
     assert all(f"extracted {path}" in verbose.stderr.replace("\n", "") for path in good)
     assert "Candidates" in verbose.stdout
+
+
+def test_missing_nltk_data_is_said_once_per_batch_not_once_per_worker(
+    season: Path, tmp_path: Path
+) -> None:
+    good = [str(season / name) for name in GOOD_EPISODES]
+    empty = tmp_path / "no-nltk-data"
+    empty.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "extract", *good, "--output-folder", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NLTK_DATA": str(empty)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("NLTK data not found") == 1
+    assert len(list((tmp_path / "out").glob("*.cards.json"))) == len(good)
 
 
 def test_version() -> None:

@@ -106,6 +106,9 @@ def _extract_all(
                 results.append(_extract_one(source, *job))
                 advance(source)
             return results
+        from podcards.extract.extractor import announce_missing_data
+
+        announce_missing_data()
         results_by_source: dict[Path, EpisodeResult] = {}
         with ProcessPoolExecutor(
             max_workers=min(workers, len(sources)),
@@ -129,9 +132,14 @@ def _use_glossary(glossary: dict[str, str] | None) -> None:
 
 
 def _start_worker(glossary: dict[str, str] | None) -> None:
-    """Load what every extraction needs once per process (NLTK models), not once per file."""
+    """Load what every extraction needs once per process (NLTK models), not once per file.
+
+    A worker speaks through its results: the main process tells the user (once, not once
+    per worker) what is missing."""
+    from podcards import ui
     from podcards.extract import warm_up
 
+    ui.err_console().quiet = True
     warm_up()
     _use_glossary(glossary)
 

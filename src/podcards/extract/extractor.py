@@ -59,6 +59,13 @@ def extract_cards(
     ]
 
 
+def announce_missing_data() -> None:
+    """Say it here, once, before worker processes start that would each say it."""
+    missing = nlp.load_toolkit("").missing
+    if missing:
+        warn_missing_data(tuple(missing))
+
+
 @cache
 def warn_missing_data(missing: tuple[str, ...]) -> None:
     """Once per process: which NLTK data is missing and how to install it."""
