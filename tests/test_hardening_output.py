@@ -154,4 +154,5 @@ def test_an_output_place_that_cannot_be_made_is_one_line(tmp_path: Path, command
     assert "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1, done.stderr
     assert done.stderr.startswith("podcards: ") and "notes.txt" in done.stderr
+    assert ".lock" not in done.stderr  # the user's path, not our lock file
     assert tree(tmp_path) == before

@@ -61,8 +61,15 @@ def card_file_lock(path: Path, wait: float | None = None) -> Iterator[None]:
         finally:
             _held_locks[key] -= 1
         return
-    key.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path(key), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        key.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path(key), os.O_RDWR | os.O_CREAT, 0o644)
+    except FileExistsError:
+        raise InputError(
+            path, "cannot write the card file: a part of its folder is a file"
+        ) from None
+    except OSError as error:
+        raise InputError(path, f"cannot write the card file here: {error.strerror}") from None
     try:
         _acquire(fd, key, LOCK_WAIT_SECONDS if wait is None else wait)
         os.ftruncate(fd, 0)
