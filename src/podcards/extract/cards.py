@@ -526,7 +526,7 @@ def part_of_name(text: str, position: int) -> bool:
 
 
 def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]:
-    """Whole noun phrases of the passage (chunked by RegexpParser) that name something: their
+    """Whole noun phrases of the passage (chunked by the RegexpParser rule) that name something: their
     head is a specific noun, they occur once in the card text (a repeated one gives itself
     away) and they are not half of a longer phrase."""
     top = max(terms.weights.values(), default=1.0)

@@ -338,42 +338,67 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
         key=lambda passage: (-passage.score, passage.first.index, len(passage.sentences)),
     )[: POOL_PER_PICK * limit]
     talk_words = max(1, max((passage.last.offset for passage in passages), default=0))
+    rivals = Rivals(pool)
     chosen: list[Passage] = []
     places: list[int] = []
-    used: set[int] = set()
-    likeness = [0.0] * len(pool)
-    while pool and len(chosen) < limit:
+    while len(chosen) < limit:
         fair_share = len(chosen) * 2 * CROWDING_WORDS / talk_words
-        values = [
-            passage.score
-            - DIVERSITY_WEIGHT * similar
-            - CROWDING_WEIGHT * max(0.0, neighbours(places, passage.first.offset) - fair_share)
-            for passage, similar in zip(pool, likeness, strict=True)
-        ]
-        best = max(range(len(pool)), key=lambda i: (values[i], -i))
-        pick = pool.pop(best)
-        likeness.pop(best)
-        pick.score = round(min(values[best], chosen[-1].score if chosen else values[best]), 4)
+        best, best_value = None, -math.inf
+        for number, passage in enumerate(pool):
+            if not rivals.open[number]:
+                continue  # a pick (its score now penalised) or a closed passage
+            if passage.score <= best_value:
+                break  # penalties only lower a value: no later passage can beat the best
+            if not rivals.catch_up(number, chosen):
+                continue
+            value = (
+                passage.score
+                - DIVERSITY_WEIGHT * rivals.likeness[number]
+                - CROWDING_WEIGHT * max(0.0, neighbours(places, passage.first.offset) - fair_share)
+            )
+            if value > best_value:
+                best, best_value = number, value
+        if best is None:
+            break
+        pick = pool[best]
+        rivals.remove(best)
+        pick.score = round(min(best_value, chosen[-1].score if chosen else best_value), 4)
         chosen.append(pick)
         insort(places, pick.first.offset)
-        used.update(pick.span)
-        pool, likeness = drop_restatements(pool, likeness, pick, used)
+        rivals.used.update(pick.span)
     return chosen
 
 
-def drop_restatements(
-    pool: list[Passage], likeness: list[float], pick: Passage, used: set[int]
-) -> tuple[list[Passage], list[float]]:
-    """The pool without passages that share a sentence with the pick or restate it, each with
-    its likeness to the closest pick so far."""
-    keep = []
-    for passage, similar in zip(pool, likeness, strict=True):
-        if used.intersection(passage.span):
-            continue
-        closeness = overlap(passage.words, pick.words)
-        if closeness < NEAR_DUPLICATE_SIMILARITY:
-            keep.append((passage, max(similar, closeness)))
-    return [passage for passage, _ in keep], [similar for _, similar in keep]
+class Rivals:
+    """Which pool passages are still open and how like the picks they are, brought up to date
+    only when a passage is looked at (its value only falls as picks are added, so the picks
+    it has not met yet matter only if it could still win)."""
+
+    def __init__(self, pool: list[Passage]) -> None:
+        self.pool = pool
+        self.open = [True] * len(pool)
+        self.likeness = [0.0] * len(pool)
+        self.met = [0] * len(pool)
+        self.used: set[int] = set()
+
+    def remove(self, number: int) -> None:
+        self.open[number] = False
+
+    def catch_up(self, number: int, chosen: list[Passage]) -> bool:
+        """Whether the passage is still open once compared with the picks it has not met:
+        sharing a sentence with a pick or restating one closes it."""
+        passage = self.pool[number]
+        if self.used.intersection(passage.span):
+            self.open[number] = False
+            return False
+        for pick in chosen[self.met[number] :]:
+            closeness = overlap(passage.words, pick.words)
+            if closeness >= NEAR_DUPLICATE_SIMILARITY:
+                self.open[number] = False
+                return False
+            self.likeness[number] = max(self.likeness[number], closeness)
+        self.met[number] = len(chosen)
+        return True
 
 
 def neighbours(places: list[int], offset: int) -> int:
