@@ -55,6 +55,22 @@ def test_chatter_cues_count_against(sentence: str, kind: str) -> None:
     assert detectors.detect(sentence).get(kind, 0) < 0
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "What a thermostat does is switch the heater off once the room is warm enough.",
+        "The way a lock works is that the pins must line up before the plug turns.",
+        "The idea is that the starter feeds on the flour and makes the dough rise.",
+        "We stored the readings in RRD, the round robin database, on a small server.",
+    ],
+)
+def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
+    """Speakers define things in passing, not only as 'X is a Y'; a sentence that merely
+    mentions the same words without defining anything gets no such cue."""
+    assert detectors.detect(sentence).get(detectors.DEFINITION, 0) >= 0.8
+    assert detectors.DEFINITION not in detectors.detect("We drove to the lake and it rained.")
+
+
 def test_a_tag_question_is_still_a_statement() -> None:
     assert not detectors.is_question("Granite is an igneous rock, right?")
     assert detectors.is_question("Is granite an igneous rock?")

@@ -150,7 +150,6 @@ CALLED_FORM = re.compile(
     r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;!?]|$| and| or| which| that| because)",
     re.IGNORECASE,
 )
-ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}s?\b")
 NUMBER_PHRASE = re.compile(
     detectors.NUMBER
     + r"(?:\s*(?:-\s*)?"
@@ -187,7 +186,6 @@ APPOSITIVE = re.compile(
     r",\s+(?:(?:which|that|who) (?:is|are) )?(?:basically |essentially |simply )?"
     r"(?P<answer>(?:a|an) [^,;.!?]+)(?:,|$|\.)"
 )
-LINKING_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an"])
 
 
 @dataclass(frozen=True)
@@ -304,27 +302,10 @@ def definition_card(sentences: list[str], terms: KeyTerms) -> CardDraft | None:
 
 def acronym_card(text: str) -> CardDraft | None:
     """An acronym next to its expansion: 'What does ABC stand for?'."""
-    for match in ACRONYM.finditer(text):
-        acronym = match.group(0).rstrip("s")
-        expansion = expansion_near(text, match.start(), match.end(), acronym)
-        if expansion:
-            return basic(CardKind.DEFINITION, f"What does {acronym} stand for?", expansion)
-    return None
-
-
-def expansion_near(text: str, start: int, end: int, acronym: str) -> str | None:
-    """Words just before or after the acronym whose initials spell it ('of', 'and'... may
-    sit between them without a letter of their own)."""
-    letters = [letter for letter in acronym.lower() if letter.isalpha()]
-    before = re.findall(r"[\w-]+", text[:start])
-    after = re.findall(r"[\w-]+", text[end:])
-    if after[:1] and after[0].lower() in ("the", "a", "an"):
-        after = after[1:]
-    for size in range(len(letters), len(letters) + 3):
-        for words in (before[-size:], after[:size]):
-            initials = [word[0].lower() for word in words if word.lower() not in LINKING_WORDS]
-            if len(words) == size and initials == letters and words[0].lower() not in LINKING_WORDS:
-                return " ".join(words)
+    found = detectors.acronym_expansion(text)
+    if found:
+        acronym, expansion = found
+        return basic(CardKind.DEFINITION, f"What does {acronym} stand for?", expansion)
     return None
 
 

@@ -63,6 +63,8 @@ CUES = [
     cue(DEFINITION, 0.7, r"\b(?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an) (?:\w+ ){0,3}(?:kind|type|form|way|class|family|set|method|technique|approach|variant|version|measure|metric|benchmark)\b"),
     cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically |essentially |simply )?(?:a|an) \w+|\bwhat \w+ (?:is|are)\b"),
     cue(DEFINITION, 0.5, r"\b\w+ means\b|\bmeaning that\b|\bin other words\b"),
+    # spoken definitions: "what X does is...", "the way it works is...", "the idea is that..."
+    cue(DEFINITION, 0.8, r"\bwhat (?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:does|do|did) is\b|\bthe way (?:(?:a|an|the) )?[\w-]+ works?,? (?:is|was)\b|\bthe (?:basic |whole |main |key )?idea (?:is|was) (?:that|to)\b|\b(?:is|are) (?:basically|essentially) (?:the|just|when|where|how)\b"),
     # comparisons and contrasts
     cue(COMPARISON, 1.0, r"\b(?:more|less|fewer) \w+ than\b|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b"),
     cue(COMPARISON, 0.9, r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b"),
@@ -96,6 +98,37 @@ CUES = [
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|i'm|i've|i'd|i'll)\b")
 
 
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}s?\b")
+LINKING_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an"])
+
+
+def acronym_expansion(text: str) -> tuple[str, str] | None:
+    """An acronym with its expansion right before or after it ('the open data format, ODF'):
+    a definition wherever it is said, whatever the sentence around it."""
+    for match in ACRONYM.finditer(text):
+        acronym = match.group(0).rstrip("s")
+        expansion = expansion_near(text, match.start(), match.end(), acronym)
+        if expansion:
+            return acronym, expansion
+    return None
+
+
+def expansion_near(text: str, start: int, end: int, acronym: str) -> str | None:
+    """Words just before or after the acronym whose initials spell it ('of', 'and'... may
+    sit between them without a letter of their own)."""
+    letters = [letter for letter in acronym.lower() if letter.isalpha()]
+    before = re.findall(r"[\w-]+", text[:start])
+    after = re.findall(r"[\w-]+", text[end:])
+    if after[:1] and after[0].lower() in ("the", "a", "an"):
+        after = after[1:]
+    for size in range(len(letters), len(letters) + 3):
+        for words in (before[-size:], after[:size]):
+            initials = [word[0].lower() for word in words if word.lower() not in LINKING_WORDS]
+            if len(words) == size and initials == letters and words[0].lower() not in LINKING_WORDS:
+                return " ".join(words)
+    return None
+
+
 def normalise(text: str) -> str:
     """Lowercase with straight apostrophes, so patterns can stay simple."""
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
@@ -113,6 +146,8 @@ def detect(text: str) -> dict[str, float]:
     for kind, weights in matched.items():
         strongest = max(weights, key=abs)
         found[kind] = round(strongest + EXTRA_PATTERN_SHARE * (sum(weights) - strongest), 4)
+    if acronym_expansion(text):
+        found[DEFINITION] = max(found.get(DEFINITION, 0.0), 1.0)
     if is_question(lowered):
         found[QUESTION] = -1.5
     return found
