@@ -59,8 +59,7 @@ def extraction_options(command: Callable) -> Callable:
 @click.version_option(__version__, "--version", prog_name="podcards")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and results.")
 @click.option("-v", "--verbose", is_flag=True, help="Print more about what happens.")
-@click.pass_context
-def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
+def cli(quiet: bool, verbose: bool) -> None:
     """Turn podcast and video transcripts into Anki flashcards worth studying."""
     from podcards import ui
 
@@ -241,11 +240,15 @@ def review(
 
 
 @cli.command()
-@click.argument("target", required=False, default="decks", type=click.Path(path_type=Path))
-def status(target: Path) -> None:
-    """Show pending, approved, edited and rejected cards per card file (TARGET: file or folder)."""
+@click.argument("target", required=False, type=click.Path(path_type=Path))
+def status(target: Path | None) -> None:
+    """Show pending, approved, edited and rejected cards per card file (TARGET: file or folder;
+    default: the output folder, decks/ unless podcards.toml says otherwise)."""
+    from podcards.config import resolve_settings
     from podcards.errors import InputError
     from podcards.review import card_file_statuses, show_statuses
+
+    target = target or resolve_settings().output
 
     if not target.exists():
         raise InputError(target, "no such card file or folder")
@@ -294,11 +297,12 @@ def export(
     """
     from podcards.anki import export_decks, output_path
     from podcards.config import resolve_settings
+    from podcards.paths import DECK_SUFFIX
 
     settings = resolve_settings(deck=deck_pattern)
     result = export_decks(
         list(cardfiles),
-        output_path(output, cardfiles, settings.output, ".apkg"),
+        output_path(output, cardfiles, settings.output, DECK_SUFFIX),
         deck_pattern=settings.deck,
         include_pending=include_pending,
         extra_tags=settings.tags,

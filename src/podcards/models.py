@@ -13,6 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from podcards.paths import DEFAULT_OUTPUT_FOLDER
+
 CARD_FILE_SCHEMA_VERSION = 1
 MEGABYTE = 1_000_000
 DEFAULT_MAX_SIZE_MB = 50
@@ -182,7 +184,9 @@ class Config(Model):
     tags: list[str] = Field(default_factory=list, description="extra tags on every note")
     glossary: Path | None = Field(default=None, description="heard spelling -> right spelling")
     max_cards: int | None = Field(default=None, ge=1, description="candidates kept per episode")
-    output: Path = Field(default=Path("decks"), description="folder for card files and decks")
+    output: Path = Field(
+        default=DEFAULT_OUTPUT_FOLDER, description="folder for card files and decks"
+    )
     min_score: float | None = Field(default=None, description="threshold for auto-approval")
     max_size: int = Field(
         default=DEFAULT_MAX_SIZE_MB, ge=1, description="largest transcript file read, in MB"

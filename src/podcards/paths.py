@@ -28,6 +28,7 @@ def inside(folder: Path, name: str) -> Path:
 
 DEFAULT_OUTPUT_FOLDER = Path("decks")
 CARD_FILE_SUFFIX = ".cards.json"
+DECK_SUFFIX = ".apkg"
 
 
 def card_file_path(folder: Path, slug: str) -> Path:

@@ -108,8 +108,9 @@ def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path
     """Write the deck (default: named after the episode, in the output folder) and say how to
     import it."""
     from podcards.anki import export_decks, output_path
+    from podcards.paths import DECK_SUFFIX
 
-    deck_path = output_path(deck, card_files, settings.output, ".apkg")
+    deck_path = output_path(deck, card_files, settings.output, DECK_SUFFIX)
     deck_path.parent.mkdir(parents=True, exist_ok=True)
     result = export_decks(
         card_files, deck_path, deck_pattern=settings.deck, extra_tags=settings.tags

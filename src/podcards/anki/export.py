@@ -27,7 +27,6 @@ from podcards.models import CardFile, ExportResult
 from podcards.paths import CARD_FILE_SUFFIX, inside, slugify
 
 DEFAULT_DECK_PATTERN = "Podcasts::{title}"
-DECK_SUFFIX = ".apkg"
 SEVERAL_EPISODES_NAME = "podcards"
 
 
@@ -141,9 +140,3 @@ def _apkg_bytes(notes: Sequence[ExportNote], timestamp: int) -> bytes:
             apkg.write(database, "collection.anki2")
             apkg.writestr("media", "{}")
     return buffer.getvalue()
-
-
-def _save_apkg(output: Path, payload: bytes) -> None:
-    from podcards.cardfile import write_atomically
-
-    write_atomically(output, payload)
