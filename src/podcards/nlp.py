@@ -316,6 +316,16 @@ def has_resource(name: str) -> bool:
     return True
 
 
+def missing_data() -> list[str]:
+    """The NLTK data packages not installed, found without loading any model."""
+    resources = {
+        "punkt_tab": PUNKT_RESOURCE,
+        "averaged_perceptron_tagger_eng": TAGGER_RESOURCE,
+        "stopwords": STOPWORDS_RESOURCE,
+    }
+    return [name for name, resource in resources.items() if not has_resource(resource)]
+
+
 def load_toolkit(training_text: str) -> Toolkit:
     """The best parts available offline; `training_text` trains Punkt when its model is absent."""
     missing = []

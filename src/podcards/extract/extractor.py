@@ -61,7 +61,7 @@ def extract_cards(
 
 def announce_missing_data() -> None:
     """Say it here, once, before worker processes start that would each say it."""
-    missing = nlp.load_toolkit("").missing
+    missing = nlp.missing_data()
     if missing:
         warn_missing_data(tuple(missing))
 
