@@ -94,6 +94,7 @@ def test_demo_command_writes_a_deck_that_anki_imports(
     assert "decks/demo.apkg" in done.stdout and "File > Import" in done.stdout
     log = import_package(collection, deck)
     assert len(log.new) >= 10
+    assert f"approved the best {len(log.new)}" in done.stderr  # what it says is what it wrote
     assert collection.note_count() >= 10
     assert collection.card_count() >= collection.note_count()
 

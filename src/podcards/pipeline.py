@@ -62,10 +62,10 @@ def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
         results = extract_episodes([sample], settings)
     raise_if_failed(results)
     card_file = results[0].card_file
-    approve_best(card_file, approve)
+    approved = approve_best(card_file, approve)
     ui.info(
         f"{len(results[0].cards)} candidates from the bundled sample in "
-        f"{shown_path(card_file)}; approved the best {approve}"
+        f"{shown_path(card_file)}; approved the best {approved}"
     )
     return _export([card_file], settings.output / DEMO_DECK_NAME, settings)
 
@@ -79,8 +79,9 @@ def sample_transcript() -> Iterator[Path]:
         yield path
 
 
-def approve_best(card_file: Path, count: int) -> None:
-    """Approve the `count` best-scored cards not rejected (ties at the cut-off go in too).
+def approve_best(card_file: Path, count: int) -> int:
+    """Approve the `count` best-scored cards not rejected (ties at the cut-off go in too);
+    returns how many that is.
 
     Counting the ones already approved keeps it idempotent: running the demo again gives the
     same deck, not one that grows by `count` each time.
@@ -94,7 +95,9 @@ def approve_best(card_file: Path, count: int) -> None:
     )
     if not scores:
         raise NothingToDo(f"{card_file}: no candidates to approve")
-    approve_all(card_file, min_score=scores[min(count, len(scores)) - 1])
+    cut_off = scores[min(count, len(scores)) - 1]
+    approve_all(card_file, min_score=cut_off)
+    return sum(score >= cut_off for score in scores)
 
 
 def _has_approved(card_file: Path) -> bool:
