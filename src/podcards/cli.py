@@ -19,7 +19,7 @@ EXIT_CODES_HELP = "Exit codes: 0 ok, 1 nothing to do, 2 bad input, 130 interrupt
 
 FORMAT_CHOICES = ["text", "srt", "vtt", "whisper", "podcast-json"]
 
-existing_file = click.Path(exists=False, dir_okay=False, path_type=Path)
+file_argument = click.Path(exists=False, dir_okay=False, path_type=Path)
 max_size_option = click.option(
     "--max-size",
     type=click.IntRange(min=1),
@@ -67,7 +67,7 @@ def cli(quiet: bool, verbose: bool) -> None:
 
 
 @cli.command()
-@click.argument("file", type=existing_file)
+@click.argument("file", type=file_argument)
 @click.option(
     "--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format."
 )
@@ -194,7 +194,7 @@ def demo(approve: int) -> None:
 
 
 @cli.command()
-@click.argument("cardfile", type=existing_file)
+@click.argument("cardfile", type=file_argument)
 @click.option("--all", "revisit_all", is_flag=True, help="Revisit cards already decided.")
 @click.option(
     "--kind",
@@ -263,7 +263,7 @@ def status(target: Path | None) -> None:
 def card_export_options(output_help: str):
     """CARDFILES, -o/--output, --deck and --include-pending: what export and preview share."""
     decorators = [
-        click.argument("cardfiles", nargs=-1, required=True, type=existing_file),
+        click.argument("cardfiles", nargs=-1, required=True, type=file_argument),
         click.option(
             "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=output_help
         ),
