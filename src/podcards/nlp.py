@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -408,8 +409,18 @@ def word_tokenizer() -> Any:
     return nltk_module().tokenize.RegexpTokenizer(TOKEN_PATTERN)
 
 
+@cache
+def token_regex() -> Any:
+    """TOKEN_PATTERN compiled by the engine NLTK's RegexpTokenizer uses (`regex`, so the tokens
+    are the same) but without its per-call ReDoS timer: the pattern is our own and linear, and
+    the timer cost half of tokenising a talk."""
+    import regex
+
+    return regex.compile(TOKEN_PATTERN, re.UNICODE | re.MULTILINE | re.DOTALL)
+
+
 def tokenize(text: str) -> list[str]:
-    return word_tokenizer().tokenize(text)
+    return token_regex().findall(text)
 
 
 def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]:
@@ -586,12 +597,17 @@ class KeyTerms:
     def shown(self, term: str) -> str:
         return self.display.get(term, term)
 
+    @cached_property
+    def spaced_terms(self) -> list[tuple[str, str]]:
+        """Each term and its whole-word search string, made once: every passage asks."""
+        return [(term, f" {term} ") for term in self.weights]
+
     def found_in(self, sentences: Iterable[Sentence]) -> list[str]:
         """Key terms these sentences contain (as whole words), heaviest first."""
         joined = (
             " " + " ".join(word.lower() for sentence in sentences for word in sentence.words) + " "
         )
-        found = [term for term in self.weights if f" {term} " in joined]
+        found = [term for term, spaced in self.spaced_terms if spaced in joined]
         return sorted(found, key=lambda term: (-self.weights[term], term))
 
 
@@ -670,16 +686,13 @@ def collocations(
     # "model model": overlapping counts make NLTK's contingency table negative (math domain error)
     finder.apply_ngram_filter(lambda first, second: first == second)
     measures = nltk.collocations.BigramAssocMeasures()
-    pairs = [" ".join(pair) for pair in finder.nbest(measures.likelihood_ratio, top)]
-    joined = [" " + " ".join(words) + " " for words in lowered]
-    return {
-        pair: [
-            sentence.index
-            for sentence, text in zip(sentences, joined, strict=True)
-            if f" {pair} " in text
-        ]
-        for pair in pairs
+    places: dict[str, list[int]] = {
+        " ".join(pair): [] for pair in finder.nbest(measures.likelihood_ratio, top)
     }
+    for sentence, words in zip(sentences, lowered, strict=True):
+        for pair in places.keys() & {f"{first} {second}" for first, second in pairwise(words)}:
+            places[pair].append(sentence.index)
+    return places
 
 
 FILLERS = re.compile(
