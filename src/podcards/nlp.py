@@ -284,6 +284,12 @@ class Sentence:
         return [token for token in self.tokens if token[0].isalnum()]
 
     @cached_property
+    def lowered(self) -> str:
+        """The words in lower case, space-separated (kept: each passage around the sentence
+        looks its key terms up in it)."""
+        return " ".join(word.lower() for word in self.words)
+
+    @cached_property
     def chunks(self) -> list[tuple[int, int]]:
         """Token ranges of the sentence's noun phrases (parsed once: key terms and cards both
         need them)."""
@@ -604,9 +610,7 @@ class KeyTerms:
 
     def found_in(self, sentences: Iterable[Sentence]) -> list[str]:
         """Key terms these sentences contain (as whole words), heaviest first."""
-        joined = (
-            " " + " ".join(word.lower() for sentence in sentences for word in sentence.words) + " "
-        )
+        joined = " " + " ".join(sentence.lowered for sentence in sentences if sentence.words) + " "
         found = [term for term, spaced in self.spaced_terms if spaced in joined]
         return sorted(found, key=lambda term: (-self.weights[term], term))
 

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from podcards.extract import detectors
 from podcards.extract.dedupe import NEAR_DUPLICATE_SIMILARITY, content_words, overlap
@@ -92,6 +93,12 @@ class Passage:
     def span(self) -> range:
         return range(self.first.index, self.last.index + 1)
 
+    @cached_property
+    def own_counts(self) -> Counter[str]:
+        """How many of the passage's own sentences use each word (to leave them out of counts;
+        kept: centrality and topicality both need it)."""
+        return Counter(word for sentence in self.sentences for word in sentence_words(sentence))
+
     @property
     def word_count(self) -> int:
         return sum(len(sentence.words) for sentence in self.sentences)
@@ -127,7 +134,7 @@ class Talk:
         if not passage.words:
             return 0.0
         turn = self.turn_counts[passage.first.segment]
-        own = own_counts(passage)
+        own = passage.own_counts
         return sum(turn[word] > own[word] for word in passage.words) / len(passage.words)
 
     def topicality(self, passage: Passage) -> float:
@@ -137,7 +144,7 @@ class Talk:
         low = max(0, passage.first.index - TOPIC_SENTENCES)
         high = min(self.sentences, passage.last.index + 1 + TOPIC_SENTENCES)
         nearby = high - low - len(passage.sentences)
-        own = own_counts(passage)
+        own = passage.own_counts
         total = 0.0
         for word in passage.words:
             count = self.sentence_counts[word]
@@ -151,11 +158,6 @@ class Talk:
 
 def sentence_words(sentence: Sentence) -> frozenset[str]:
     return content_words(sentence.text)
-
-
-def own_counts(passage: Passage) -> Counter[str]:
-    """How many of the passage's own sentences use each word (to leave them out of counts)."""
-    return Counter(word for sentence in passage.sentences for word in sentence_words(sentence))
 
 
 def study_talk(sentences: Sequence[Sentence]) -> Talk:
