@@ -172,6 +172,13 @@ def test_definition_becomes_what_is_question() -> None:
     assert lint(card) == []
 
 
+def test_a_sentence_about_a_quantity_is_no_definition() -> None:
+    card = card_for(
+        "A thousand steps is a thousand times the work of a single pass of the network."
+    )
+    assert not card.front.startswith("What is")
+
+
 def test_acronym_next_to_its_expansion_asks_what_it_stands_for() -> None:
     card = card_for("We fixed the position with GPS, the global positioning system, from orbit.")
     assert (card.front, card.back) == ("What does GPS stand for?", "Global positioning system")

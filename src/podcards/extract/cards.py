@@ -100,6 +100,7 @@ NOT_A_TERM = frozenset(
         "or",
     ]
 )
+QUANTITY_OPENING = re.compile(rf"^(?:\d[\d.,]*|{detectors.NUMBER_WORDS})$")
 NOT_A_TERM_END = frozenset(["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or"])
 QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
@@ -275,6 +276,8 @@ def usable_term(term: str) -> str | None:
         term = article.group(0).lower() + term[article.end() :]
     words = term[article.end() :].lower().split() if article else term.lower().split()
     if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM:
+        return None
+    if QUANTITY_OPENING.match(words[0]):  # 'a thousand steps is...' states a number, not a term
         return None
     if words[-1] in NOT_A_TERM_END:
         return None
