@@ -172,6 +172,24 @@ def test_definition_becomes_what_is_question() -> None:
     assert lint(card) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        pytest.param(
+            "Sublimation is a change from solid straight to gas.",
+            "What is sublimation?",
+            marks=pytest.mark.skipif(
+                not nlp.has_resource(nlp.TAGGER_RESOURCE),
+                reason="the data-free tagger reads any capitalised word as a name",
+            ),
+        ),
+        ("Python is a programming language that reads almost like English.", "What is Python?"),
+    ],
+)
+def test_a_term_keeps_capitals_only_when_it_is_a_name(sentence: str, question: str) -> None:
+    assert card_for(sentence).front == question
+
+
 def test_a_sentence_about_a_quantity_is_no_definition() -> None:
     card = card_for(
         "A thousand steps is a thousand times the work of a single pass of the network."

@@ -206,7 +206,7 @@ def make_card(passage: Passage, terms: KeyTerms, topic: str | None) -> CardDraft
     sentences = [sentence for sentence in sentences if sentence]
     text = " ".join(sentences)
     makers: list[Callable[[], CardDraft | None]] = [
-        lambda: definition_card(sentences, terms),
+        lambda: definition_card(sentences, terms, proper_nouns(passage)),
         lambda: appositive_card(sentences, passage),
         lambda: acronym_card(text),
         lambda: contrast_card(sentences),
@@ -286,7 +286,9 @@ def usable_term(term: str) -> str | None:
     return term
 
 
-def definition_card(sentences: list[str], terms: KeyTerms) -> CardDraft | None:
+def definition_card(
+    sentences: list[str], terms: KeyTerms, proper: frozenset[str]
+) -> CardDraft | None:
     """'X is a Y...' -> 'What is X?', X written as the talk most often writes it (a sentence's
     first word is capitalised only because it comes first)."""
     for sentence in sentences:
@@ -294,13 +296,32 @@ def definition_card(sentences: list[str], terms: KeyTerms) -> CardDraft | None:
             match = pattern.match(sentence)
             term = match and usable_term(match.group("term"))
             if match and term:
-                term = terms.display.get(term.lower(), term)
+                term = terms.display.get(term.lower()) or sentence_case(term, proper)
                 draft = basic(
                     CardKind.DEFINITION, question.format(term=term), match.group("answer")
                 )
                 if draft:
                     return draft
     return None
+
+
+def proper_nouns(passage: Passage) -> frozenset[str]:
+    """Words the tagger reads as names in this passage (lowercased)."""
+    return frozenset(
+        token.lower()
+        for sentence in passage.sentences
+        for token, tag in zip(sentence.tokens, sentence.tags, strict=True)
+        if tag.startswith("NNP")
+    )
+
+
+def sentence_case(term: str, proper: frozenset[str]) -> str:
+    """'Sampling' -> 'sampling': a common word is capitalised only for opening the sentence;
+    names ('Python') and acronyms keep their capitals."""
+    first, _, rest = term.partition(" ")
+    if first.istitle() and first[1:].islower() and first.lower() not in proper:
+        first = first.lower()
+    return f"{first} {rest}" if rest else first
 
 
 def acronym_card(text: str) -> CardDraft | None:
