@@ -366,7 +366,6 @@ class Target:
     start: int
     end: int
     worth: float
-    quantity: bool = False
 
 
 def cloze_card(text: str, passage: Passage, terms: KeyTerms, topic: str | None) -> CardDraft | None:
@@ -509,7 +508,7 @@ def quantity_targets(text: str) -> list[Target]:
             worth = YEAR_WORTH
         else:
             worth = FIGURE_WORTH if len(digits) >= 2 else DIGIT_WORTH
-        targets.append(Target(match.start(), match.end(), worth, quantity=True))
+        targets.append(Target(match.start(), match.end(), worth))
     return targets
 
 
