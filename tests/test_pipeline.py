@@ -77,7 +77,7 @@ def test_run_over_several_transcripts_makes_one_deck_with_a_subdeck_each(
 
 
 def test_run_with_nothing_approved_writes_no_deck(tmp_path: Path) -> None:
-    with pytest.raises(NothingToDo):
+    with pytest.raises(NothingToDo, match="no approved cards yet"):
         run_with_keys([SEASON / "bees.txt"], Config(output=tmp_path), "rq")
     assert not list(tmp_path.glob("*.apkg"))
 
