@@ -76,7 +76,7 @@ def test_bad_files_raise_one_line_input_errors(tmp_path, content, problem):
 
 
 def test_missing_file_and_folder(tmp_path):
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="no such transcript file"):
         read_transcript(tmp_path / "nope.srt")
     with pytest.raises(InputError, match="is a folder"):
         read_transcript(tmp_path)
@@ -93,7 +93,7 @@ def test_size_limit_is_enforced_and_can_be_raised(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
-        ("missing.txt", None, "no such file"),
+        ("missing.txt", None, "no such transcript file"),
         ("empty.txt", b"", "the file is empty"),
         ("image.png", PNG_HEADER, "PNG image"),
         ("broken.json", b'{"segments": [', "invalid JSON"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from podcards.errors import InputError, PodcardsError
+from podcards.files import reading, write_atomically
 from podcards.models import (
     CARD_FILE_SCHEMA_VERSION,
     Card,
@@ -108,10 +108,12 @@ def load_card_file(path: Path) -> CardFile:
     Any problem is an InputError naming the line (broken JSON) or the field (wrong shape),
     and the file is left exactly as it was.
     """
-    current = _read_current(path)
+    with reading(path, "card file"):
+        raw = path.read_bytes()
+    current = _parse_current(raw)
     if current is not None:
         return current
-    data = _read_json(path)
+    data = _parse_json(path, raw)
     version = data.get("schema_version", 0)
     if not isinstance(version, int) or version < 0:
         raise InputError(path, f"field 'schema_version': expected a whole number, got {version!r}")
@@ -130,13 +132,13 @@ def load_card_file(path: Path) -> CardFile:
     return card_file
 
 
-def _read_current(path: Path) -> CardFile | None:
+def _parse_current(raw: bytes) -> CardFile | None:
     """The common case in one fast step: a sound file of the current schema (parsed and checked
     by pydantic's JSON parser). None sends anything else down the careful path, which names
     the problem or migrates."""
     try:
-        card_file = CardFile.model_validate_json(path.read_bytes())
-    except (OSError, ValueError):
+        card_file = CardFile.model_validate_json(raw)
+    except ValueError:
         return None
     if card_file.schema_version != CARD_FILE_SCHEMA_VERSION:
         return None
@@ -145,15 +147,7 @@ def _read_current(path: Path) -> CardFile | None:
     return card_file
 
 
-def _read_json(path: Path) -> dict:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such card file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a card file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror}") from None
+def _parse_json(path: Path, raw: bytes) -> dict:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -254,43 +248,6 @@ def _remove_stale_temp_files(path: Path) -> None:
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
-
-
-def write_atomically(path: Path, payload: bytes) -> None:
-    """Temp file in the same folder, write, flush, fsync, os.replace, then fsync the folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as temp:
-            temp.write(payload)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); folders cannot be opened this way on Windows."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def write_candidates(path: Path, episode: EpisodeInfo, cards: list[Card]) -> CardFile:

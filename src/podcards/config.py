@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from podcards.errors import InputError
+from podcards.files import reading
 from podcards.models import Config
 
 if sys.version_info >= (3, 11):
@@ -62,14 +63,12 @@ def resolve_settings(folder: Path | None = None, **options: Any) -> Config:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as file:
+        with reading(path, "config file"), path.open("rb") as file:
             return tomllib.load(file)
     except tomllib.TOMLDecodeError as error:
         raise InputError(path, f"not valid TOML: {error}") from None
     except RecursionError:
         raise InputError(path, "not valid TOML: nested too deeply") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror}") from None
 
 
 def _validate(path: Path, table: dict[str, Any]) -> Config:

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from podcards.anki.notes import ExportNote, deck_id, plan_notes
 from podcards.anki.notetypes import genanki_model
-from podcards.cardfile import card_file_lock, load_card_file, save_card_file, write_atomically
+from podcards.cardfile import card_file_lock, load_card_file, save_card_file
 from podcards.errors import InputError
+from podcards.files import write_atomically
 from podcards.models import CardFile, ExportResult
 from podcards.paths import CARD_FILE_SUFFIX, inside, slugify
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from podcards.errors import InputError
+from podcards.files import reading
 
 TABLE_HEADER = re.compile(r"^\[[\w.-]+\]$")
 COMMENT = re.compile(r"(?:^|\s)#")
@@ -19,9 +20,10 @@ def load_glossary(path: Path | str) -> dict[str, str]:
     """
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(path, f"cannot read glossary ({error.__class__.__name__})") from None
+        with reading(path, "glossary file"):
+            lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"glossary is not UTF-8 text (byte {error.start})") from None
     glossary = {}
     for number, raw in enumerate(lines, start=1):
         line = COMMENT.split(raw, maxsplit=1)[0].strip()

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from podcards.errors import InputError
+from podcards.files import reading
 from podcards.models import DEFAULT_MAX_SIZE_MB, MEGABYTE, Segment, Transcript
 from podcards.transcripts.captions import parse_captions
 from podcards.transcripts.cleanup import plain_line, readable_title
@@ -100,19 +101,10 @@ def _detect_json(text: str, broken: str) -> str:
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    try:
-        with path.open("rb") as file:
-            if os.fstat(file.fileno()).st_size > max_bytes:
-                _refuse_size(path, max_bytes)
-            data = file.read(max_bytes + 1)  # a pipe or device has no size until read
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a transcript file") from None
-    except PermissionError:
-        raise InputError(path, "cannot be read (permission denied)") from None
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+    with reading(path, "transcript file"), path.open("rb") as file:
+        if os.fstat(file.fileno()).st_size > max_bytes:
+            _refuse_size(path, max_bytes)
+        data = file.read(max_bytes + 1)  # a pipe or device has no size until read
     if len(data) > max_bytes:
         _refuse_size(path, max_bytes)
     return data

@@ -1,0 +1,68 @@
+"""Reading and writing the user's files safely: one place for what every stage needs.
+
+Reading turns OS errors into one-line InputErrors naming the file; writing is atomic (a temp
+file in the same folder, fsynced, then renamed), so a crash leaves the old file or the new
+one, never half of each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from podcards.errors import InputError
+
+
+@contextlib.contextmanager
+def reading(path: Path, kind: str) -> Iterator[None]:
+    """OS errors raised while reading `path` (a `kind`, e.g. 'card file') as one line."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise InputError(path, f"no such {kind}") from None
+    except IsADirectoryError:
+        raise InputError(path, f"is a folder, not a {kind}") from None
+    except PermissionError:
+        raise InputError(path, "cannot be read (permission denied)") from None
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Temp file in the same folder, write, flush, fsync, os.replace, then fsync the folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as temp:
+            temp.write(payload)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); folders cannot be opened this way on Windows."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
