@@ -47,9 +47,11 @@ def run_job(
     card_files = [result.card_file for result in results if result.ok]
     if not card_files:
         raise_if_failed(results)
-    for card_file in card_files:
+    summaries = [
         review_card_file(card_file, revisit_all=review_all, input=input, output=output)
-    if not any(_has_approved(card_file) for card_file in card_files):
+        for card_file in card_files
+    ]
+    if not any(summary.counts.approved for summary in summaries):  # counts cover whole files
         raise NothingToDo("no approved cards yet, so no deck written; run again to review")
     deck_path = _export(card_files, deck, settings)
     raise_if_failed(results)
@@ -98,13 +100,6 @@ def approve_best(card_file: Path, count: int) -> int:
     cut_off = scores[min(count, len(scores)) - 1]
     approve_all(card_file, min_score=cut_off)
     return sum(score >= cut_off for score in scores)
-
-
-def _has_approved(card_file: Path) -> bool:
-    from podcards.cardfile import load_card_file
-
-    cards = load_card_file(card_file).cards
-    return any(card.status == ReviewStatus.APPROVED for card in cards)
 
 
 def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path:
