@@ -132,6 +132,7 @@ def test_preview_renders_like_anki(imported) -> None:
     notes, _ = plan_notes(
         [glass_file(), ferries_file()], deck_pattern="Podcasts::{title}", include_pending=False
     )
+    assert notes
     for note in notes:
         for ordinal in note.card_ordinals:
             question, answer = card_sides(note, ordinal)

@@ -234,6 +234,7 @@ def test_a_100000_character_line_without_a_full_stop_is_quick_and_sane(tmp_path,
     elapsed = time.perf_counter() - started
     assert elapsed < 10, f"took {elapsed:.1f} s"
     assert transcript.segments[0].text == line
+    assert cards, "no candidate from a long unpunctuated line"
     for card in cards:
         assert card.quote in line and len(card.quote) <= 1000
         assert len(card.content.front) <= 1000
