@@ -274,7 +274,7 @@ class _progress:
         if self.bar is not None:
             self.bar.advance(self.task)
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *_exc_info: object) -> None:
         if self.bar is not None:
             self.bar.stop()
 
