@@ -33,6 +33,12 @@ from podcards.models import Card, CardContent, CardKind, NoteType, Segment, Tran
         ("Overfishing leads to the collapse of the food chain.", detectors.CAUSE),
         ("No matter what a plant eats, it always needs light.", detectors.PRINCIPLE),
         ("Almost any living cell automatically repairs its DNA.", detectors.PRINCIPLE),
+        ("Diesel engines are more suited to heavy loads.", detectors.COMPARISON),
+        ("A kayak is easier to steer when it is loaded.", detectors.COMPARISON),
+        ("More and more bakeries sell sourdough.", detectors.TREND),
+        ("Farmers increasingly plant cover crops.", detectors.TREND),
+        ("The very first step is to measure the room.", detectors.PRINCIPLE),
+        ("The most important thing is to keep the dough warm.", detectors.PRINCIPLE),
     ],
 )
 def test_fact_cues(sentence: str, kind: str) -> None:
@@ -48,6 +54,7 @@ def test_fact_cues(sentence: str, kind: str) -> None:
         ("This episode is brought to you by Acme, use promo code ROCK.", detectors.SPONSOR),
         ("I remember when I was a kid we went camping every summer.", detectors.ANECDOTE),
         ("I don't know, maybe it works, I'm not sure.", detectors.HEDGE),
+        ("I would love it to have a bigger garden.", detectors.HEDGE),
         ("That's a great question, as you said earlier.", detectors.META),
     ],
 )
@@ -62,6 +69,8 @@ def test_chatter_cues_count_against(sentence: str, kind: str) -> None:
         "The way a lock works is that the pins must line up before the plug turns.",
         "The idea is that the starter feeds on the flour and makes the dough rise.",
         "We stored the readings in RRD, the round robin database, on a small server.",
+        "If you ask what glaciers are, it's a river of ice that flows downhill.",
+        "Under the hood the kettle uses a bimetal strip to switch itself off.",
     ],
 )
 def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:

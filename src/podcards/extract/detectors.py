@@ -64,16 +64,19 @@ CUES = [
     cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically |essentially |simply )?(?:a|an) \w+|\bwhat \w+ (?:is|are)\b"),
     cue(DEFINITION, 0.5, r"\b\w+ means\b|\bmeaning that\b|\bin other words\b"),
     # spoken definitions: "what X does is...", "the way it works is...", "the idea is that..."
+    cue(DEFINITION, 0.8, r"\bwhat (?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:is|are),? (?:it's|they're|that's) (?:like |basically |just )?(?:a|an|the)\b|\bunder the hood\b|\bthe way (?:it|they|this) works?\b"),
     cue(DEFINITION, 0.8, r"\bwhat (?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:does|do|did) is\b|\bthe way (?:(?:a|an|the) )?[\w-]+ works?,? (?:is|was)\b|\bthe (?:basic |whole |main |key )?idea (?:is|was) (?:that|to)\b|\b(?:is|are) (?:basically|essentially) (?:the|just|when|where|how)\b"),
     # comparisons and contrasts
     cue(COMPARISON, 1.0, r"\b(?:more|less|fewer) \w+ than\b|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b"),
     cue(COMPARISON, 0.9, r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b"),
+    cue(COMPARISON, 0.7, r"\b(?:is|are|was|were|'s|'re) (?:much |far |way |a lot |even |a bit )?(?:easier|harder|better|worse|faster|slower|cheaper|simpler|safer|stronger|weaker|smaller|larger|bigger|more \w+|less \w+) (?:for|to|at|in|on|towards|when|because|if)\b"),
     cue(COMPARISON, 0.9, r"\b(?:the|a) (?:main |big |biggest |only |one )?(?:downside|upside|drawback|caveat|pitfall|advantage|disadvantage|benefit|trade-?off|limitation|weakness|strength|difference)s?\b"),
     cue(COMPARISON, 0.5, r"\b(?:the )?(?:best|worst|fastest|slowest|biggest|largest|smallest|most \w+|least \w+)\b|\bacross the board\b|\bbeats?\b|\boutperform\w*"),
     # quantities and trends
     cue(QUANTITY, 1.0, NUMBER + r"\s*" + UNITS),
     cue(QUANTITY, 0.8, r"\b(?:19|20)\d\d\b|\b(?:19|20)?\d0s\b|\b(?:nineteen|twenty) \w+ties\b|\b(?:eighties|nineties|two thousands)\b"),
     cue(TREND, 0.8, r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery " + NUMBER + r"\b|\bper (?:year|month|week|day)\b"),
+    cue(TREND, 0.7, r"\bmore and more\b|\bless and less\b|\bincreasingly\b|\btrends?\b|\bnowadays\b|\bthese days\b|\bover time\b"),
     cue(TREND, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal)\w*\b"),
     cue(QUANTITY, 0.4, r"\b\d[\d,.]*\b"),
     # causes and consequences
@@ -82,6 +85,7 @@ CUES = [
     cue(CAUSE, 0.4, r"^(?:\w+ )?(?:if|once|when) [^,]{5,60}, (?:then |well, )?\w+ (?:will|would|can|cannot|can't|won't|need|have to)\b|\bsince \w+ (?:doesn't|does not|can't|cannot|has|is)\b"),
     # general principles and advice
     cue(PRINCIPLE, 0.8, r"\bno matter\b|\b(?:almost|virtually|nearly) (?:any|every|all)\b|\bautomatically\b|\binevitabl\w*|\bby definition\b|\brule of thumb\b"),
+    cue(PRINCIPLE, 0.8, r"\bthe (?:very,? )*(?:first|main|most important|key|biggest|hardest|real|last) (?:step|thing|lesson|rule|problem|challenge|mistake|point|question) (?:is|was)\b"),
     cue(PRINCIPLE, 0.6, r"\bin general\b|\bgenerally\b|\bthe key (?:is|to)\b|\bthe trick is\b|\balways\b|\btends? to\b|\bwhenever\b|\bany \w+ (?:will|would|must|needs?)\b|\bemerge\w*"),
     cue(PRINCIPLE, 0.5, r"\b(?:i (?:would |'d )?recommend|you should|you need to|you have to|you want (?:to|your)|the best way|make sure|as \w+ as possible)\b"),
     # down-rank cues
@@ -90,6 +94,7 @@ CUES = [
     cue(ANECDOTE, -0.8, r"\bi (?:remember|recall)\b|\bwhen i was\b|\bone day\b|\bback (?:then|in the day)\b|\bmy (?:wife|husband|kids?|son|daughter|father|mother|dad|mom|friends?|family|colleague)\b|\bi went\b|\byears ago\b|\bthe other day\b|\blast (?:week|month|year)\b"),
     cue(ANECDOTE, -0.6, r"\b(?:i|we) (?:was|were|had|did|decided|felt|started|got|wrote|left|tried|used to|ended up|'ve been|have been)\b|\bi was \w+ing\b"),
     cue(HEDGE, -0.6, r"\bi (?:don't|do not) know\b|\bi'm not sure\b|\bi am not sure\b|\bdunno\b|\bi guess\b|\bwho knows\b|\bi have no idea\b|\bi'm not an expert\b|\bi don't remember\b"),
+    cue(HEDGE, -0.4, r"\bi (?:would|'d) (?:love|like)\b|\bi wish\b|\bone option would be\b|\bif i could\b"),
     cue(HEDGE, -0.3, r"\bmaybe\b|\bperhaps\b|\bprobably\b|\bi suppose\b|\bi feel like\b|\bi wonder\b"),
     cue(META, -0.7, r"\b(?:good|great|interesting|excellent|fair) question\b|\bfollow-up\b|\byou mentioned\b|\bas you said\b|\byou(?:'re| are) right\b|\blet's (?:talk|move|get|dig|start)\b|\bwe'll (?:talk|get)\b|\bin this episode\b|\bon (?:the|this) (?:show|podcast)\b|\bour (?:listeners|audience)\b|\byou've (?:said|written|mentioned|predicted)\b|\btell (?:us|me)\b"),
 ]
