@@ -55,6 +55,8 @@ def test_fact_cues(sentence: str, kind: str) -> None:
         ("I remember when I was a kid we went camping every summer.", detectors.ANECDOTE),
         ("I don't know, maybe it works, I'm not sure.", detectors.HEDGE),
         ("I would love it to have a bigger garden.", detectors.HEDGE),
+        ("It's a pity, in my opinion, that the pier closed.", detectors.HEDGE),
+        ("I've mostly been using the blue kettle for tea.", detectors.ANECDOTE),
         ("That's a great question, as you said earlier.", detectors.META),
     ],
 )
@@ -71,6 +73,7 @@ def test_chatter_cues_count_against(sentence: str, kind: str) -> None:
         "We stored the readings in RRD, the round robin database, on a small server.",
         "If you ask what glaciers are, it's a river of ice that flows downhill.",
         "Under the hood the kettle uses a bimetal strip to switch itself off.",
+        "Grafting is a technique where you join a cutting to a rooted plant.",
     ],
 )
 def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
@@ -78,6 +81,11 @@ def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
     mentions the same words without defining anything gets no such cue."""
     assert detectors.detect(sentence).get(detectors.DEFINITION, 0) >= 0.8
     assert detectors.DEFINITION not in detectors.detect("We drove to the lake and it rained.")
+
+
+def test_at_least_and_at_most_are_no_comparison() -> None:
+    assert detectors.COMPARISON not in detectors.detect("We met at least a dozen hikers there.")
+    assert detectors.DEFINITION not in detectors.detect("There was a point where we turned back.")
 
 
 def test_a_tag_question_is_still_a_statement() -> None:

@@ -60,24 +60,26 @@ CUES = [
     cue(DEFINITION, 1.0, r"^(?:(?:so|and|well|now|okay|basically|yeah),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing)\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an)\b(?! (?:lot|bit|little|few|couple|great|good|big|huge)\b)"),
     cue(DEFINITION, 0.8, r"\bwhat (?:we|they|people|you) (?:call|called)\b|\bso-called\b|\bthe term\b"),
     cue(DEFINITION, 0.8, r"\bthe (?:core |basic |main |key |whole |central |general |big )?(?:idea|concept|principle|notion) (?:of|behind|is|here is)\b"),
-    cue(DEFINITION, 0.7, r"\b(?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an) (?:\w+ ){0,3}(?:kind|type|form|way|class|family|set|method|technique|approach|variant|version|measure|metric|benchmark)\b"),
+    cue(DEFINITION, 0.7, r"(?:\bis|\bare|'s|'re) (?:basically |essentially |simply |just |really )?(?:a|an) (?:\w+ ){0,3}(?:kind|type|form|way|class|family|set|method|technique|approach|variant|version|measure|metric|benchmark|dataset|collection|tool|library|model|algorithm|system|process)\b"),
     cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically |essentially |simply )?(?:a|an) \w+|\bwhat \w+ (?:is|are)\b"),
     cue(DEFINITION, 0.5, r"\b\w+ means\b|\bmeaning that\b|\bin other words\b"),
     # spoken definitions: "what X does is...", "the way it works is...", "the idea is that..."
     cue(DEFINITION, 0.8, r"\bwhat (?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:is|are),? (?:it's|they're|that's) (?:like |basically |just )?(?:a|an|the)\b|\bunder the hood\b|\bthe way (?:it|they|this) works?\b"),
+    # "a technique where you...": a thing explained by what happens in it
+    cue(DEFINITION, 0.6, r"\b(?!(?:that|this|place|places|time|times|case|cases|point|situation|moment|world|day|days|area|part|stage|level|way|there|here|somewhere|anywhere|everywhere|nowhere)\b)[a-z]{3,} where (?:you|we|they|one|it|the|a|an)\b"),
     cue(DEFINITION, 0.8, r"\bwhat (?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:does|do|did) is\b|\bthe way (?:(?:a|an|the) )?[\w-]+ works?,? (?:is|was)\b|\bthe (?:basic |whole |main |key )?idea (?:is|was) (?:that|to)\b|\b(?:is|are) (?:basically|essentially) (?:the|just|when|where|how)\b"),
     # comparisons and contrasts
     cue(COMPARISON, 1.0, r"\b(?:more|less|fewer) \w+ than\b|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b"),
     cue(COMPARISON, 0.9, r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b"),
     cue(COMPARISON, 0.7, r"\b(?:is|are|was|were|'s|'re) (?:much |far |way |a lot |even |a bit )?(?:easier|harder|better|worse|faster|slower|cheaper|simpler|safer|stronger|weaker|smaller|larger|bigger|more \w+|less \w+) (?:for|to|at|in|on|towards|when|because|if)\b"),
     cue(COMPARISON, 0.9, r"\b(?:the|a) (?:main |big |biggest |only |one )?(?:downside|upside|drawback|caveat|pitfall|advantage|disadvantage|benefit|trade-?off|limitation|weakness|strength|difference)s?\b"),
-    cue(COMPARISON, 0.5, r"\b(?:the )?(?:best|worst|fastest|slowest|biggest|largest|smallest|most \w+|least \w+)\b|\bacross the board\b|\bbeats?\b|\boutperform\w*"),
+    cue(COMPARISON, 0.5, r"\b(?:the )?(?:best|worst|fastest|slowest|biggest|largest|smallest|(?<!at )most \w+|(?<!at )least \w+)\b|\bacross the board\b|\bbeats?\b|\boutperform\w*"),
     # quantities and trends
     cue(QUANTITY, 1.0, NUMBER + r"\s*" + UNITS),
     cue(QUANTITY, 0.8, r"\b(?:19|20)\d\d\b|\b(?:19|20)?\d0s\b|\b(?:nineteen|twenty) \w+ties\b|\b(?:eighties|nineties|two thousands)\b"),
     cue(TREND, 0.8, r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery " + NUMBER + r"\b|\bper (?:year|month|week|day)\b"),
     cue(TREND, 0.7, r"\bmore and more\b|\bless and less\b|\bincreasingly\b|\btrends?\b|\bnowadays\b|\bthese days\b|\bover time\b"),
-    cue(TREND, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal)\w*\b"),
+    cue(TREND, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal|reduc|improv)\w*\b"),
     cue(QUANTITY, 0.4, r"\b\d[\d,.]*\b"),
     # causes and consequences
     cue(CAUSE, 0.7, r"\b(?:leads?|led) to\b|\bresults? in\b|\bcaus(?:e|es|ed|ing)\b|\bdue to\b|\bthat's why\b|\bthe reason (?:is|why|being)\b|\btherefore\b|\bas a result\b|\bconsequen\w+"),
@@ -92,10 +94,11 @@ CUES = [
     cue(SOCIAL, -1.5, r"\bthank(?:s| you)\b|\bwelcome (?:to|back)\b|\bgreat to (?:have|see|be)\b|\bnice to (?:meet|see|have)\b|\bpleasure\b|\bcongratulations\b|\bgood to see\b|\bappreciate (?:it|that|you)\b|\bbye\b|\bcheers\b|\bsee you\b|\bthat's (?:it|all) for\b|\b(?:till|until) next time\b"),
     cue(SPONSOR, -2.0, r"\bsponsor\w*|\bbrought to you by\b|\bmade possible by\b|\bpromo code\b|\bdiscount\b|\bsign up\b|\bfree trial\b|\bsubscribe\w*|\bcheck (?:it |them )?out\b|\b\w+\.(?:com|io|org|net)\b|\bshow notes\b|\bnewsletter\b|\blink in\b"),
     cue(ANECDOTE, -0.8, r"\bi (?:remember|recall)\b|\bwhen i was\b|\bone day\b|\bback (?:then|in the day)\b|\bmy (?:wife|husband|kids?|son|daughter|father|mother|dad|mom|friends?|family|colleague)\b|\bi went\b|\byears ago\b|\bthe other day\b|\blast (?:week|month|year)\b"),
-    cue(ANECDOTE, -0.6, r"\b(?:i|we) (?:was|were|had|did|decided|felt|started|got|wrote|left|tried|used to|ended up|'ve been|have been)\b|\bi was \w+ing\b"),
+    cue(ANECDOTE, -0.6, r"\b(?:i|we) (?:\w+ly )?(?:was|were|had|did|decided|felt|started|got|wrote|left|tried|used to|ended up)\b|\b(?:i|we)(?:'ve| have) (?:\w+ly )?been\b|\bi was \w+ing\b"),
     cue(HEDGE, -0.6, r"\bi (?:don't|do not) know\b|\bi'm not sure\b|\bi am not sure\b|\bdunno\b|\bi guess\b|\bwho knows\b|\bi have no idea\b|\bi'm not an expert\b|\bi don't remember\b"),
     cue(HEDGE, -0.4, r"\bi (?:would|'d) (?:love|like)\b|\bi wish\b|\bone option would be\b|\bif i could\b"),
-    cue(HEDGE, -0.3, r"\bmaybe\b|\bperhaps\b|\bprobably\b|\bi suppose\b|\bi feel like\b|\bi wonder\b"),
+    cue(HEDGE, -0.3, r"\bmaybe\b|\bperhaps\b|\bprobably\b|\bi suppose\b|\bi feel like\b|\bi wonder\b|\bimagine\b|\bit seems (?:like|that)\b|\blet's say\b"),
+    cue(HEDGE, -0.3, r"\bin my (?:opinion|view)\b|\bmy (?:thought|feeling|view|take|sense) is\b|\bi feel (?:that|it's|it is)\b|\bit's a (?:pity|shame)\b"),
     cue(META, -0.7, r"\b(?:good|great|interesting|excellent|fair) question\b|\bfollow-up\b|\byou mentioned\b|\bas you said\b|\byou(?:'re| are) right\b|\blet's (?:talk|move|get|dig|start)\b|\bwe'll (?:talk|get)\b|\bin this episode\b|\bon (?:the|this) (?:show|podcast)\b|\bour (?:listeners|audience)\b|\byou've (?:said|written|mentioned|predicted)\b|\btell (?:us|me)\b"),
 ]
 # fmt: on
