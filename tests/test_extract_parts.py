@@ -261,6 +261,27 @@ def test_a_cause_becomes_a_why_question_answered_by_the_because_part() -> None:
     assert lint(card) == []
 
 
+def test_a_why_question_answered_by_because_becomes_that_question_and_answer() -> None:
+    from podcards.extract import extract_cards
+
+    turns = [
+        ("Host", "Owls are famous night hunters. Why do owls hunt at night?"),
+        ("Guest", "Because their prey is most active after dark. Owls also fly almost silently."),
+    ]
+    transcript = Transcript(
+        title="Owls",
+        source="owls.txt",
+        format="text",
+        segments=[Segment(speaker=speaker, text=text) for speaker, text in turns],
+    )
+    answer = next(card for card in extract_cards(transcript) if "Because" in card.quote)
+    assert answer.generated.note_type is NoteType.BASIC
+    assert answer.generated.front == "Why do owls hunt at night?"
+    assert answer.generated.back == "Their prey is most active after dark"
+    assert answer.quote.startswith("Because their prey")  # the quote stays verbatim
+    assert lint(answer.generated) == []
+
+
 def test_an_appositive_defines_its_noun_phrase() -> None:
     card = card_for("Honestly, pumice, a volcanic glass full of gas bubbles, floats on water.")
     assert (card.front, card.back) == ("What is pumice?", "A volcanic glass full of gas bubbles")

@@ -148,7 +148,7 @@ COMPARATIVE_FORM = re.compile(
     re.IGNORECASE,
 )
 CALLED_FORM = re.compile(
-    r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;!?]|$| and| or| which| that| because)",
+    r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
     re.IGNORECASE,
 )
 NUMBER_PHRASE = re.compile(
@@ -198,14 +198,18 @@ class CardDraft:
     on a weak word or none: low); the best-scoring cloze target wins."""
 
 
-def make_card(passage: Passage, terms: KeyTerms, topic: str | None) -> CardDraft:
+def make_card(
+    passage: Passage, terms: KeyTerms, topic: str | None, asked: str | None = None
+) -> CardDraft:
     """The first Q/A form that fits the passage, else a cloze on its most telling term in the
-    clause that carries it (a cause becomes 'Why...?' when no quantity makes a better cloze)."""
+    clause that carries it (a cause becomes 'Why...?' when no quantity makes a better cloze).
+    `asked` is the 'Why...?' question the passage answers ('Because...'), if any."""
     cleaned = [clean_disfluencies(sentence.text) for sentence in passage.sentences]
     sentences = [resolve_pointer(cleaned[0], topic), *cleaned[1:]]
     sentences = [sentence for sentence in sentences if sentence]
     text = " ".join(sentences)
     makers: list[Callable[[], CardDraft | None]] = [
+        lambda: answer_card(asked, sentences),
         lambda: definition_card(sentences, terms, proper_nouns(passage)),
         lambda: appositive_card(sentences, passage),
         lambda: acronym_card(text),
@@ -598,6 +602,22 @@ def phrase_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
     """The tokens as written in text, with or without space between them ('Moon 's')."""
     body = r"\s*".join(re.escape(token) for token in tokens)
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+
+
+WHY_QUESTION = re.compile(r"^(?:(?:and|so|but|okay|now|well),? )*why\b[^?]*\?$", re.IGNORECASE)
+BECAUSE_OPENING = re.compile(r"^(?:(?:well|so|yeah|oh),? )*because (?:of )?", re.IGNORECASE)
+
+
+def answer_card(asked: str | None, sentences: list[str]) -> CardDraft | None:
+    """'Why X?' answered by 'Because Y.': the speaker's own question, with Y as the answer."""
+    if asked is None or not sentences:
+        return None
+    question = clean_disfluencies(asked)
+    opening = BECAUSE_OPENING.match(sentences[0])
+    if not WHY_QUESTION.match(question) or not opening:
+        return None
+    question = question[question.lower().index("why") :]
+    return basic(CardKind.CLAIM, question, sentences[0][opening.end() :])
 
 
 def why_card(sentences: list[str]) -> CardDraft | None:

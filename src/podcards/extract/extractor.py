@@ -49,7 +49,12 @@ def extract_cards(
     return [
         card_for(
             passage,
-            make_card(passage, terms, topic_before(passage, sentences, terms)),
+            make_card(
+                passage,
+                terms,
+                topic_before(passage, sentences, terms),
+                question_before(passage, sentences),
+            ),
             transcript,
             terms,
             occurrences[passage.first.index],
@@ -114,6 +119,15 @@ def topic_before(
         if found:
             return terms.shown(found[0])
     return None
+
+
+def question_before(passage: ranking.Passage, sentences: Sequence[nlp.Sentence]) -> str | None:
+    """The sentence just before the passage when it is a question: a 'Because...' passage
+    answers it, whoever asked."""
+    if passage.first.index == 0:
+        return None
+    before = sentences[passage.first.index - 1].text
+    return before if before.rstrip().endswith("?") else None
 
 
 def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, str]) -> list[str]:
