@@ -69,11 +69,33 @@ def test_run_over_several_transcripts_makes_one_deck_with_a_subdeck_each(
     tmp_path: Path, collection: Collection
 ) -> None:
     sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
-    deck = run_with_keys(sources, Config(output=tmp_path / "decks"), "aqaq")
+    settings = Config(output=tmp_path / "decks", max_cards=2)
+    deck = run_with_keys(sources, settings, "arar")  # each episode's two cards
     import_package(collection, deck)
     assert collection.note_count() == 2
     names = {deck.name for deck in collection.decks.all_names_and_ids()}
     assert sum(name.startswith("Podcasts::") for name in names) == 2
+
+
+def test_quitting_stops_the_whole_run_and_the_next_run_resumes(tmp_path: Path, capsys) -> None:
+    sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
+    settings = Config(output=tmp_path / "decks", max_cards=2)
+    run_with_keys(sources, settings, "aq")  # q on the first episode: the second is not shown
+    card_files = sorted((tmp_path / "decks").glob("*.cards.json"))
+    assert len(card_files) == 2
+    decided = {path.name: statuses(path) for path in card_files}
+    assert sorted(decided.values()) == [
+        [ReviewStatus.APPROVED, ReviewStatus.PENDING],
+        [ReviewStatus.PENDING, ReviewStatus.PENDING],
+    ]
+    assert "run the same command again" in capsys.readouterr().err
+
+    run_with_keys(sources, settings, "raq")  # resumes at the first episode's second card
+    after = {path.name: statuses(path) for path in card_files}
+    assert sorted(after.values()) == [
+        [ReviewStatus.APPROVED, ReviewStatus.PENDING],
+        [ReviewStatus.APPROVED, ReviewStatus.REJECTED],
+    ]
 
 
 def test_run_with_nothing_approved_writes_no_deck(tmp_path: Path) -> None:

@@ -36,9 +36,10 @@ def run_job(
     """Extract every source (merging into existing card files), review each, export one deck.
 
     Review resumes at each card file's first undecided card, so running the same command
-    again continues the job. `input`/`output` are prompt_toolkit's, for driving the review
-    from tests. A transcript that failed is reported and the job goes on with the others;
-    the exit code says so at the end (2).
+    again continues the job; quitting (q) stops reviewing every episode, not just the one on
+    screen, and the deck gets what is approved so far. `input`/`output` are prompt_toolkit's,
+    for driving the review from tests. A transcript that failed is reported and the job goes
+    on with the others; the exit code says so at the end (2).
     """
     from podcards.review import review_card_file
 
@@ -47,15 +48,30 @@ def run_job(
     card_files = [result.card_file for result in results if result.ok]
     if not card_files:
         raise_if_failed(results)
-    summaries = [
-        review_card_file(card_file, revisit_all=review_all, input=input, output=output)
-        for card_file in card_files
-    ]
-    if not any(summary.counts.approved for summary in summaries):  # counts cover whole files
+    approved = 0
+    for position, card_file in enumerate(card_files):
+        summary = review_card_file(card_file, revisit_all=review_all, input=input, output=output)
+        approved += summary.counts.approved  # counts cover the whole file, earlier runs too
+        if summary.quit:
+            approved += approved_in(card_files[position + 1 :])
+            ui.info("Review stopped; run the same command again to go on where you left off.")
+            break
+    if not approved:
         raise NothingToDo("no approved cards yet, so no deck written; run again to review")
     deck_path = _export(card_files, deck, settings)
     raise_if_failed(results)
     return deck_path
+
+
+def approved_in(card_files: list[Path]) -> int:
+    """Approved cards in files this run did not review (decided in earlier runs)."""
+    from podcards.cardfile import load_card_file
+
+    return sum(
+        card.status == ReviewStatus.APPROVED
+        for card_file in card_files
+        for card in load_card_file(card_file).cards
+    )
 
 
 def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:

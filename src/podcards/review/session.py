@@ -66,6 +66,8 @@ class ReviewSummary:
     """Cards the session had to show (0: nothing matched, nothing to do)."""
     decided: int
     """Decisions and edits made in this session."""
+    quit: bool = False
+    """The reviewer pressed q before the end: stop, and resume later."""
 
     def totals(self) -> str:
         counts = self.counts
@@ -169,6 +171,7 @@ class ReviewSession:
         self.index = 0
         self.decided = 0
         self.offered = len(queue)
+        self.quit = False
         self.handlers = {
             "a": self._approve,
             "r": self._reject,
@@ -184,7 +187,11 @@ class ReviewSession:
 
     def summary(self) -> ReviewSummary:
         return ReviewSummary(
-            self.path, DecisionCounts.of(self.card_file.cards), self.offered, self.decided
+            self.path,
+            DecisionCounts.of(self.card_file.cards),
+            self.offered,
+            self.decided,
+            quit=self.quit,
         )
 
     def run(self) -> None:
@@ -196,6 +203,7 @@ class ReviewSession:
             key = self.prompter.key(PROMPT, {**ACTIONS, **dict.fromkeys(ALIASES, "")})
             key = ALIASES.get(key, key)
             if key == "q":
+                self.quit = True
                 return
             self.handlers[key](card)
         if self.queue:
