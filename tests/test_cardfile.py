@@ -68,7 +68,9 @@ def test_re_extract_keeps_decisions_edits_and_tags_of_the_same_ids(tmp_path: Pat
     assert load_card_file(path) == merged
 
 
-def test_vanished_candidates_keep_only_work_done_as_orphans_at_the_end(tmp_path: Path) -> None:
+def test_vanished_candidates_keep_only_decisions_and_edits_as_orphans_at_the_end(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "tide.cards.json"
     card_file = make_card_file(path, count=4)
     card_file.cards[0].status = ReviewStatus.APPROVED
@@ -82,18 +84,20 @@ def test_vanished_candidates_keep_only_work_done_as_orphans_at_the_end(tmp_path:
         ("tide-009", False),
         ("tide-000", True),
         ("tide-001", True),
+        ("tide-002", True),
     ]
 
 
-def test_orphan_found_again_is_no_longer_orphaned(tmp_path: Path) -> None:
+@pytest.mark.parametrize("status", [ReviewStatus.APPROVED, ReviewStatus.REJECTED])
+def test_orphan_found_again_is_no_longer_orphaned(tmp_path: Path, status: ReviewStatus) -> None:
     path = tmp_path / "tide.cards.json"
     card_file = make_card_file(path, count=1)
-    card_file.cards[0].status = ReviewStatus.APPROVED
+    card_file.cards[0].status = status
     save_card_file(path, card_file)
     write_candidates(path, EPISODE, [])
     merged = write_candidates(path, EPISODE, [make_card(0)])
     assert [(card.id, card.orphaned, card.status) for card in merged.cards] == [
-        ("tide-000", False, ReviewStatus.APPROVED)
+        ("tide-000", False, status)
     ]
 
 

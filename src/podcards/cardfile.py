@@ -270,8 +270,9 @@ def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
     """New ranking first, carrying over the user's work on candidates that are still there.
 
     A re-found candidate keeps its decision, edit and tags (new extraction wording beside the
-    edit); a vanished one is kept, marked orphaned, only when it carries work (approved or
-    edited); vanished pending or rejected ones are dropped.
+    edit); a vanished one is kept, marked orphaned, when it carries work (decided or edited:
+    a rejection kept means the card stays rejected if a later extraction finds it again);
+    vanished undecided ones are dropped.
     """
     old_by_id = {card.id: card for card in old_cards}
     merged = [_carry_over(old_by_id.get(card.id), card) for card in new_cards]
@@ -279,7 +280,7 @@ def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
     orphans = [
         card.model_copy(update={"orphaned": True})
         for card in old_cards
-        if card.id not in new_ids and (card.status == ReviewStatus.APPROVED or card.is_edited)
+        if card.id not in new_ids and (card.status != ReviewStatus.PENDING or card.is_edited)
     ]
     return merged + orphans
 
