@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from podcards.errors import InputError
@@ -40,10 +41,17 @@ def apply_glossary(text: str, glossary: dict[str, str]) -> str:
     """Replace each heard spelling (whole words, any case) by the right one; longest first."""
     if not glossary or not text:
         return text
-    lookup = {heard.lower(): right for heard, right in glossary.items()}
+    pattern, lookup = glossary_pattern(tuple(glossary.items()))
+    return pattern.sub(lambda match: lookup[match.group(0).lower()], text)
+
+
+@cache
+def glossary_pattern(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for the whole glossary, built once: every card field of every card asks."""
+    lookup = {heard.lower(): right for heard, right in pairs}
     alternatives = sorted(lookup, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(heard) for heard in alternatives) + r")(?![\w-])",
         re.IGNORECASE,
     )
-    return pattern.sub(lambda match: lookup[match.group(0).lower()], text)
+    return pattern, lookup
