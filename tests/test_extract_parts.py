@@ -143,6 +143,25 @@ FILLER_TALK = [
 ]
 
 
+def test_a_talk_without_speaker_turns_is_cut_into_turn_sized_runs() -> None:
+    """Captions come as one segment: 'the rest of its turn' must not mean the whole talk."""
+    one_segment = [
+        nlp.Sentence(segment=0, start=0, end=1, text="x", speaker=None, index=n) for n in range(50)
+    ]
+    turns = ranking.turn_numbers(one_segment)
+    assert turns == [0] * 50  # a long turn of a real speaker stays whole
+    captions = [
+        nlp.Sentence(segment=0, start=0, end=1, text="x", speaker=None, index=n) for n in range(130)
+    ]
+    turns = ranking.turn_numbers(captions)
+    assert turns[:21] == [0] * 20 + [1] and turns[-1] == 6
+    speakers = [
+        nlp.Sentence(segment=n // 3, start=0, end=1, text="x", speaker=None, index=n)
+        for n in range(9)
+    ]
+    assert ranking.turn_numbers(speakers) == [0, 0, 0, 1, 1, 1, 2, 2, 2]
+
+
 def test_a_sentence_on_the_subject_around_it_is_more_topical() -> None:
     claim = "Lichens survive drought because the fungus stores water for the alga."
     near = ["Lichens grow on bare rock.", "The alga feeds the fungus with sugar."]

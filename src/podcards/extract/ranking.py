@@ -42,6 +42,8 @@ CENTRALITY_WEIGHT = 1.0
 TOPIC_WEIGHT = 0.2
 TOPIC_SENTENCES = 20
 CROWDING_WEIGHT = 0.5
+LONG_TURN_SENTENCES = 60
+PSEUDO_TURN_SENTENCES = 20
 
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
@@ -113,6 +115,8 @@ class Talk:
 
     askers: frozenset[str]
     sentence_counts: Counter[str]
+    turns: list[int]
+    """Each sentence's turn number (see `turn_numbers`)."""
     turn_counts: dict[int, Counter[str]]
     turn_sizes: Counter[int]
     sentences: int
@@ -133,7 +137,7 @@ class Talk:
         """Share of the passage's words that the rest of its turn also uses."""
         if not passage.words:
             return 0.0
-        turn = self.turn_counts[passage.first.segment]
+        turn = self.turn_counts[self.turns[passage.first.index]]
         own = passage.own_counts
         return sum(turn[word] > own[word] for word in passage.words) / len(passage.words)
 
@@ -161,23 +165,43 @@ def sentence_words(sentence: Sentence) -> frozenset[str]:
 
 
 def study_talk(sentences: Sequence[Sentence]) -> Talk:
+    turns = turn_numbers(sentences)
     turn_counts: dict[int, Counter[str]] = {}
     sentence_counts: Counter[str] = Counter()
     places: dict[str, list[int]] = {}
     for sentence in sentences:
         words = sentence_words(sentence)
         sentence_counts.update(words)
-        turn_counts.setdefault(sentence.segment, Counter()).update(words)
+        turn_counts.setdefault(turns[sentence.index], Counter()).update(words)
         for word in words:
             places.setdefault(word, []).append(sentence.index)
     return Talk(
         askers=find_askers(sentences),
         sentence_counts=sentence_counts,
+        turns=turns,
         turn_counts=turn_counts,
-        turn_sizes=Counter(sentence.segment for sentence in sentences),
+        turn_sizes=Counter(turns),
         sentences=len(sentences),
         places=places,
     )
+
+
+def turn_numbers(sentences: Sequence[Sentence]) -> list[int]:
+    """Each sentence's turn: its segment, with a very long segment cut into runs of about a
+    turn's length. Captions and ASR without speaker labels come as one segment for the whole
+    talk, where 'the rest of the turn' would be the whole talk and tell nothing apart."""
+    sizes = Counter(sentence.segment for sentence in sentences)
+    turns: list[int] = []
+    turn, run = -1, 0
+    previous = None
+    for sentence in sentences:
+        run += 1
+        long_turn = sizes[sentence.segment] > LONG_TURN_SENTENCES
+        if sentence.segment != previous or (long_turn and run > PSEUDO_TURN_SENTENCES):
+            turn, run = turn + 1, 1
+        previous = sentence.segment
+        turns.append(turn)
+    return turns
 
 
 def find_askers(sentences: Sequence[Sentence]) -> frozenset[str]:
@@ -262,7 +286,8 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "role": speaker_role(passage.first, talk.askers),
             "information": INFORMATION_WEIGHT
             * min(MAX_INFORMATION, talk.information(passage.words)),
-            "substance": TURN_WEIGHT * math.log(1 + talk.turn_sizes[passage.first.segment]),
+            "substance": TURN_WEIGHT
+            * math.log(1 + talk.turn_sizes[talk.turns[passage.first.index]]),
             "centrality": CENTRALITY_WEIGHT * talk.centrality(passage),
             "topicality": TOPIC_WEIGHT * talk.topicality(passage),
             "artifact": -1.0 if TIMESTAMP.search(passage.text) else 0.0,
