@@ -8,7 +8,7 @@ import pytest
 
 from podcards import nlp
 from podcards.errors import InputError
-from podcards.extract import detectors, lint, load_glossary, ranking
+from podcards.extract import cards, detectors, lint, load_glossary, ranking
 from podcards.extract.cards import make_card
 from podcards.extract.dedupe import near_duplicate
 from podcards.extract.glossary import apply_glossary
@@ -299,6 +299,23 @@ def test_a_why_question_answered_by_because_becomes_that_question_and_answer() -
     assert answer.generated.back == "Their prey is most active after dark"
     assert answer.quote.startswith("Because their prey")  # the quote stays verbatim
     assert lint(answer.generated) == []
+
+
+def test_a_caption_piece_keeps_lower_case_in_the_middle_of_a_card() -> None:
+    words = "the tide rises twice a day because the moon pulls the oceans toward it and"
+    rest = "the sun adds a smaller pull of its own that makes spring tides higher than neap tides"
+    transcript = Transcript(
+        title="t",
+        source="t.vtt",
+        format="vtt",
+        segments=[Segment(text=" ".join([words] * 6 + [rest]))],
+    )
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(transcript.segments[0].text))
+    assert len(sentences) > 1  # no punctuation: cut into pieces
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    pair = ranking.make_passage(sentences[-2:], [{}, {}], terms)
+    second = cards.readable_sentences(pair)[1]
+    assert second[:1].islower()
 
 
 def test_an_appositive_defines_its_noun_phrase() -> None:

@@ -85,6 +85,11 @@ def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> Non
     )
 
 
+def test_cleaning_gives_lower_case_captions_their_capital_i() -> None:
+    cleaned = nlp.clean_disfluencies("and i've seen the tide turn i.e. twice as i'd said")
+    assert cleaned == "I've seen the tide turn i.e. twice as I'd said"
+
+
 def test_a_verb_read_as_a_plural_noun_after_the_subject_is_a_verb_again() -> None:
     """'Water boils at...': the tagger's NNS 'boils' would join the noun phrase."""
     sentence = sentences_of("Water boils at a lower temperature on a high mountain.")[0]

@@ -720,6 +720,8 @@ LEADING_HEDGES = re.compile(
     re.IGNORECASE,
 )
 REPEATED_WORDS = re.compile(r"\b([\w']+(?: [\w']+)?)(?:,? \1\b)+", re.IGNORECASE)
+LOWERCASE_I = re.compile(r"(?<![\w'.-])i(?=(?:'(?:m|ve|ll|d))?(?![\w'-]|\.\w))")
+"""'i' as a word is the pronoun: captions written in lower case get it back as 'I'."""
 FALSE_START = re.compile(r"^[^,.;]{1,25}?\s+(?:--|—|–)\s+")
 
 
@@ -748,4 +750,5 @@ def clean_disfluencies(text: str) -> str:
     cleaned = re.sub(r"\s+([,.;:?!])", r"\1", cleaned)
     cleaned = re.sub(r",\s*([,.;:?!])", r"\1", cleaned)
     cleaned = re.sub(r"^[,;:\s]+", "", cleaned).strip()
+    cleaned = LOWERCASE_I.sub("I", cleaned)
     return cleaned[:1].upper() + cleaned[1:]

@@ -204,7 +204,7 @@ def make_card(
     """The first Q/A form that fits the passage, else a cloze on its most telling term in the
     clause that carries it (a cause becomes 'Why...?' when no quantity makes a better cloze).
     `asked` is the 'Why...?' question the passage answers ('Because...'), if any."""
-    cleaned = [clean_disfluencies(sentence.text) for sentence in passage.sentences]
+    cleaned = readable_sentences(passage)
     sentences = [resolve_pointer(cleaned[0], topic), *cleaned[1:]]
     sentences = [sentence for sentence in sentences if sentence]
     text = " ".join(sentences)
@@ -223,6 +223,20 @@ def make_card(
     if cloze is not None and cloze.quality >= STRONG_CLOZE:
         return cloze
     return why_card(sentences) or cloze or unclozed(text)
+
+
+def readable_sentences(passage: Passage) -> list[str]:
+    """The passage's sentences cleaned for a card. A piece that did not open with a capital
+    after an ended sentence was cut from captions without punctuation: it stays in lower case
+    rather than gaining a capital in the middle of the thought."""
+    readable = []
+    for position, sentence in enumerate(passage.sentences):
+        cleaned = clean_disfluencies(sentence.text)
+        before = passage.sentences[position - 1].text.rstrip() if position else ""
+        if before and before[-1:] not in ".!?" and not sentence.text.lstrip()[:1].isupper():
+            cleaned = cleaned[:1].lower() + cleaned[1:]
+        readable.append(cleaned)
+    return readable
 
 
 def unclozed(text: str) -> CardDraft:
