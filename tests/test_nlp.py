@@ -59,6 +59,18 @@ def test_captions_without_punctuation_are_cut_into_sentence_sized_pieces() -> No
     assert all(word in nlp.CLAUSE_OPENING_WORDS for word in openers)
 
 
+def test_a_caption_is_cut_where_a_sentence_most_likely_starts() -> None:
+    """A discourse marker opens a sentence more surely than a pronoun, and a pronoun led into
+    by 'that' or 'what' continues the clause before it."""
+    words = "the ice we saw that they measured was thin but it was old".split()
+    strength = [nlp.opening_strength(words, position) for position in range(1, len(words))]
+    by_word = dict(zip(words[1:], strength, strict=True))
+    assert by_word["but"] > by_word["we"] > 0
+    assert by_word["they"] == 0  # 'that they': the clause began at 'that'
+    assert by_word["it"] == 0  # 'but it': the clause began at 'but'
+    assert by_word["measured"] == 0
+
+
 def test_key_terms_favour_a_repeated_specific_phrase_over_generic_words() -> None:
     sentences = sentences_of(
         "The permafrost layer holds a lot of carbon. Thawing permafrost layer releases methane.",

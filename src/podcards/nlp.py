@@ -72,8 +72,17 @@ CLAUSE_OPENING_WORDS = frozenset(
         "they",
         "it",
         "there",
+        "yeah",
     ]
 )
+DISCOURSE_MARKERS = frozenset(["so", "but", "now", "okay", "well", "yeah", "because"])
+LEADING_INTO_CLAUSE = frozenset(
+    ["that", "what", "which", "who", "when", "where", "how", "why", "if", "because", "so", "and",
+     "but", "or", "than", "as", "the", "a", "an", "to", "of", "in", "on", "for", "with", "like",
+     "said", "think", "know", "mean", "guess", "say", "then", "whether", "until", "since"]
+)  # fmt: skip
+PIECE_DRIFT = 16
+"""Words away from the ideal piece length that cost as much as one step of opening strength."""
 CLAUSE_BOUNDARY = re.compile(
     r"[,;]\s+(?=(?:but|and so|so|whereas|although|though|which means|because|and then|and that's)\b)|;\s+"
 )
@@ -482,27 +491,38 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def unpunctuated_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A stretch far longer than any spoken sentence has lost its punctuation: cut it into
-    pieces of about a spoken sentence's length (at most MAX_SENTENCE_WORDS), each before the
-    word opening a clause nearest that length, when there is one."""
+    pieces of about a spoken sentence's length (at most MAX_SENTENCE_WORDS), each at the
+    likeliest sentence start near that length (see `opening_strength`), when there is one."""
     if len(text[start:end].split()) <= UNPUNCTUATED_WORDS:
         return [(start, end)]
-    words = [match.span() for match in re.finditer(r"\S+", text[start:end])]
+    spans_of_words = [match.span() for match in re.finditer(r"\S+", text[start:end])]
+    words = [text[start + low : start + high].lower() for low, high in spans_of_words]
     spans = []
     first = 0
     while len(words) - first > MAX_SENTENCE_WORDS:
-        window = range(first + MIN_CLAUSE_WORDS, first + MAX_SENTENCE_WORDS + 1)
-        openers = [
-            position
-            for position in window
-            if text[start + words[position][0] : start + words[position][1]].lower()
-            in CLAUSE_OPENING_WORDS
-        ]
         target = first + UNPUNCTUATED_PIECE_WORDS
-        cut = min(openers, key=lambda position: abs(position - target), default=target)
-        spans.append((start + words[first][0], start + words[cut - 1][1]))
+        window = range(first + MIN_CLAUSE_WORDS, first + MAX_SENTENCE_WORDS + 1)
+        strengths = {position: opening_strength(words, position) for position in window}
+        openers = [position for position, strength in strengths.items() if strength > 0]
+        cut = max(
+            openers,
+            key=lambda position: strengths[position] - abs(position - target) / PIECE_DRIFT,
+            default=target,
+        )
+        spans.append((start + spans_of_words[first][0], start + spans_of_words[cut - 1][1]))
         first = cut
-    spans.append((start + words[first][0], end))
+    spans.append((start + spans_of_words[first][0], end))
     return spans
+
+
+def opening_strength(words: list[str], position: int) -> float:
+    """How surely a spoken sentence starts at this word: discourse markers ('so', 'but',
+    'okay') most, other clause openers less, and nothing where the word before leads into it
+    ('that i', 'what we', 'and so': the clause started earlier)."""
+    word, before = words[position], words[position - 1]
+    if word not in CLAUSE_OPENING_WORDS or before in LEADING_INTO_CLAUSE:
+        return 0.0
+    return 2.0 if word in DISCOURSE_MARKERS else 1.0
 
 
 def tag_sentences(sentences: Iterable[Sentence], toolkit: Toolkit) -> None:
