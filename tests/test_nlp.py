@@ -62,7 +62,8 @@ def test_captions_without_punctuation_are_cut_into_sentence_sized_pieces() -> No
 def test_a_caption_is_cut_where_a_sentence_most_likely_starts() -> None:
     """A discourse marker opens a sentence more surely than a pronoun, and a pronoun led into
     by 'that' or 'what' continues the clause before it."""
-    words = "the ice we saw that they measured was thin but it was old".split()
+    caption = "the ice we saw that they measured was thin but it was old"
+    words = caption.split()
     strength = [nlp.opening_strength(words, position) for position in range(1, len(words))]
     by_word = dict(zip(words[1:], strength, strict=True))
     assert by_word["but"] > by_word["we"] > 0
