@@ -2,9 +2,11 @@
 
 Prints recall / must / precision at 20, 40 and 80, the grounded-quote rate, the median quote
 length and the share of the top 40 cards passing lint, with NLTK data and without it (the
-no-data run is a subprocess with NLTK_DATA pointing at an empty folder).
+no-data run is a subprocess with NLTK_DATA pointing at an empty folder). With `--formats`,
+also the same talk as SRT and Whisper JSON without speakers and as lower-case, unpunctuated
+automatic captions (benchmarks/variants.py; grounding is checked against each file's words).
 
-    python benchmarks/quality.py [TRANSCRIPT] [--gold GOLD.json]
+    python benchmarks/quality.py [TRANSCRIPT] [--gold GOLD.json] [--formats]
 
 The transcript and gold set are read from ../shared, never copied into the project.
 """
@@ -66,10 +68,8 @@ def load_scorer():
     return module
 
 
-def report(label: str, run: dict, gold: dict, transcript: Path) -> None:
-    result = load_scorer().score(
-        gold, run["candidates"], CUTOFFS, transcript.read_text(encoding="utf-8")
-    )
+def report(label: str, run: dict, gold: dict, transcript_text: str) -> None:
+    result = load_scorer().score(gold, run["candidates"], CUTOFFS, transcript_text)
     print(
         f"{label}: {result['candidates']} candidates in {run['seconds']:.2f} s, grounded "
         f"{result['grounded']:.3f}, median quote {result['median_quote_words']} words, "
@@ -88,6 +88,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("transcript", nargs="?", type=Path, default=DEV_TRANSCRIPT)
     parser.add_argument("--gold", type=Path, default=DEV_GOLD)
+    parser.add_argument("--formats", action="store_true", help="also score other formats")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -99,9 +100,29 @@ def main() -> int:
     if "NLTK_DATA" not in os.environ and (SHARED / "nltk_data").is_dir():
         os.environ["NLTK_DATA"] = str(SHARED / "nltk_data")
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    report("with NLTK data", candidates_and_lint(args.transcript), gold, args.transcript)
-    report("without NLTK data", run_without_data(args.transcript), gold, args.transcript)
+    text = args.transcript.read_text(encoding="utf-8")
+    report("with NLTK data", candidates_and_lint(args.transcript), gold, text)
+    report("without NLTK data", run_without_data(args.transcript), gold, text)
+    if args.formats:
+        report_formats(args.transcript, gold)
     return 0
+
+
+def report_formats(transcript: Path, gold: dict) -> None:
+    """The talk as captions and ASR output, made in a temporary folder and scored alike."""
+    from variants import write_variants
+
+    with tempfile.TemporaryDirectory() as folder:
+        for name, path in write_variants(transcript, Path(folder)).items():
+            words = " ".join(spoken_words(path))
+            report(f"as {name}", candidates_and_lint(path), gold, words)
+
+
+def spoken_words(path: Path) -> list[str]:
+    """The words a reader finds in the file, for the grounding check."""
+    from podcards.transcripts import read_transcript
+
+    return [word for segment in read_transcript(path).segments for word in segment.text.split()]
 
 
 if __name__ == "__main__":
