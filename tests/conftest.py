@@ -26,3 +26,13 @@ def dev_transcript() -> Path:
     if not DEV_TRANSCRIPT.is_file():
         pytest.skip("../shared/transcripts is not here")
     return DEV_TRANSCRIPT
+
+
+@pytest.fixture(autouse=True)
+def normal_verbosity():
+    """`-q`/`-v` set a process-wide level; a CLI test run in-process must not leave it set."""
+    from podcards import ui
+
+    ui.set_verbosity(0)
+    yield
+    ui.set_verbosity(0)
