@@ -318,6 +318,20 @@ def test_a_caption_piece_keeps_lower_case_in_the_middle_of_a_card() -> None:
     assert second[:1].islower()
 
 
+def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:
+    from podcards.extract.cards import CardDraft, unclozed
+    from podcards.extract.extractor import needing_edits_last
+
+    passages = [passage_for(f"Sentence number {n} is about glaciers.")[0] for n in range(3)]
+    for passage, score in zip(passages, [9.0, 8.0, 7.0], strict=True):
+        passage.score = score
+    ready = CardDraft(CardKind.CLAIM, CardContent(note_type=NoteType.CLOZE, front="{{c1::x}}"))
+    drafts = [unclozed("Nothing to hide here."), ready, ready]
+    ordered = needing_edits_last(passages, drafts)
+    assert [passage.score for passage, _ in ordered] == [8.0, 7.0, 7.0]
+    assert ordered[-1][1].quality == 0
+
+
 def test_an_appositive_defines_its_noun_phrase() -> None:
     card = card_for("Honestly, pumice, a volcanic glass full of gas bubbles, floats on water.")
     assert (card.front, card.back) == ("What is pumice?", "A volcanic glass full of gas bubbles")

@@ -46,22 +46,36 @@ def extract_cards(
         else max(MIN_CANDIDATES, transcript.word_count() // WORDS_PER_CANDIDATE)
     )
     chosen = ranking.select(passages, limit)
-    return [
-        card_for(
+    drafts = [
+        make_card(
             passage,
-            make_card(
-                passage,
-                terms,
-                topic_before(passage, sentences, terms),
-                question_before(passage, sentences),
-            ),
-            transcript,
             terms,
-            occurrences[passage.first.index],
-            glossary or {},
+            topic_before(passage, sentences, terms),
+            question_before(passage, sentences),
         )
         for passage in chosen
     ]
+    return [
+        card_for(
+            passage, draft, transcript, terms, occurrences[passage.first.index], glossary or {}
+        )
+        for passage, draft in needing_edits_last(chosen, drafts)
+    ]
+
+
+def needing_edits_last(
+    chosen: list[ranking.Passage], drafts: list[CardDraft]
+) -> list[tuple[ranking.Passage, CardDraft]]:
+    """A passage whose card found nothing to ask or hide (quality 0) would make the reviewer
+    write the card: it goes after the others, its score no higher than theirs."""
+    pairs = list(zip(chosen, drafts, strict=True))
+    ready = [pair for pair in pairs if pair[1].quality > 0]
+    needing_edits = [pair for pair in pairs if pair[1].quality <= 0]
+    if ready:
+        lowest = ready[-1][0].score
+        for passage, _ in needing_edits:
+            passage.score = min(passage.score, lowest)
+    return ready + needing_edits
 
 
 def announce_missing_data() -> None:
