@@ -52,7 +52,7 @@ def test_run_reviews_exports_and_resumes_where_it_left_off(
     first = statuses(card_file)
     assert first[:3] == [ReviewStatus.APPROVED, ReviewStatus.REJECTED, ReviewStatus.PENDING]
     assert deck.is_file() and deck.parent == tmp_path / "decks"
-    assert f"to {deck}\n" in capsys.readouterr().out
+    assert f"Wrote 1 note to {deck}\n" in capsys.readouterr().out
     log = import_package(collection, deck)
     assert len(log.new) == 1
 

@@ -136,7 +136,7 @@ def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path
 def finish_message(deck_path: Path, notes: int) -> str:
     """The last words of `run` and `demo`: where the deck is, and the two ways into Anki."""
     return (
-        f"Wrote {notes} notes to {shown_path(deck_path)}\n"
+        f"Wrote {notes} note{'' if notes == 1 else 's'} to {shown_path(deck_path)}\n"
         "To study them, open Anki and choose File > Import..., then pick that file "
         "(or just double-click the .apkg)."
     )
