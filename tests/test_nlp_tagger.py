@@ -81,6 +81,16 @@ def test_an_nltk_with_other_features_is_used_as_it_is() -> None:
     assert nlp.quick_perceptron_or_nltk(other) is other
 
 
+def test_an_nltk_without_the_features_method_is_used_as_it_is() -> None:
+    class Reshaped(nlp.nltk_module().tag.PerceptronTagger):
+        def _get_features(self, word: str) -> dict[str, int]:
+            return {"bias": 1}
+
+    other = Reshaped(load=False)
+    other.model = nlp.pretrained_tagger().tagger.model
+    assert nlp.quick_perceptron_or_nltk(other) is other
+
+
 def test_a_class_no_feature_weighs_wins_over_negative_scores() -> None:
     """NLTK scores an unweighed class 0.0: it beats labels whose weights sum below zero."""
     toy = nlp.nltk_module().tag.PerceptronTagger(load=False)
