@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from podcards.extract import detectors
 from podcards.extract.ranking import Passage
@@ -616,9 +616,10 @@ def term_weight(phrase: str, terms: KeyTerms) -> float:
     return PARTIAL_TERM_SHARE * max(inside, default=0.0)
 
 
-@cache
+@lru_cache(maxsize=512)
 def phrase_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
-    """The tokens as written in text, with or without space between them ('Moon 's')."""
+    """The tokens as written in text, with or without space between them ('Moon 's'); kept
+    for a talk's cards, not a whole batch's."""
     body = r"\s*".join(re.escape(token) for token in tokens)
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 

@@ -7,7 +7,7 @@ fact across episodes. Needs no NLTK data, so it is cheap to call on many cards.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from podcards.models import Card
 
@@ -147,8 +147,10 @@ def stem(word: str) -> str:
     return word
 
 
-@cache
+@lru_cache(maxsize=4096)
 def content_words(text: str) -> frozenset[str]:
+    """Kept for the texts of about one talk (ranking asks for each sentence's words several
+    times), not for all: a worker runs through a whole batch of episodes."""
     return frozenset(
         stem(word)
         for word in WORD.findall(text.lower().replace("\u2019", "'"))
