@@ -259,6 +259,11 @@ def test_number_becomes_a_cloze_on_the_quantity() -> None:
     assert lint(card) == []
 
 
+def test_a_quantity_cloze_stops_before_an_article() -> None:
+    card = card_for("A child does not need a million images of a cat to know one.")
+    assert "{{c1::a million images}} of a cat" in card.front
+
+
 def test_other_claims_become_a_cloze_on_a_key_term() -> None:
     card = card_for(
         "Coral bleaching hits reefs hard. Warm water drives coral bleaching.",

@@ -160,7 +160,7 @@ NUMBER_PHRASE = re.compile(
     detectors.NUMBER
     + r"(?:\s*(?:-\s*)?"
     + detectors.UNITS
-    + r")(?: (?:of|per) \w+)?|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?",
+    + r")(?: (?:of|per) (?!(?:a|an|the|this|that|my|your|our|their)\b)\w+)?|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?",
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
