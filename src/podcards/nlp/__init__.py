@@ -1,0 +1,85 @@
+"""Sentences, tokens, part-of-speech tags, noun phrases and key terms, with NLTK and offline.
+
+- `toolkit`: NLTK and its data, or a data-free stand-in for each part (and which are missing).
+- `tagger`: NLTK's perceptron tagger run by our own code, the same tags twice as fast.
+- `sentences`: sentences and clauses located in the transcript, tokenised and tagged.
+- `terms`: noun phrases and the episode's key terms.
+- `cleaning`: speech made readable for card text.
+
+No module imports NLTK until a function needs it, so `podcards --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from podcards.nlp.cleaning import clean_disfluencies, leading_filler
+from podcards.nlp.sentences import (
+    CLAUSE_OPENING_WORDS,
+    MAX_SENTENCE_WORDS,
+    Sentence,
+    clause_spans,
+    opening_strength,
+    split_transcript,
+    tag_text,
+    tokenize,
+    word_tokenizer,
+)
+from podcards.nlp.tagger import QuickPerceptron, quick_perceptron_or_nltk
+from podcards.nlp.terms import (
+    VAGUE_NOUNS,
+    KeyTerms,
+    is_content_word,
+    key_terms,
+    noun_phrase_regex,
+)
+from podcards.nlp.toolkit import (
+    NLTK_DATA_HINT,
+    TAGGER_RESOURCE,
+    Toolkit,
+    builtin_stopwords,
+    has_resource,
+    load_toolkit,
+    missing_data,
+    nltk_module,
+    pretrained_splitter,
+    pretrained_stopwords,
+    pretrained_tagger,
+)
+
+
+def warm_up() -> None:
+    """Load NLTK and its models now (once per process), so the first extraction is not slower."""
+    pretrained_splitter()
+    pretrained_tagger()
+    pretrained_stopwords()
+    noun_phrase_regex()
+
+
+__all__ = [
+    "CLAUSE_OPENING_WORDS",
+    "MAX_SENTENCE_WORDS",
+    "NLTK_DATA_HINT",
+    "TAGGER_RESOURCE",
+    "VAGUE_NOUNS",
+    "KeyTerms",
+    "QuickPerceptron",
+    "Sentence",
+    "Toolkit",
+    "builtin_stopwords",
+    "clause_spans",
+    "clean_disfluencies",
+    "has_resource",
+    "is_content_word",
+    "key_terms",
+    "leading_filler",
+    "load_toolkit",
+    "missing_data",
+    "nltk_module",
+    "opening_strength",
+    "pretrained_tagger",
+    "quick_perceptron_or_nltk",
+    "split_transcript",
+    "tag_text",
+    "tokenize",
+    "warm_up",
+    "word_tokenizer",
+]

@@ -1,0 +1,59 @@
+"""Disfluencies of speech (fillers, hedges, stutters, false starts) found and removed."""
+
+from __future__ import annotations
+
+import re
+
+FILLERS = re.compile(
+    r"(?:,\s*)?\b(?:um+|uh+|uhm|erm|er|ah|hmm+|you know|I mean|like(?=,)|I (?:think|guess)(?=,))\b(?:\s*,)?\s*"
+    r"|(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bsome )(?<!\bany )(?<!\bone )"
+    r"\b(?:sort|kind) of\s+",
+    re.IGNORECASE,
+)
+LEADING_MARKERS = re.compile(
+    r"^(?:(?:and|but|so|yeah|yes|no|well|okay|ok|oh|now|right|actually|basically|"
+    r"honestly|anyway|also|then|like(?=,)|though(?=,))\b[,.]?\s+)+",
+    re.IGNORECASE,
+)
+LEADING_HEDGES = re.compile(
+    r"^(?:I (?:think|believe|guess|feel like|feel|would say|'d say|would argue|'d argue|suppose|"
+    r"mean)|I'm (?:pretty |fairly )?sure|it seems(?: to me)?|in my (?:opinion|view)|to be honest|"
+    r"of course|in fact|to be fair|that said|having said that|that being said|clearly|obviously|interestingly|honestly|frankly|surprisingly|"
+    r"funnily enough|the thing is|the point is|what's interesting is|it turns out|you see(?=,)|look(?=,)|"
+    r"it(?:'s| is) (?:really |very |kind of |sort of )?(?:interesting|fascinating|"
+    r"funny|surprising|striking|clear|obvious|true) (?:because|that))(?: that)?,?\s+",
+    re.IGNORECASE,
+)
+REPEATED_WORDS = re.compile(r"\b([\w']+(?: [\w']+)?)(?:,? \1\b)+", re.IGNORECASE)
+LOWERCASE_I = re.compile(r"(?<![\w'.-])i(?=(?:'(?:m|ve|ll|d))?(?![\w'-]|\.\w))")
+"""'i' as a word is the pronoun: captions written in lower case get it back as 'I'."""
+FALSE_START = re.compile(r"^[^,.;]{1,25}?\s+(?:--|—|–)\s+")
+
+
+def leading_filler(text: str) -> int:
+    """How many characters of discourse markers and hedges open the text ('So yeah, I think
+    ...'): a card's clause starts after them."""
+    position = 0
+    while True:
+        found = LEADING_MARKERS.match(text[position:]) or LEADING_HEDGES.match(text[position:])
+        if not found or not found.end():
+            return position
+        position += found.end()
+
+
+def clean_disfluencies(text: str) -> str:
+    """Speech made readable for a card: fillers, hedges, stutters and false starts removed.
+
+    Only card text is cleaned; quotes keep the transcript's exact words.
+    """
+    cleaned = " ".join(text.split())
+    cleaned = FALSE_START.sub("", cleaned)
+    cleaned = FILLERS.sub(" ", cleaned)
+    cleaned = REPEATED_WORDS.sub(r"\1", cleaned)
+    cleaned = cleaned[leading_filler(cleaned) :]
+    cleaned = re.sub(r"\s+", " ", cleaned)
+    cleaned = re.sub(r"\s+([,.;:?!])", r"\1", cleaned)
+    cleaned = re.sub(r",\s*([,.;:?!])", r"\1", cleaned)
+    cleaned = re.sub(r"^[,;:\s]+", "", cleaned).strip()
+    cleaned = LOWERCASE_I.sub("I", cleaned)
+    return cleaned[:1].upper() + cleaned[1:]

@@ -1,0 +1,263 @@
+"""Sentences located by character offsets (quotes stay verbatim), tokenised and tagged; run-on
+speech cut into clauses a card can quote alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any
+
+from podcards.nlp.terms import noun_phrase_spans
+from podcards.nlp.toolkit import Toolkit, fallback_tagger, nltk_module, pretrained_tagger
+
+if TYPE_CHECKING:
+    from podcards.models import Transcript
+
+# Treebank-style tokens (so the tagger sees "do" + "n't"), an order of magnitude faster than
+# word_tokenize on a 90-minute transcript.
+TOKEN_PATTERN = (
+    r"\w+(?=n't)|n't|'(?:s|re|ve|ll|d|m)\b|\$?\d+(?:[.,:]\d+)*%?|\w+(?:[-'.]\w+)*|[^\w\s]"
+)
+
+
+MAX_SENTENCE_WORDS = 40
+MIN_CLAUSE_WORDS = 8
+UNPUNCTUATED_WORDS = 2 * MAX_SENTENCE_WORDS
+UNPUNCTUATED_PIECE_WORDS = 20
+CLAUSE_OPENING_WORDS = frozenset(
+    [
+        "so",
+        "and",
+        "but",
+        "because",
+        "which",
+        "then",
+        "now",
+        "okay",
+        "well",
+        "whereas",
+        "although",
+        "though",
+        "while",
+        "when",
+        "if",
+        "since",
+        "or",
+        "after",
+        "before",
+        "until",
+        "unless",
+        "i",
+        "we",
+        "he",
+        "she",
+        "they",
+        "it",
+        "there",
+        "yeah",
+    ]
+)
+DISCOURSE_MARKERS = frozenset(["so", "but", "now", "okay", "well", "yeah", "because"])
+LEADING_INTO_CLAUSE = frozenset(
+    ["that", "what", "which", "who", "when", "where", "how", "why", "if", "because", "so", "and",
+     "but", "or", "than", "as", "the", "a", "an", "to", "of", "in", "on", "for", "with", "like",
+     "said", "think", "know", "mean", "guess", "say", "then", "whether", "until", "since"]
+)  # fmt: skip
+PIECE_DRIFT = 16
+"""Words away from the ideal piece length that cost as much as one step of opening strength."""
+CLAUSE_BOUNDARY = re.compile(
+    r"[,;]\s+(?=(?:but|and so|so|whereas|although|though|which means|because|and then|and that's)\b)|;\s+"
+)
+
+
+@dataclass
+class Sentence:
+    """One sentence of a segment, located by character offsets so quotes stay verbatim."""
+
+    segment: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    index: int = 0
+    offset: int = 0
+    """Words spoken before this sentence: its place in the talk, with or without timestamps."""
+    after_mark: bool = False
+    """A timestamp written in a plain-text transcript stands between this sentence and the one
+    before it, so a quote must not join them (captions and JSON keep words contiguous)."""
+    tokens: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The tokens that are words (kept once computed: ranking asks for them often; the
+        tokens are set once, by tagging, before anything reads them)."""
+        return [token for token in self.tokens if token[0].isalnum()]
+
+    @cached_property
+    def lowered(self) -> str:
+        """The words in lower case, space-separated (kept: each passage around the sentence
+        looks its key terms up in it)."""
+        return " ".join(word.lower() for word in self.words)
+
+    @cached_property
+    def chunks(self) -> list[tuple[int, int]]:
+        """Token ranges of the sentence's noun phrases (parsed once: key terms and cards both
+        need them)."""
+        return noun_phrase_spans(self.tokens, self.tags)
+
+    @property
+    def phrases(self) -> list[str]:
+        return [" ".join(self.tokens[start:end]) for start, end in self.chunks]
+
+
+@cache
+def word_tokenizer() -> Any:
+    return nltk_module().tokenize.RegexpTokenizer(TOKEN_PATTERN)
+
+
+@cache
+def token_regex() -> Any:
+    """TOKEN_PATTERN compiled by the engine NLTK's RegexpTokenizer uses (`regex`, so the tokens
+    are the same) but without its per-call ReDoS timer: the pattern is our own and linear, and
+    the timer cost half of tokenising a talk."""
+    import regex
+
+    return regex.compile(TOKEN_PATTERN, re.UNICODE | re.MULTILINE | re.DOTALL)
+
+
+def tokenize(text: str) -> list[str]:
+    return token_regex().findall(text)
+
+
+def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]:
+    """Every sentence of every segment, in order, tokenised and tagged (run-on sentences of
+    speech cut into their clauses)."""
+    sentences = [
+        Sentence(
+            segment=number,
+            start=start,
+            end=end,
+            text=segment.text[start:end],
+            speaker=segment.speaker,
+        )
+        for number, segment in enumerate(transcript.segments)
+        for sentence_start, sentence_end in toolkit.splitter.span_tokenize(segment.text)
+        for start, end in clause_spans(segment.text, sentence_start, sentence_end)
+    ]
+    tag_sentences(sentences, toolkit)
+    spoken = 0
+    previous_end = 0
+    inline_times = transcript.format == "text"
+    for index, sentence in enumerate(sentences):
+        sentence.index = index
+        sentence.offset = spoken
+        spoken += len(sentence.words)
+        if inline_times and index and sentences[index - 1].segment == sentence.segment:
+            sentence.after_mark = any(
+                previous_end <= mark.offset <= sentence.start
+                for mark in transcript.segments[sentence.segment].marks
+            )
+        previous_end = sentence.end
+    return sentences
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run-on spoken sentence split where a new clause begins (', but', ';', ...), so each
+    piece can be quoted alone; sentences of normal length stay whole. Text that lost its
+    punctuation (automatic captions) is cut before clause-opening words instead."""
+    if len(text[start:end].split()) <= MAX_SENTENCE_WORDS:
+        return [(start, end)]
+    spans = []
+    piece_start = start
+    for boundary in CLAUSE_BOUNDARY.finditer(text, start, end):
+        if (
+            len(text[piece_start : boundary.start()].split()) >= MIN_CLAUSE_WORDS
+            and len(text[boundary.end() : end].split()) >= MIN_CLAUSE_WORDS
+        ):
+            spans.append((piece_start, boundary.start()))
+            piece_start = boundary.end()
+    spans.append((piece_start, end))
+    return [piece for span in spans for piece in unpunctuated_spans(text, *span)]
+
+
+def unpunctuated_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A stretch far longer than any spoken sentence has lost its punctuation: cut it into
+    pieces of about a spoken sentence's length (at most MAX_SENTENCE_WORDS), each at the
+    likeliest sentence start near that length (see `opening_strength`), when there is one."""
+    if len(text[start:end].split()) <= UNPUNCTUATED_WORDS:
+        return [(start, end)]
+    spans_of_words = [match.span() for match in re.finditer(r"\S+", text[start:end])]
+    words = [text[start + low : start + high].lower() for low, high in spans_of_words]
+    spans = []
+    first = 0
+    while len(words) - first > MAX_SENTENCE_WORDS:
+        target = first + UNPUNCTUATED_PIECE_WORDS
+        window = range(first + MIN_CLAUSE_WORDS, first + MAX_SENTENCE_WORDS + 1)
+        strengths = {position: opening_strength(words, position) for position in window}
+        openers = [position for position, strength in strengths.items() if strength > 0]
+        cut = max(
+            openers,
+            key=lambda position: strengths[position] - abs(position - target) / PIECE_DRIFT,
+            default=target,
+        )
+        spans.append((start + spans_of_words[first][0], start + spans_of_words[cut - 1][1]))
+        first = cut
+    spans.append((start + spans_of_words[first][0], end))
+    return spans
+
+
+def opening_strength(words: list[str], position: int) -> float:
+    """How surely a spoken sentence starts at this word: discourse markers ('so', 'but',
+    'okay') most, other clause openers less, and nothing where the word before leads into it
+    ('that i', 'what we', 'and so': the clause started earlier)."""
+    word, before = words[position], words[position - 1]
+    if word not in CLAUSE_OPENING_WORDS or before in LEADING_INTO_CLAUSE:
+        return 0.0
+    return 2.0 if word in DISCOURSE_MARKERS else 1.0
+
+
+def tag_sentences(sentences: Iterable[Sentence], toolkit: Toolkit) -> None:
+    sentences = list(sentences)
+    token_lists = [tokenize(sentence.text) for sentence in sentences]
+    for sentence, tagged in zip(sentences, toolkit.tagger.tag_sents(token_lists), strict=True):
+        sentence.tokens = [token for token, _ in tagged]
+        sentence.tags = verb_after_subject(sentence.tokens, [tag for _, tag in tagged])
+
+
+AFTER_VERB_TAGS = frozenset(["RB", "IN", "DT", "TO", "PRP$", "PRP"])
+FINITE_VERB_TAGS = frozenset(["VBZ", "VBP", "VBD", "MD"])
+
+
+def verb_after_subject(tokens: list[str], tags: list[str]) -> list[str]:
+    """'Water boils at...', 'Basalt cools quickly': a plural-looking word right after the
+    sentence's first noun, before any verb and followed by an adverb, preposition or article,
+    is its verb (taggers read it as a plural noun, and the noun phrase would swallow it); so
+    is any noun-tagged word before an '-ly' adverb ('reefs recover slowly')."""
+    for position in range(1, len(tags) - 1):
+        if tags[position] in FINITE_VERB_TAGS:
+            break
+        plural_verb = (
+            tags[position] == "NNS"
+            and tags[position - 1] in ("NN", "NNP")
+            and tags[position + 1] in AFTER_VERB_TAGS
+        )
+        before_adverb = (
+            tags[position] in ("NN", "NNS")
+            and tags[position + 1] == "RB"
+            and tokens[position + 1].lower().endswith("ly")
+        )
+        if plural_verb or before_adverb:
+            verb = "VBZ" if tokens[position].endswith("s") else "VBP"
+            return [*tags[:position], verb, *tags[position + 1 :]]
+    return tags
+
+
+def tag_text(text: str) -> list[tuple[str, str]]:
+    """Tokens and tags of a card's cleaned text, with the best tagger available offline."""
+    tagger = pretrained_tagger() or fallback_tagger()
+    tagged = tagger.tag_sents([tokenize(text)])[0]
+    tags = verb_after_subject([token for token, _ in tagged], [tag for _, tag in tagged])
+    return [(token, tag) for (token, _), tag in zip(tagged, tags, strict=True)]
