@@ -407,6 +407,14 @@ def test_lint_finds_each_problem(content: CardContent, problem: str) -> None:
     assert any(problem in found for found in problems), problems
 
 
+def test_lint_calls_filler_only_what_cleaning_removes() -> None:
+    """'a sort of truce' names a kind of thing; 'it sort of works' is filler."""
+    kind = CardContent(note_type=NoteType.CLOZE, front="It was a sort of {{c1::truce}} at sea.")
+    hedge = CardContent(note_type=NoteType.CLOZE, front="Basalt sort of {{c1::cools}} fast.")
+    assert not any("filler" in problem for problem in lint(kind))
+    assert any("filler" in problem for problem in lint(hedge))
+
+
 def test_glossary_file_forms_and_errors(tmp_path: Path) -> None:
     path = tmp_path / "glossary.txt"
     path.write_text(

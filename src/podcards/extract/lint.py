@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from podcards.models import CardContent, NoteType
+from podcards.nlp.cleaning import FILLERS
 
 MAX_ANSWER_WORDS = 12
 MAX_CLOZE_WORDS = 6
 
 CLOZE_DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")
-FILLER = re.compile(r"\b(?:um+|uh+|you know|i mean|sort of)\b", re.IGNORECASE)
 LEADING_PRONOUN = re.compile(
     r"^\W*(?:it|this|that|they|these|those|he|she|him|her|them)\b", re.IGNORECASE
 )
@@ -26,8 +26,8 @@ def lint(card_content: CardContent) -> list[str]:
     problems = []
     if not front:
         return ["empty front"]
-    if FILLER.search(front) or FILLER.search(card_content.back):
-        problems.append("contains filler words")
+    if FILLERS.search(front) or FILLERS.search(card_content.back):
+        problems.append("contains filler words")  # what cleaning removes: one notion of filler
     if LEADING_PRONOUN.match(front):
         problems.append("starts with a pronoun whose referent is missing")
     if card_content.note_type is NoteType.CLOZE:
