@@ -259,6 +259,27 @@ def test_number_becomes_a_cloze_on_the_quantity() -> None:
     assert lint(card) == []
 
 
+def test_a_cloze_avoids_an_answer_that_earlier_cards_already_hide() -> None:
+    """A deck whose every card answers the talk's main subject tests one guess many times."""
+    from collections import Counter
+
+    passage, terms = passage_for(
+        "Pillow lava forms when lava erupts under the sea.",
+        "Pillow lava cools quickly.",
+        "Pillow lava covers the ocean floor near mid-ocean ridges.",
+    )
+    first = make_card(passage, terms, None)
+    assert first.answer and f"{{{{c1::{first.answer}}}}}" in first.content.front
+    again = make_card(passage, terms, None, answered=Counter({first.answer.lower(): 3}))
+    assert again.answer and again.answer.lower() != first.answer.lower()
+
+
+def test_a_cloze_never_hides_an_adverb_or_a_contraction() -> None:
+    assert not cards.names_something(["pretty", "much"])
+    assert not cards.names_something(["knowledge", "that's"])
+    assert cards.names_something(["ocean", "floor"])
+
+
 def test_a_quantity_cloze_stops_before_an_article() -> None:
     card = card_for("A child does not need a million images of a cat to know one.")
     assert "{{c1::a million images}} of a cat" in card.front

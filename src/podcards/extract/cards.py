@@ -8,6 +8,7 @@ leading pronoun is replaced by the topic it points back to; the quote is never t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +46,7 @@ COMPOUND_WORTH = 0.4
 NAME_WORTH = 0.6
 PREDICATE_WORTH = 0.4
 PARTIAL_TERM_SHARE = 0.7
+REPEATED_ANSWER_PENALTY = 0.5
 
 ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 NOT_A_TERM = frozenset(
@@ -69,6 +71,7 @@ NOT_A_TERM = frozenset(
         "whatever",
         "whoever",
         "however",
+        "much",
         "i",
         "you",
         "we",
@@ -105,6 +108,7 @@ NOT_A_TERM = frozenset(
         "or",
     ]
 )
+PRONOUN_CONTRACTION = re.compile(r"^(?:that|it|there|what|here|who|he|she)['\u2019]s$")
 QUANTITY_OPENING = re.compile(rf"^(?:\d[\d.,]*|{detectors.NUMBER_WORDS})$")
 NOT_A_TERM_END = frozenset(["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or"])
 QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
@@ -201,14 +205,21 @@ class CardDraft:
     quality: float = 1.0
     """0..1: how good a card this form makes (a Q/A or a cloze on a specific term: 1; a cloze
     on a weak word or none: low); the best-scoring cloze target wins."""
+    answer: str = ""
+    """What the card asks for: the hidden text of a cloze, the back of a Q/A."""
 
 
 def make_card(
-    passage: Passage, terms: KeyTerms, topic: str | None, asked: str | None = None
+    passage: Passage,
+    terms: KeyTerms,
+    topic: str | None,
+    asked: str | None = None,
+    answered: Counter[str] | None = None,
 ) -> CardDraft:
     """The first Q/A form that fits the passage, else a cloze on its most telling term in the
     clause that carries it (a cause becomes 'Why...?' when no quantity makes a better cloze).
-    `asked` is the 'Why...?' question the passage answers ('Because...'), if any."""
+    `asked` is the 'Why...?' question the passage answers ('Because...'), if any; `answered`
+    counts the answers of the cards made before this one (lowercased)."""
     cleaned = readable_sentences(passage)
     sentences = [resolve_pointer(cleaned[0], topic), *cleaned[1:]]
     sentences = [sentence for sentence in sentences if sentence]
@@ -224,7 +235,9 @@ def make_card(
         draft = maker()
         if draft is not None:
             return draft
-    cloze = cloze_card(" ".join(part for part in cleaned if part), passage, terms, topic)
+    cloze = cloze_card(
+        " ".join(part for part in cleaned if part), passage, terms, topic, answered or Counter()
+    )
     if cloze is not None and cloze.quality >= STRONG_CLOZE:
         return cloze
     return why_card(sentences) or cloze or unclozed(text)
@@ -277,7 +290,9 @@ def basic(kind: CardKind, question: str, answer: str) -> CardDraft | None:
         return None
     question = " ".join(question.split())
     return CardDraft(
-        kind, CardContent(note_type=NoteType.BASIC, front=capitalise(question), back=answer)
+        kind,
+        CardContent(note_type=NoteType.BASIC, front=capitalise(question), back=answer),
+        answer=answer,
     )
 
 
@@ -391,9 +406,13 @@ class Target:
     worth: float
 
 
-def cloze_card(text: str, passage: Passage, terms: KeyTerms, topic: str | None) -> CardDraft | None:
+def cloze_card(
+    text: str, passage: Passage, terms: KeyTerms, topic: str | None, answered: Counter[str]
+) -> CardDraft | None:
     """Hide the best target (a quantity, a name, a specific key term), in the few clauses
-    around it that carry the fact: a card reads at a glance, the quote keeps the rest."""
+    around it that carry the fact: a card reads at a glance, the quote keeps the rest. A target
+    that earlier cards already hide weighs less: a deck whose cards keep answering the talk's
+    main subject tests one guess many times."""
     targets = (
         quantity_targets(text) + called_targets(text, terms) + phrase_targets(text, passage, terms)
     )
@@ -406,7 +425,10 @@ def cloze_card(text: str, passage: Passage, terms: KeyTerms, topic: str | None) 
         clause = clause_of(clauses, target.start)
         draft = cloze_around(text, clauses, clause, target, topic)
         value = (
-            draft.quality + max(0.0, target.worth - GOOD_TARGET) + CLAUSE_CUE_SHARE * cues[clause]
+            draft.quality
+            + max(0.0, target.worth - GOOD_TARGET)
+            + CLAUSE_CUE_SHARE * cues[clause]
+            - REPEATED_ANSWER_PENALTY * answered[draft.answer.lower()]
         )
         drafts.append((value, -target.start, draft))
     return max(drafts, key=lambda option: option[:2])[2]
@@ -434,6 +456,7 @@ def cloze_around(
         CardKind.CLAIM,
         CardContent(note_type=NoteType.CLOZE, front=front),
         quality=round(max(0.0, quality), 4),
+        answer=hidden,
     )
 
 
@@ -595,9 +618,15 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
 
 
 def names_something(tokens: list[str]) -> bool:
-    """The phrase's head can be asked for: not a vague noun ('thing', 'way') or a pronoun."""
+    """The phrase's head can be asked for: not a vague noun ('thing', 'way'), a pronoun, an
+    adverb the tagger took for a noun ('pretty much') or a contraction ('that's')."""
     head = tokens[-1].lower()
-    return head not in VAGUE_NOUNS and head not in NOT_A_TERM and head[:1].isalnum()
+    return (
+        head not in VAGUE_NOUNS
+        and head not in NOT_A_TERM
+        and head[:1].isalnum()
+        and not PRONOUN_CONTRACTION.match(head)
+    )
 
 
 def is_name(token: str, position: int) -> bool:

@@ -46,15 +46,13 @@ def extract_cards(
         else max(MIN_CANDIDATES, transcript.word_count() // WORDS_PER_CANDIDATE)
     )
     chosen = ranking.select(passages, limit)
-    drafts = [
-        make_card(
-            passage,
-            terms,
-            topic_before(passage, sentences, terms),
-            question_before(passage, sentences),
-        )
-        for passage in chosen
-    ]
+    answered: Counter[str] = Counter()
+    drafts = []
+    for passage in chosen:
+        topic = topic_before(passage, sentences, terms)
+        draft = make_card(passage, terms, topic, question_before(passage, sentences), answered)
+        answered[draft.answer.lower()] += 1
+        drafts.append(draft)
     return [
         card_for(
             passage, draft, transcript, terms, occurrences[passage.first.index], glossary or {}
