@@ -39,6 +39,8 @@ from podcards.models import Card, CardContent, CardKind, NoteType, Segment, Tran
         ("Farmers increasingly plant cover crops.", detectors.TREND),
         ("The very first step is to measure the room.", detectors.PRINCIPLE),
         ("The most important thing is to keep the dough warm.", detectors.PRINCIPLE),
+        ("There are two kinds of glacier: valley glaciers and ice sheets.", detectors.COMPARISON),
+        ("Another part of sailing is reading the weather.", detectors.COMPARISON),
     ],
 )
 def test_fact_cues(sentence: str, kind: str) -> None:
