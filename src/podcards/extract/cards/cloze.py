@@ -1,0 +1,312 @@
+"""Cloze cards: which span of a passage is worth hiding, and how much text around it to show.
+
+Numbers become a cloze on the number, other claims a cloze on their key term, in the few
+clauses around it that carry the fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from podcards.extract import detectors
+from podcards.extract.cards.common import (
+    NOT_A_TERM,
+    CardDraft,
+    capitalise,
+    is_name,
+    needs_topic,
+    phrase_pattern,
+    usable_term,
+)
+from podcards.extract.ranking import Passage
+from podcards.models import CardContent, CardKind, NoteType
+from podcards.nlp import VAGUE_NOUNS, KeyTerms, is_content_word, leading_filler
+
+MAX_CLOZE_WORDS = 6
+MAX_CARD_WORDS = 25
+MIN_CARD_WORDS = 8
+DEPENDENT_EXTRA_WORDS = 10
+LONG_CARD_PENALTY = 0.03
+DANGLING_PENALTY = 0.4
+GOOD_TARGET = 1.2
+STRONG_CLOZE = 0.99
+CLAUSE_CUE_SHARE = 0.2
+UNIT_NUMBER_WORTH = 2.0
+YEAR_WORTH = 1.2
+FIGURE_WORTH = 0.8
+DIGIT_WORTH = 0.3
+CALLED_WORTH = 1.5
+COMPOUND_WORTH = 0.4
+NAME_WORTH = 0.6
+PREDICATE_WORTH = 0.4
+PARTIAL_TERM_SHARE = 0.7
+REPEATED_ANSWER_PENALTY = 0.5
+PRONOUN_CONTRACTION = re.compile(r"^(?:that|it|there|what|here|who|he|she)['\u2019]s$")
+CALLED_FORM = re.compile(
+    r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
+    re.IGNORECASE,
+)
+NUMBER_PHRASE = re.compile(
+    detectors.NUMBER
+    + r"(?:\s*(?:-\s*)?"
+    + detectors.UNITS
+    + r")(?: (?:of|per) (?!(?:a|an|the|this|that|my|your|our|their)\b)\w+)?|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(
+    r"(?<=[.!?])\s+|;\s+|\s+(?:--|—|–)\s+|,\s+(?=(?:and|but|so|whereas|which|because|although|"
+    r"though|while|since|unless)\b)"
+)
+YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+DEPENDENT_OPENERS = frozenset(
+    ["it", "it's", "its", "this", "that", "that's", "these", "those", "they", "they're", "them", "he", "she", "which", "because", "whereas", "although", "though"]
+)  # fmt: skip
+EXPLAINS = re.compile(r"(?:because|whereas|which means|so that|than)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A span of card text worth hiding, and how much it names one thing."""
+
+    start: int
+    end: int
+    worth: float
+
+
+def unclozed(text: str) -> CardDraft:
+    """No term worth hiding: the text as a cloze to edit in review, ranked low."""
+    return CardDraft(CardKind.CLAIM, CardContent(note_type=NoteType.CLOZE, front=text), quality=0.0)
+
+
+def cloze_card(
+    text: str, passage: Passage, terms: KeyTerms, topic: str | None, answered: Counter[str]
+) -> CardDraft | None:
+    """Hide the best target (a quantity, a name, a specific key term), in the few clauses
+    around it that carry the fact: a card reads at a glance, the quote keeps the rest. A target
+    that earlier cards already hide weighs less: a deck whose cards keep answering the talk's
+    main subject tests one guess many times."""
+    targets = (
+        quantity_targets(text) + called_targets(text, terms) + phrase_targets(text, passage, terms)
+    )
+    if not targets:
+        return None
+    clauses = clause_spans(text)
+    cues = [fact_weight(text[start:end]) for start, end in clauses]
+    drafts = []
+    for target in targets:
+        clause = clause_of(clauses, target.start)
+        draft = cloze_around(text, clauses, clause, target, topic)
+        value = (
+            draft.quality
+            + max(0.0, target.worth - GOOD_TARGET)
+            + CLAUSE_CUE_SHARE * cues[clause]
+            - REPEATED_ANSWER_PENALTY * answered[draft.answer.lower()]
+        )
+        drafts.append((value, -target.start, draft))
+    return max(drafts, key=lambda option: option[:2])[2]
+
+
+def cloze_around(
+    text: str, clauses: list[tuple[int, int]], clause: int, target: Target, topic: str | None
+) -> CardDraft:
+    """The cloze on one target, its quality lowered when the card runs long or still opens by
+    pointing at something it does not name."""
+    start, end = window(text, clauses, clause, target)
+    hidden = text[target.start : target.end]
+    front = f"{text[start : target.start]}{{{{c1::{hidden}}}}}{text[target.end : end]}"
+    front = capitalise(front.rstrip(" ,;:-"))
+    if front[-1:] not in ".!?":
+        front += "."
+    if topic and topic.lower() not in hidden.lower() and needs_topic(text[start:end], topic):
+        front = f"{capitalise(topic)}: {front[:1].lower()}{front[1:]}"
+    quality = (
+        min(1.0, target.worth / GOOD_TARGET)
+        - LONG_CARD_PENALTY * max(0, len(front.split()) - MAX_CARD_WORDS)
+        - DANGLING_PENALTY * opens_dependent(front)
+    )
+    return CardDraft(
+        CardKind.CLAIM,
+        CardContent(note_type=NoteType.CLOZE, front=front),
+        quality=round(max(0.0, quality), 4),
+        answer=hidden,
+    )
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the text's sentences and clauses, in order."""
+    spans = []
+    start = 0
+    for boundary in CLAUSE_BREAK.finditer(text):
+        spans.append((start, boundary.start()))
+        start = boundary.end()
+    spans.append((start, len(text)))
+    return [(start, end) for start, end in spans if end > start]
+
+
+def clause_of(clauses: list[tuple[int, int]], position: int) -> int:
+    return next(
+        (number for number, (_, end) in enumerate(clauses) if position < end), len(clauses) - 1
+    )
+
+
+def fact_weight(text: str) -> float:
+    return min(2.0, sum(weight for weight in detectors.detect(text).values() if weight > 0))
+
+
+def window(
+    text: str, clauses: list[tuple[int, int]], first: int, target: Target
+) -> tuple[int, int]:
+    """The target's clause, with the clause before it when it opens by pointing back ('it',
+    'which', 'because'...), the clause after when that explains or compares ('because...',
+    'than...'), the rest of its sentence when that fits, and neighbours while it is too short
+    to say anything: at most about MAX_CARD_WORDS words, never cutting the target."""
+    last = first
+    while last < len(clauses) - 1 and clauses[last][1] < target.end:
+        last += 1
+
+    def size(low: int, high: int) -> int:
+        return len(text[clauses[low][0] : clauses[high][1]].split())
+
+    def in_one_sentence(clause: int) -> bool:
+        """The clause and the next belong to one sentence."""
+        return text[clauses[clause][1] - 1] not in ".!?"
+
+    def with_antecedent(first: int) -> int:
+        while first > 0 and opens_dependent(text[clauses[first][0] :]):
+            if size(first - 1, last) > MAX_CARD_WORDS + DEPENDENT_EXTRA_WORDS:
+                break
+            first -= 1
+        return first
+
+    first = with_antecedent(first)
+    if (
+        last < len(clauses) - 1
+        and EXPLAINS.match(text[clauses[last + 1][0] :])
+        and size(first, last + 1) <= MAX_CARD_WORDS
+    ):
+        last += 1
+    while first > 0 and in_one_sentence(first - 1) and size(first - 1, last) <= MAX_CARD_WORDS:
+        first -= 1
+    while (
+        last < len(clauses) - 1
+        and in_one_sentence(last)
+        and size(first, last + 1) <= MAX_CARD_WORDS
+    ):
+        last += 1
+    first = with_antecedent(first)
+    if opens_dependent(text[clauses[first][0] :]):
+        first = 0  # a long card that names its subject beats a short one that cannot
+    while size(first, last) < MIN_CARD_WORDS and (first > 0 or last < len(clauses) - 1):
+        if last < len(clauses) - 1:
+            last += 1
+        else:
+            first -= 1
+    start = clauses[first][0]
+    start += min(leading_filler(text[start:]), max(0, target.start - start))
+    return start, clauses[last][1]
+
+
+def opens_dependent(text: str) -> bool:
+    first = re.match(r"[\w']+", text)
+    return bool(first) and first.group(0).lower() in DEPENDENT_OPENERS
+
+
+def quantity_targets(text: str) -> list[Target]:
+    """Numbers with their unit (worth most), years, other figures; never the number of a
+    name ('Model 3')."""
+    targets = []
+    for match in NUMBER_PHRASE.finditer(text):
+        hidden = match.group(0)
+        if len(hidden.split()) > MAX_CLOZE_WORDS or part_of_name(text, match.start()):
+            continue
+        digits = re.sub(r"\D", "", hidden)
+        if len(hidden.split()) > 1 or hidden.endswith("%") or not hidden[0].isdigit():
+            worth = UNIT_NUMBER_WORTH
+        elif YEAR.fullmatch(hidden):
+            worth = YEAR_WORTH
+        else:
+            worth = FIGURE_WORTH if len(digits) >= 2 else DIGIT_WORTH
+        targets.append(Target(match.start(), match.end(), worth))
+    return targets
+
+
+def called_targets(text: str, terms: KeyTerms) -> list[Target]:
+    """The term a speaker names ('...is called X'): the answer the sentence gives."""
+    called = CALLED_FORM.search(text)
+    if not called or not usable_term(called.group("term")):
+        return []
+    if not is_content_word(called.group("term").split()[0], terms.stopwords):
+        return []
+    return [Target(called.start("term"), called.end("term"), CALLED_WORTH)]
+
+
+def part_of_name(text: str, position: int) -> bool:
+    """A number right after a capitalised word that does not open the sentence is part of a
+    name ('GPT 4', 'Windows 11')."""
+    before = re.search(r"(?:^|([.!?:]\s+)|\s)([A-Z][\w-]*)\s+$", text[:position])
+    return bool(before) and before.start(2) > 0 and not before.group(1)
+
+
+def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]:
+    """Whole noun phrases of the passage (chunked by the RegexpParser rule) that name something: their
+    head is a specific noun, they occur once in the card text (a repeated one gives itself
+    away) and they are not half of a longer phrase."""
+    top = max(terms.weights.values(), default=1.0)
+    targets = []
+    for term in passage.terms:
+        found = list(phrase_pattern(tuple(term.split())).finditer(text))
+        if len(found) == 1 and usable_term(term) and names_something(term.split()):
+            worth = terms.weights[term] / top + COMPOUND_WORTH * (min(len(term.split()), 3) - 1)
+            targets.append(Target(found[0].start(), found[0].end(), worth))
+    for sentence in passage.sentences:
+        verb = next(
+            (n for n, tag in enumerate(sentence.tags) if tag.startswith("VB") or tag == "MD"),
+            len(sentence.tags),
+        )
+        for low, high in sentence.chunks:
+            while low < high and not is_content_word(sentence.tokens[low], terms.stopwords):
+                low += 1
+            if high - low > 1 and sentence.tags[low] in ("VBG", "VBN"):
+                low += sentence.tags[low + 1].startswith("NNP")  # 'using PyTorch' -> 'PyTorch'
+            tokens, tags = sentence.tokens[low:high], sentence.tags[low:high]
+            if not tokens or len(tokens) > MAX_CLOZE_WORDS or not names_something(tokens):
+                continue
+            key = " ".join(tokens).lower()
+            if "NNS" in tags[:-1] and key not in terms.weights:
+                continue  # a plural inside a compound is mostly a verb the tagger missed
+            found = list(phrase_pattern(tuple(tokens)).finditer(text))
+            if len(found) != 1:
+                continue
+            named = any(is_name(token, low + position) for position, token in enumerate(tokens))
+            nouns = sum(tag.startswith("NN") for tag in tags)
+            worth = (
+                term_weight(key, terms) / top
+                + COMPOUND_WORTH * (min(nouns, 3) - 1)
+                + NAME_WORTH * named
+                + PREDICATE_WORTH * (low > verb)
+            )
+            targets.append(Target(found[0].start(), found[0].end(), worth))
+    return targets
+
+
+def names_something(tokens: list[str]) -> bool:
+    """The phrase's head can be asked for: not a vague noun ('thing', 'way'), a pronoun, an
+    adverb the tagger took for a noun ('pretty much') or a contraction ('that's')."""
+    head = tokens[-1].lower()
+    return (
+        head not in VAGUE_NOUNS
+        and head not in NOT_A_TERM
+        and head[:1].isalnum()
+        and not PRONOUN_CONTRACTION.match(head)
+    )
+
+
+def term_weight(phrase: str, terms: KeyTerms) -> float:
+    """The phrase's key-term weight, or a share of the heaviest key term inside it."""
+    if phrase in terms.weights:
+        return terms.weights[phrase]
+    padded = f" {phrase} "
+    inside = [weight for term, weight in terms.weights.items() if f" {term} " in padded]
+    return PARTIAL_TERM_SHARE * max(inside, default=0.0)

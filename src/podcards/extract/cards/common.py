@@ -1,0 +1,209 @@
+"""What every card form shares: the draft a form returns, and card text made readable alone.
+
+A card's text is the passage cleaned of disfluencies, a leading pronoun preceded by the topic it
+points back to; a term is asked for only when it names something (not a pronoun or a vague noun).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from podcards.extract import detectors
+from podcards.extract.ranking import Passage
+from podcards.models import CardContent, CardKind, NoteType
+from podcards.nlp import VAGUE_NOUNS, clean_disfluencies
+
+MAX_ANSWER_WORDS = 12
+MAX_TERM_WORDS = 6
+ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+NOT_A_TERM = frozenset(
+    [
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "how",
+        "why",
+        "when",
+        "where",
+        "whenever",
+        "wherever",
+        "whatever",
+        "whoever",
+        "however",
+        "much",
+        "i",
+        "you",
+        "we",
+        "he",
+        "she",
+        "one",
+        "everything",
+        "something",
+        "anything",
+        "nothing",
+        "all",
+        "some",
+        "each",
+        "both",
+        "another",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "because",
+        "since",
+        "if",
+        "when",
+        "while",
+        "whether",
+        "although",
+        "though",
+        "so",
+        "and",
+        "but",
+        "or",
+    ]
+)
+QUANTITY_OPENING = re.compile(rf"^(?:\d[\d.,]*|{detectors.NUMBER_WORDS})$")
+NOT_A_TERM_END = frozenset(["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or"])
+CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
+LEADING_POINTER = re.compile(r"^(?P<pointer>it|this|that|they|these|those)\b", re.IGNORECASE)
+EMPTY_SUBJECT = re.compile(
+    r"^it(?:'s| is| was| would be| will be)(?: not)?(?: \w+){0,2} (?:that|to|how|why|because|when|if|whether)\b"
+    r"|^it (?:seems|looks|feels|sounds|turns out|depends)\b|^it's (?:like|kind of|sort of)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CardDraft:
+    kind: CardKind
+    content: CardContent
+    quality: float = 1.0
+    """0..1: how good a card this form makes (a Q/A or a cloze on a specific term: 1; a cloze
+    on a weak word or none: low); the best-scoring cloze target wins."""
+    answer: str = ""
+    """What the card asks for: the hidden text of a cloze, the back of a Q/A."""
+
+
+def readable_sentences(passage: Passage) -> list[str]:
+    """The passage's sentences cleaned for a card. A piece that did not open with a capital
+    after an ended sentence was cut from captions without punctuation: it stays in lower case
+    rather than gaining a capital in the middle of the thought."""
+    readable = []
+    for position, sentence in enumerate(passage.sentences):
+        cleaned = clean_disfluencies(sentence.text)
+        before = passage.sentences[position - 1].text.rstrip() if position else ""
+        if before and before[-1:] not in ".!?" and not sentence.text.lstrip()[:1].isupper():
+            cleaned = cleaned[:1].lower() + cleaned[1:]
+        readable.append(cleaned)
+    return readable
+
+
+def resolve_pointer(text: str, topic: str | None) -> str:
+    """'It is slow...' -> 'Diffusion models: it is slow...': name the topic a bare pronoun
+    points back to, in front of the sentence rather than in its place. 'This' and 'that'
+    mostly point back to a whole statement, and 'it' is often an empty subject ('it's hard
+    to say why...'): no topic names those."""
+    if not topic or not needs_topic(text, topic):
+        return text
+    return f"{capitalise(topic)}: {text[:1].lower()}{text[1:]}"
+
+
+def needs_topic(text: str, topic: str) -> bool:
+    pointer = LEADING_POINTER.match(text)
+    if not topic or not pointer or pointer.group("pointer").lower() in ("this", "that"):
+        return False
+    return not EMPTY_SUBJECT.match(text)
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def basic(kind: CardKind, question: str, answer: str) -> CardDraft | None:
+    """A Q/A card, or None when the answer is not one short fact."""
+    answer = short_answer(answer)
+    if answer is None:
+        return None
+    question = " ".join(question.split())
+    return CardDraft(
+        kind,
+        CardContent(note_type=NoteType.BASIC, front=capitalise(question), back=answer),
+        answer=answer,
+    )
+
+
+def short_answer(text: str) -> str | None:
+    """The answer up to its first clause break, when that is at most a dozen words."""
+    cut = CLAUSE_END.search(text)
+    answer = (text[: cut.start()] if cut else text).strip(" .!?;:,")
+    words = answer.split()
+    if not words or len(words) > MAX_ANSWER_WORDS:
+        return None
+    return capitalise(answer)
+
+
+def usable_term(term: str) -> str | None:
+    """The term (article lowercased), if it names something: not a pronoun or a vague noun."""
+    term = term.strip()
+    article = ARTICLE.match(term)
+    if article:
+        term = article.group(0).lower() + term[article.end() :]
+    words = term[article.end() :].lower().split() if article else term.lower().split()
+    if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM:
+        return None
+    if QUANTITY_OPENING.match(words[0]):  # 'a thousand steps is...' states a number, not a term
+        return None
+    if words[-1] in NOT_A_TERM_END:
+        return None
+    if all(word in VAGUE_NOUNS or word in NOT_A_TERM for word in words):
+        return None
+    return term
+
+
+def proper_nouns(passage: Passage) -> frozenset[str]:
+    """Words the tagger reads as names in this passage (lowercased)."""
+    return frozenset(
+        token.lower()
+        for sentence in passage.sentences
+        for token, tag in zip(sentence.tokens, sentence.tags, strict=True)
+        if tag.startswith("NNP")
+    )
+
+
+def sentence_case(term: str, proper: frozenset[str]) -> str:
+    """'Sampling' -> 'sampling': a common word is capitalised only for opening the sentence;
+    names ('Python') and acronyms keep their capitals."""
+    first, _, rest = term.partition(" ")
+    if first.istitle() and first[1:].islower() and first.lower() not in proper:
+        first = first.lower()
+    return f"{first} {rest}" if rest else first
+
+
+def is_name(token: str, position: int) -> bool:
+    """Capitalised past a sentence's first word, an acronym, CamelCase or holding a digit."""
+    return any(character.isupper() or character.isdigit() for character in token[1:]) or (
+        position > 0 and token[:1].isupper()
+    )
+
+
+@lru_cache(maxsize=512)
+def phrase_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    """The tokens as written in text, with or without space between them ('Moon 's'); kept
+    for a talk's cards, not a whole batch's."""
+    body = r"\s*".join(re.escape(token) for token in tokens)
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)

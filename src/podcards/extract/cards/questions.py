@@ -1,0 +1,232 @@
+"""Question-and-answer cards: the sentence forms a question can be read from.
+
+Definitions become "What is X?" (also 'X, a Y' and an acronym next to its expansion),
+contrasts a question about the contrast, a cause 'Why...?', and a speaker's own 'Why...?'
+answered by 'Because...' keeps its question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from podcards.extract import detectors
+from podcards.extract.cards.common import (
+    MAX_ANSWER_WORDS,
+    MAX_TERM_WORDS,
+    CardDraft,
+    basic,
+    is_name,
+    phrase_pattern,
+    sentence_case,
+    usable_term,
+)
+from podcards.extract.ranking import Passage
+from podcards.models import CardKind
+from podcards.nlp import KeyTerms, clean_disfluencies, tag_text, word_tokenizer
+
+QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
+TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
+DEFINITION_FORMS = [
+    (
+        re.compile(
+            rf"^{TERM} (?:is|are) {QUALIFIERS}(?P<answer>(?:a|an|the|when|where|how|about)\b.+)$",
+            re.IGNORECASE,
+        ),
+        "What is {term}?",
+    ),
+    (
+        re.compile(rf"^{TERM} means {QUALIFIERS}(?:that )?(?P<answer>.+)$", re.IGNORECASE),
+        "What does {term} mean?",
+    ),
+    (
+        re.compile(rf"^{TERM} (?:refers|is referring) to (?P<answer>.+)$", re.IGNORECASE),
+        "What does {term} refer to?",
+    ),
+    (
+        re.compile(rf"^{TERM} stands for (?P<answer>.+)$", re.IGNORECASE),
+        "What does {term} stand for?",
+    ),
+    (
+        re.compile(rf"^{TERM} (?:is|are) defined as (?P<answer>.+)$", re.IGNORECASE),
+        "How is {term} defined?",
+    ),
+    (
+        re.compile(
+            r"^the (?P<term>(?:core |basic |main |key |whole |central )?idea (?:of|behind) [\w .+#/-]{2,40}?) is (?:that )?(?P<answer>.+)$",
+            re.IGNORECASE,
+        ),
+        "What is {term}?",
+    ),
+]
+DOWNSIDE_FORM = re.compile(
+    r"\bthe (?P<aspect>(?:main |big |biggest |only |one )?(?:downside|upside|drawback|caveat|pitfall|advantage|disadvantage|benefit|limitation|weakness|strength|problem)) "
+    r"(?:of|with) (?P<subject>[\w .+#/-]{2,40}?) (?:is|are) (?:that )?(?P<answer>.+)$",
+    re.IGNORECASE,
+)
+COMPARATIVE_FORM = re.compile(
+    rf"(?:^|, |\b(?:that|and|but|so) ){TERM} (?P<verb>is|are|was|were|can be|gets?|will be|\w+s) "
+    r"(?:much |a lot |way |far |a bit |slightly |generally |usually |often |still )?"
+    r"(?P<comparative>(?:more|less) \w+|\w+er) than (?P<other>[\w .+#/-]{2,40}?)(?=[,.;!?]|$| because| and| but| so)",
+    re.IGNORECASE,
+)
+TRAILING_AUXILIARY = re.compile(
+    r"\s+(?:does|do|did|is|are|was|were|can|could|will|would)$", re.IGNORECASE
+)
+COPULAS = frozenset(["is", "are", "was", "were"])
+AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "can", "could", "will", "would", "should", "must", "may", "might"]
+)
+PERFECT = frozenset(["has", "have", "had"])
+WHY_BLOCKERS = frozenset(["PRP", "WDT", "WP", "IN", "CC", "RB", "EX", "UH", ",", "TO"])
+APPOSITIVE = re.compile(
+    r",\s+(?:(?:which|that|who) (?:is|are) )?(?:basically |essentially |simply )?"
+    r"(?P<answer>(?:a|an) [^,;.!?]+)(?:,|$|\.)"
+)
+
+
+def definition_card(
+    sentences: list[str], terms: KeyTerms, proper: frozenset[str]
+) -> CardDraft | None:
+    """'X is a Y...' -> 'What is X?', X written as the talk most often writes it (a sentence's
+    first word is capitalised only because it comes first)."""
+    for sentence in sentences:
+        for pattern, question in DEFINITION_FORMS:
+            match = pattern.match(sentence)
+            term = match and usable_term(match.group("term"))
+            if match and term:
+                term = terms.display.get(term.lower()) or sentence_case(term, proper)
+                draft = basic(
+                    CardKind.DEFINITION, question.format(term=term), match.group("answer")
+                )
+                if draft:
+                    return draft
+    return None
+
+
+def acronym_card(text: str) -> CardDraft | None:
+    """An acronym next to its expansion: 'What does ABC stand for?'."""
+    found = detectors.acronym_expansion(text)
+    if found:
+        acronym, expansion = found
+        return basic(CardKind.DEFINITION, f"What does {acronym} stand for?", expansion)
+    return None
+
+
+def contrast_card(sentences: list[str]) -> CardDraft | None:
+    """'The downside of X is Y' -> 'What is the downside of X?'; 'X is faster than Y' -> 'Which is faster...'."""
+    for sentence in sentences:
+        match = DOWNSIDE_FORM.search(sentence)
+        subject = match and usable_term(match.group("subject"))
+        if match and subject:
+            draft = basic(
+                CardKind.CLAIM,
+                f"What is the {match.group('aspect').lower()} of {subject}?",
+                match.group("answer"),
+            )
+            if draft:
+                return draft
+        for match in COMPARATIVE_FORM.finditer(sentence):
+            term = usable_term(match.group("term"))
+            other = usable_term(TRAILING_AUXILIARY.sub("", match.group("other")))
+            if term and other and term.lower() != other.lower():
+                comparative = match.group("comparative").lower()
+                verb = match.group("verb").lower()
+                verb = "is" if verb in COPULAS else verb
+                return basic(
+                    CardKind.CLAIM, f"Which {verb} {comparative}: {term} or {other}?", term
+                )
+    return None
+
+
+WHY_QUESTION = re.compile(r"^(?:(?:and|so|but|okay|now|well),? )*why\b[^?]*\?$", re.IGNORECASE)
+BECAUSE_OPENING = re.compile(r"^(?:(?:well|so|yeah|oh),? )*because (?:of )?", re.IGNORECASE)
+
+
+def answer_card(asked: str | None, sentences: list[str]) -> CardDraft | None:
+    """'Why X?' answered by 'Because Y.': the speaker's own question, with Y as the answer."""
+    if asked is None or not sentences:
+        return None
+    question = clean_disfluencies(asked)
+    opening = BECAUSE_OPENING.match(sentences[0])
+    if not WHY_QUESTION.match(question) or not opening:
+        return None
+    question = question[question.lower().index("why") :]
+    return basic(CardKind.CLAIM, question, sentences[0][opening.end() :])
+
+
+def why_card(sentences: list[str]) -> CardDraft | None:
+    """'X is slow because Y' -> 'Why is X slow?' with Y as the answer, when the clause before
+    'because' has a noun-phrase subject and a verb the question can be built on."""
+    for sentence in sentences:
+        cut = re.search(r",?\s+because\s+(?:of\s+)?", sentence)
+        question = cut and why_question(sentence[: cut.start()])
+        if cut and question:
+            draft = basic(CardKind.CLAIM, question, sentence[cut.end() :])
+            if draft:
+                return draft
+    return None
+
+
+def why_question(head: str) -> str | None:
+    tagged = tag_text(head)
+    spans = list(word_tokenizer().span_tokenize(head))
+    tags = [tag for _, tag in tagged]
+    verb = next((n for n, tag in enumerate(tags) if tag.startswith("VB") or tag == "MD"), None)
+    if not verb or verb > MAX_TERM_WORDS or verb + 1 >= len(tagged):
+        return None
+    if not any(tag.startswith("NN") for tag in tags[:verb]) or WHY_BLOCKERS.intersection(
+        tags[:verb]
+    ):
+        return None
+    subject = head[: spans[verb][0]].strip()
+    if usable_term(subject) is None:
+        return None
+    if not tags[0].startswith("NNP") or (verb > 1 and tagged[1][0][:1].islower()):
+        subject = subject[:1].lower() + subject[1:]  # a name, not a sentence's first word
+    negated = tagged[verb + 1][0].lower() == "n't"
+    word_end = spans[verb + 1][1] if negated else spans[verb][1]
+    word = head[spans[verb][0] : word_end].lower()
+    rest = head[word_end:].strip(" ,")
+    if not rest or len(rest.split()) > MAX_ANSWER_WORDS:
+        return None
+    if negated or word in AUXILIARIES or (word in PERFECT and tags[verb + 1] == "VBN"):
+        return f"Why {word} {subject} {rest}?"
+    if tags[verb] == "VBZ":
+        return f"Why does {subject} {base_form(word)} {rest}?"
+    if tags[verb] == "VBP":
+        return f"Why do {subject} {word} {rest}?"
+    return None
+
+
+def base_form(verb: str) -> str:
+    """The bare verb of a third-person form: 'has' -> 'have', 'carries' -> 'carry'."""
+    if verb in ("has", "does", "goes"):
+        return {"has": "have", "does": "do", "goes": "go"}[verb]
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if re.search(r"(?:ch|sh|ss|x|z)es$", verb):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") else verb
+
+
+def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
+    """'X, a Y, ...' or 'X, which is a Y' -> 'What is X?' when X is a noun phrase of common
+    words (a name in apposition is usually a person: its card reads badly as 'What is')."""
+    text = " ".join(sentences)
+    for sentence in passage.sentences:
+        for low, high in sentence.chunks:
+            tokens = sentence.tokens[low:high]
+            named = any(is_name(token, low + place) for place, token in enumerate(tokens))
+            if named or not usable_term(" ".join(tokens)):
+                continue
+            for found in phrase_pattern(tuple(tokens)).finditer(text):
+                answer = APPOSITIVE.match(text, found.end())
+                if answer:
+                    written = text[found.start() : found.end()]
+                    written = written[:1].lower() + written[1:]
+                    draft = basic(
+                        CardKind.DEFINITION, f"What is {written}?", answer.group("answer")
+                    )
+                    if draft:
+                        return draft
+    return None
