@@ -12,8 +12,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from podcards.cardfile import load_card_file, save_card_file
+from podcards.errors import NothingToDo
 from podcards.models import CardKind, NoteType, ReviewStatus
-from podcards.review import ReviewInterrupted, approve_all, review_card_file
+from podcards.review import ReviewInterrupted, approve_all, approve_best, review_card_file
 
 ENTER = "\r"
 CLEAR_LINE = "\x15"  # Ctrl-U: delete the pre-filled text before the cursor
@@ -234,6 +235,34 @@ def test_approve_all_without_a_terminal_respects_min_score(card_path: Path) -> N
         "pending",
     ]
     assert approve_all(card_path) == 2
+
+
+def test_approve_best_skips_rejected_counts_approved_and_is_idempotent(card_path: Path) -> None:
+    card_file = load_card_file(card_path)
+    card_file.cards[0].status = ReviewStatus.REJECTED
+    card_file.cards[2].status = ReviewStatus.APPROVED
+    save_card_file(card_path, card_file)
+
+    assert approve_best(card_path, 2) == 2  # the best two not rejected: 2nd and 3rd
+    assert list(statuses(card_path).values()) == [
+        "rejected",
+        "approved",
+        "approved",
+        "pending",
+        "pending",
+    ]
+    assert approve_best(card_path, 2) == 2  # nothing more on a second run
+    assert list(statuses(card_path).values()).count("approved") == 2
+
+
+def test_approve_best_with_only_rejected_cards_has_nothing_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "tide.cards.json"
+    card_file = make_card_file(path, count=2)
+    for card in card_file.cards:
+        card.status = ReviewStatus.REJECTED
+    save_card_file(path, card_file)
+    with pytest.raises(NothingToDo):
+        approve_best(path, 3)
 
 
 def podcards(*args: str) -> subprocess.CompletedProcess:

@@ -76,6 +76,8 @@ def approved_in(card_files: list[Path]) -> int:
 
 def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
     """The whole job on the bundled sample, approving its `approve` best candidates unasked."""
+    from podcards.review import approve_best
+
     with sample_transcript() as sample:
         results = extract_episodes([sample], settings)
     raise_if_failed(results)
@@ -95,27 +97,6 @@ def sample_transcript() -> Iterator[Path]:
 
     with as_file(files("podcards") / "data" / "sample.txt") as path:
         yield path
-
-
-def approve_best(card_file: Path, count: int) -> int:
-    """Approve the `count` best-scored cards not rejected (ties at the cut-off go in too);
-    returns how many that is.
-
-    Counting the ones already approved keeps it idempotent: running the demo again gives the
-    same deck, not one that grows by `count` each time.
-    """
-    from podcards.cardfile import load_card_file
-    from podcards.review import approve_all
-
-    cards = load_card_file(card_file).cards
-    scores = sorted(
-        (card.score for card in cards if card.status != ReviewStatus.REJECTED), reverse=True
-    )
-    if not scores:
-        raise NothingToDo(f"{card_file}: no candidates to approve")
-    cut_off = scores[min(count, len(scores)) - 1]
-    approve_all(card_file, min_score=cut_off)
-    return sum(score >= cut_off for score in scores)
 
 
 def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path:

@@ -5,6 +5,7 @@ from podcards.review.session import (
     ReviewInterrupted,
     ReviewSummary,
     approve_all,
+    approve_best,
     review_card_file,
 )
 from podcards.review.status import card_file_statuses, show_statuses
@@ -14,6 +15,7 @@ __all__ = [
     "ReviewInterrupted",
     "ReviewSummary",
     "approve_all",
+    "approve_best",
     "card_file_statuses",
     "review_card_file",
     "show_statuses",

@@ -17,7 +17,7 @@ from typing import Any
 
 from podcards import ui
 from podcards.cardfile import card_file_lock, load_card_file, save_card_file
-from podcards.errors import EXIT_INTERRUPTED, PodcardsError
+from podcards.errors import EXIT_INTERRUPTED, NothingToDo, PodcardsError
 from podcards.models import Card, CardContent, CardFile, CardKind, NoteType, ReviewStatus
 from podcards.review.cloze import has_deletion, to_basic, to_cloze
 from podcards.review.panel import card_panel
@@ -151,6 +151,31 @@ def approve_all(
         for card in chosen:
             decide(card, ReviewStatus.APPROVED)
         if chosen:
+            save_card_file(path, card_file)
+    return len(chosen)
+
+
+def approve_best(path: Path, count: int) -> int:
+    """Approve the `count` best-scored cards not rejected (ties at the cut-off go in too), in
+    one read under the lock; returns how many that is.
+
+    Counting the ones already approved keeps it idempotent: running the demo again gives the
+    same deck, not one that grows by `count` each time.
+    """
+    with card_file_lock(path):
+        card_file = load_card_file(path)
+        kept = sorted(
+            (card for card in card_file.cards if card.status != ReviewStatus.REJECTED),
+            key=lambda card: -card.score,
+        )
+        if not kept:
+            raise NothingToDo(f"{path}: no candidates to approve")
+        cut_off = kept[min(count, len(kept)) - 1].score
+        chosen = [card for card in kept if card.score >= cut_off]
+        pending = [card for card in chosen if card.status == ReviewStatus.PENDING]
+        for card in pending:
+            decide(card, ReviewStatus.APPROVED)
+        if pending:
             save_card_file(path, card_file)
     return len(chosen)
 
