@@ -329,6 +329,38 @@ def test_a_why_question_answered_by_because_becomes_that_question_and_answer() -
     assert lint(answer.generated) == []
 
 
+def test_a_long_because_answer_loses_trailing_phrases_or_keeps_its_question() -> None:
+    from podcards.extract import extract_cards
+
+    turns = [
+        ("Host", "Why do swifts sleep on the wing?"),
+        (
+            "Guest",
+            "Because landing costs them far more energy than gliding does in calm air "
+            "over the open sea.",
+        ),
+        ("Host", "Why count every nest by hand?"),
+        (
+            "Guest",
+            "Because each volunteer logs one colony and the two teams then compare every "
+            "single tally twice.",
+        ),
+    ]
+    transcript = Transcript(
+        title="Swifts",
+        source="swifts.txt",
+        format="text",
+        segments=[Segment(speaker=speaker, text=text) for speaker, text in turns],
+    )
+    cards = {card.quote.split()[1]: card.generated for card in extract_cards(transcript)}
+    trimmed = cards["landing"]
+    assert trimmed.front == "Why do swifts sleep on the wing?"
+    assert trimmed.back == "Landing costs them far more energy than gliding does in calm air"
+    kept = cards["each"]
+    assert kept.note_type is NoteType.CLOZE
+    assert kept.front.startswith("Why count every nest by hand? Because")
+
+
 def test_a_caption_piece_keeps_lower_case_in_the_middle_of_a_card() -> None:
     words = "the tide rises twice a day because the moon pulls the oceans toward it and"
     rest = "the sun adds a smaller pull of its own that makes spring tides higher than neap tides"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from podcards.extract.cards.cloze import STRONG_CLOZE, cloze_card, names_something, unclozed
 from podcards.extract.cards.common import (
@@ -30,6 +31,7 @@ from podcards.extract.cards.questions import (
     appositive_card,
     contrast_card,
     definition_card,
+    why_answered,
     why_card,
 )
 from podcards.extract.ranking import Passage
@@ -66,8 +68,19 @@ def make_card(
         " ".join(part for part in cleaned if part), passage, terms, topic, answered or Counter()
     )
     if cloze is not None and cloze.quality >= STRONG_CLOZE:
-        return cloze
-    return why_card(sentences) or cloze or unclozed(text)
+        return with_question(cloze, why_answered(asked, sentences))
+    return why_card(sentences) or with_question(
+        cloze or unclozed(text), why_answered(asked, sentences)
+    )
+
+
+def with_question(draft: CardDraft, question: str | None) -> CardDraft:
+    """A 'Because...' cloze whose answer was too long for a Q/A keeps the question it answers
+    in front, so it makes sense alone (unless the question gives the hidden answer away)."""
+    if question is None or (draft.answer and draft.answer.lower() in question.lower()):
+        return draft
+    front = f"{question} {draft.content.front}"
+    return replace(draft, content=draft.content.model_copy(update={"front": front}))
 
 
 __all__ = ["CardDraft", "make_card", "names_something", "readable_sentences", "unclozed"]

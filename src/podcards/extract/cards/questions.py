@@ -144,14 +144,41 @@ BECAUSE_OPENING = re.compile(r"^(?:(?:well|so|yeah|oh),? )*because (?:of )?", re
 
 def answer_card(asked: str | None, sentences: list[str]) -> CardDraft | None:
     """'Why X?' answered by 'Because Y.': the speaker's own question, with Y as the answer."""
-    if asked is None or not sentences:
+    question = why_answered(asked, sentences)
+    if question is None:
+        return None
+    opening = BECAUSE_OPENING.match(sentences[0])
+    reason = sentences[0][opening.end() :] if opening else ""
+    return basic(CardKind.CLAIM, question, without_trailing_phrases(reason))
+
+
+PREPOSITION = re.compile(
+    r"\s+(?:with|in|on|for|by|at|from|over|under|across|through|within|during)\s+"
+)
+MIN_REASON_WORDS = 4
+
+
+def without_trailing_phrases(reason: str) -> str:
+    """A reason too long for an answer loses trailing prepositional phrases ('...reliably
+    with a modest number of tasks' -> '...reliably') while its core clause stays whole; the
+    quote beside the card keeps every word."""
+    reason = reason.strip(" .!?")
+    while len(reason.split()) > MAX_ANSWER_WORDS:
+        cuts = [found.start() for found in PREPOSITION.finditer(reason)]
+        if not cuts or len(reason[: cuts[-1]].split()) < MIN_REASON_WORDS:
+            break
+        reason = reason[: cuts[-1]]
+    return reason
+
+
+def why_answered(asked: str | None, sentences: list[str]) -> str | None:
+    """The 'Why...?' question (cleaned) that the passage's 'Because...' answers, if any."""
+    if asked is None or not sentences or not BECAUSE_OPENING.match(sentences[0]):
         return None
     question = clean_disfluencies(asked)
-    opening = BECAUSE_OPENING.match(sentences[0])
-    if not WHY_QUESTION.match(question) or not opening:
+    if not WHY_QUESTION.match(question):
         return None
-    question = question[question.lower().index("why") :]
-    return basic(CardKind.CLAIM, question, sentences[0][opening.end() :])
+    return question[question.lower().index("why") :]
 
 
 def why_card(sentences: list[str]) -> CardDraft | None:
