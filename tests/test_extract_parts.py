@@ -87,6 +87,7 @@ def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
 
 def test_at_least_and_at_most_are_no_comparison() -> None:
     assert detectors.COMPARISON not in detectors.detect("We met at least a dozen hikers there.")
+    assert detectors.COMPARISON not in detectors.detect("The heron found one kind of fish here.")
     assert detectors.DEFINITION not in detectors.detect("There was a point where we turned back.")
 
 

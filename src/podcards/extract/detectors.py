@@ -73,7 +73,7 @@ CUES = [
     cue(COMPARISON, 0.9, r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b"),
     cue(COMPARISON, 0.7, r"\b(?:is|are|was|were|'s|'re) (?:much |far |way |a lot |even |a bit )?(?:easier|harder|better|worse|faster|slower|cheaper|simpler|safer|stronger|weaker|smaller|larger|bigger|more \w+|less \w+) (?:for|to|at|in|on|towards|when|because|if)\b"),
     # classifications: "two kinds of...", "one part of X... another part of X..."
-    cue(COMPARISON, 0.7, r"\b(?:one|another|the other|the first|the second) (?:part|kind|type|form|side|half|class|category|family) of\b|\b(?:two|three|four|several|different) (?:kinds|types|forms|parts|categories|classes|families) of\b"),
+    cue(COMPARISON, 0.7, r"\b(?:another|the other) (?:part|kind|type|form|side|half|class|category|family) of\b|\bone (?:part|side|half) of\b|\b(?:two|three|four|several|different) (?:kinds|types|forms|parts|categories|classes|families) of\b"),
     cue(COMPARISON, 0.9, r"\b(?:the|a) (?:main |big |biggest |only |one )?(?:downside|upside|drawback|caveat|pitfall|advantage|disadvantage|benefit|trade-?off|limitation|weakness|strength|difference)s?\b"),
     cue(COMPARISON, 0.5, r"\b(?:the )?(?:best|worst|fastest|slowest|biggest|largest|smallest|(?<!at )most \w+|(?<!at )least \w+)\b|\bacross the board\b|\bbeats?\b|\boutperform\w*"),
     # quantities and trends
