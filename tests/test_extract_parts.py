@@ -229,6 +229,13 @@ def test_a_term_keeps_capitals_only_when_it_is_a_name(sentence: str, question: s
     assert card_for(sentence).front == question
 
 
+def test_a_comment_on_a_subject_is_no_definition() -> None:
+    """'X is a big story' says what the speaker thinks of X, not what X is."""
+    card = card_for("The tide table is a long story with many chapters and footnotes.")
+    assert not card.front.startswith("What is")
+    assert card_for("A caldera is a large crater left by a volcano.").front == "What is a caldera?"
+
+
 def test_a_sentence_about_a_quantity_is_no_definition() -> None:
     card = card_for(
         "A thousand steps is a thousand times the work of a single pass of the network."

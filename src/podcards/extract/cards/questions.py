@@ -93,7 +93,7 @@ def definition_card(
         for pattern, question in DEFINITION_FORMS:
             match = pattern.match(sentence)
             term = match and usable_term(match.group("term"))
-            if match and term:
+            if match and term and not frames_instead_of_defining(match.group("answer")):
                 term = terms.display.get(term.lower()) or sentence_case(term, proper)
                 draft = basic(
                     CardKind.DEFINITION, question.format(term=term), match.group("answer")
@@ -101,6 +101,24 @@ def definition_card(
                 if draft:
                     return draft
     return None
+
+
+FRAMING_NOUNS = frozenset(
+    ["story", "stories", "question", "matter", "deal", "point", "case", "example", "thing",
+     "things", "stuff", "one", "lot", "bit", "problem", "issue", "pity", "shame", "mess", "joke"]
+)  # fmt: skip
+ANSWER_NOUN_PHRASE_END = re.compile(
+    r"\s+(?:and|or|of|that|which|who|where|when|with|in|on|for|to|at|from|by|because|but|than)\b|[,;:.!?]"
+)
+
+
+def frames_instead_of_defining(answer: str) -> bool:
+    """'The doubling is a capabilities story...', 'X is a big problem': the answer's first noun
+    phrase comments on the subject (a story, a question, a problem) instead of saying what it
+    is, so 'What is X?' would ask for an opinion."""
+    end = ANSWER_NOUN_PHRASE_END.search(answer)
+    words = (answer[: end.start()] if end else answer).lower().split()
+    return bool(words) and words[-1] in FRAMING_NOUNS
 
 
 def acronym_card(text: str) -> CardDraft | None:
