@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -145,33 +145,36 @@ def approve_all(
     kinds: Iterable[CardKind | str] | None = None,
 ) -> int:
     """Approve every pending card (at or above `min_score`): review for scripts, no terminal."""
-    with card_file_lock(path):
-        card_file = load_card_file(path)
-        chosen = choose_cards(card_file.cards, False, kinds, min_score)
-        for card in chosen:
-            decide(card, ReviewStatus.APPROVED)
-        if chosen:
-            save_card_file(path, card_file)
-    return len(chosen)
+    return approve_chosen(path, lambda cards: choose_cards(cards, False, kinds, min_score))
 
 
 def approve_best(path: Path, count: int) -> int:
-    """Approve the `count` best-scored cards not rejected (ties at the cut-off go in too), in
-    one read under the lock; returns how many that is.
+    """Approve the `count` best-scored cards not rejected (ties at the cut-off go in too);
+    returns how many that is.
 
     Counting the ones already approved keeps it idempotent: running the demo again gives the
     same deck, not one that grows by `count` each time.
     """
-    with card_file_lock(path):
-        card_file = load_card_file(path)
+
+    def best(cards: list[Card]) -> list[Card]:
         kept = sorted(
-            (card for card in card_file.cards if card.status != ReviewStatus.REJECTED),
+            (card for card in cards if card.status != ReviewStatus.REJECTED),
             key=lambda card: -card.score,
         )
         if not kept:
             raise NothingToDo(f"{path}: no candidates to approve")
         cut_off = kept[min(count, len(kept)) - 1].score
-        chosen = [card for card in kept if card.score >= cut_off]
+        return [card for card in kept if card.score >= cut_off]
+
+    return approve_chosen(path, best)
+
+
+def approve_chosen(path: Path, choose: Callable[[list[Card]], list[Card]]) -> int:
+    """Approve the pending ones among the cards `choose` picks, in one read of the card file
+    under its lock, saved once; returns how many it picked."""
+    with card_file_lock(path):
+        card_file = load_card_file(path)
+        chosen = choose(card_file.cards)
         pending = [card for card in chosen if card.status == ReviewStatus.PENDING]
         for card in pending:
             decide(card, ReviewStatus.APPROVED)
