@@ -104,6 +104,16 @@ def test_run_with_nothing_approved_writes_no_deck(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.apkg"))
 
 
+def test_quitting_still_exports_what_earlier_runs_approved_in_the_other_episodes(
+    tmp_path: Path,
+) -> None:
+    sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
+    settings = Config(output=tmp_path / "decks", max_cards=2)
+    run_with_keys(sources, settings, "rraq")  # nothing from the bees, one volcano card
+    deck = run_with_keys(sources, settings, "q", review_all=True)  # quit on the bees at once
+    assert deck.is_file()
+
+
 def test_demo_command_writes_a_deck_that_anki_imports(
     tmp_path: Path, collection: Collection
 ) -> None:

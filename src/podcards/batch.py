@@ -31,6 +31,8 @@ class EpisodeResult:
     episode: EpisodeInfo | None = None
     cards: list[Card] = field(default_factory=list)
     card_file: Path | None = None
+    approved: int = 0
+    """Approved cards in the card file once written (decisions of earlier runs kept)."""
     error: str | None = None
     exit_code: int = EXIT_OK
 
@@ -236,11 +238,12 @@ def _write_card_files(
         path = card_file or _free_card_file_path(settings.output, result.episode.slug, taken)
         taken.add(path)
         try:
-            write_candidates(path, result.episode, result.cards)
+            merged = write_candidates(path, result.episode, result.cards)
         except PodcardsError as error:
             result.error, result.exit_code = str(error), error.exit_code
             continue
         result.card_file = path
+        result.approved = sum(card.status == ReviewStatus.APPROVED for card in merged.cards)
 
 
 def _free_card_file_path(folder: Path, slug: str, taken: set[Path]) -> Path:

@@ -15,7 +15,7 @@ from typing import Any
 from podcards import ui
 from podcards.batch import extract_episodes, raise_if_failed, report, shown_path
 from podcards.errors import NothingToDo
-from podcards.models import Config, ReviewStatus
+from podcards.models import Config
 
 DEMO_APPROVED_CARDS = 15
 """How many of the sample's best candidates the demo approves: a deck worth a look."""
@@ -45,33 +45,21 @@ def run_job(
 
     results = extract_episodes(sources, settings, format=format)
     report(results)
-    card_files = [result.card_file for result in results if result.ok]
+    approved = {result.card_file: result.approved for result in results if result.ok}
+    card_files = list(approved)
     if not card_files:
         raise_if_failed(results)
-    approved = 0
-    for position, card_file in enumerate(card_files):
+    for card_file in card_files:
         summary = review_card_file(card_file, revisit_all=review_all, input=input, output=output)
-        approved += summary.counts.approved  # counts cover the whole file, earlier runs too
+        approved[card_file] = summary.counts.approved  # the whole file, earlier runs too
         if summary.quit:
-            approved += approved_in(card_files[position + 1 :])
             ui.info("Review stopped; run the same command again to go on where you left off.")
             break
-    if not approved:
+    if not any(approved.values()):
         raise NothingToDo("no approved cards yet, so no deck written; run again to review")
     deck_path = _export(card_files, deck, settings)
     raise_if_failed(results)
     return deck_path
-
-
-def approved_in(card_files: list[Path]) -> int:
-    """Approved cards in files this run did not review (decided in earlier runs)."""
-    from podcards.cardfile import load_card_file
-
-    return sum(
-        card.status == ReviewStatus.APPROVED
-        for card_file in card_files
-        for card in load_card_file(card_file).cards
-    )
 
 
 def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
