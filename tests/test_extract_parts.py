@@ -320,7 +320,7 @@ def test_a_why_question_answered_by_because_becomes_that_question_and_answer() -
     from podcards.extract import extract_cards
 
     turns = [
-        ("Host", "Owls are famous night hunters. Why do owls hunt at night?"),
+        ("Host", "Owls are famous night hunters. So, um, why do owls hunt at night?"),
         ("Guest", "Because their prey is most active after dark. Owls also fly almost silently."),
     ]
     transcript = Transcript(

@@ -53,8 +53,9 @@ def make_card(
     sentences = [resolve_pointer(cleaned[0], topic), *cleaned[1:]]
     sentences = [sentence for sentence in sentences if sentence]
     text = " ".join(sentences)
+    question = why_answered(asked, sentences)
     makers: list[Callable[[], CardDraft | None]] = [
-        lambda: answer_card(asked, sentences),
+        lambda: answer_card(question, sentences),
         lambda: definition_card(sentences, terms, proper_nouns(passage)),
         lambda: appositive_card(sentences, passage),
         lambda: acronym_card(text),
@@ -68,10 +69,8 @@ def make_card(
         " ".join(part for part in cleaned if part), passage, terms, topic, answered or Counter()
     )
     if cloze is not None and cloze.quality >= STRONG_CLOZE:
-        return with_question(cloze, why_answered(asked, sentences))
-    return why_card(sentences) or with_question(
-        cloze or unclozed(text), why_answered(asked, sentences)
-    )
+        return with_question(cloze, question)
+    return why_card(sentences) or with_question(cloze or unclozed(text), question)
 
 
 def with_question(draft: CardDraft, question: str | None) -> CardDraft:

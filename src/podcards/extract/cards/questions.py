@@ -160,13 +160,13 @@ WHY_QUESTION = re.compile(r"^(?:(?:and|so|but|okay|now|well),? )*why\b[^?]*\?$",
 BECAUSE_OPENING = re.compile(r"^(?:(?:well|so|yeah|oh),? )*because (?:of )?", re.IGNORECASE)
 
 
-def answer_card(asked: str | None, sentences: list[str]) -> CardDraft | None:
-    """'Why X?' answered by 'Because Y.': the speaker's own question, with Y as the answer."""
-    question = why_answered(asked, sentences)
-    if question is None:
+def answer_card(question: str | None, sentences: list[str]) -> CardDraft | None:
+    """'Why X?' answered by 'Because Y.': the speaker's own question (from `why_answered`),
+    with Y as the answer."""
+    opening = question and BECAUSE_OPENING.match(sentences[0])
+    if not opening:
         return None
-    opening = BECAUSE_OPENING.match(sentences[0])
-    reason = sentences[0][opening.end() :] if opening else ""
+    reason = sentences[0][opening.end() :]
     return basic(CardKind.CLAIM, question, without_trailing_phrases(reason))
 
 
