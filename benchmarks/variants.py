@@ -28,7 +28,9 @@ def timed_words(transcript_path: Path) -> list[tuple[float, str]]:
     timed = []
     for segment in read_transcript(transcript_path).segments:
         words = segment.text.split()
-        start = segment.start or (timed[-1][0] + SECONDS_PER_WORD if timed else 0.0)
+        start = segment.start
+        if start is None:  # a turn without a time follows the one before it
+            start = timed[-1][0] + SECONDS_PER_WORD if timed else 0.0
         step = SECONDS_PER_WORD
         if segment.end is not None and words:
             step = max(0.05, (segment.end - start) / len(words))
