@@ -17,6 +17,7 @@ from functools import cached_property
 from podcards.extract import detectors
 from podcards.extract.dedupe import NEAR_DUPLICATE_SIMILARITY, content_words, overlap
 from podcards.nlp import KeyTerms, Sentence
+from podcards.nlp.terms import STRETCH_SENTENCES
 
 IDEAL_WORDS = (10, 36)
 MAX_PASSAGE_WORDS = 48
@@ -43,7 +44,9 @@ TOPIC_WEIGHT = 0.2
 TOPIC_SENTENCES = 20
 CROWDING_WEIGHT = 0.5
 LONG_TURN_SENTENCES = 60
-PSEUDO_TURN_SENTENCES = 20
+PSEUDO_TURN_SENTENCES = STRETCH_SENTENCES
+"""A stand-in turn is as long as the stretch key terms are counted over: one notion of
+'this part of the talk'."""
 
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
