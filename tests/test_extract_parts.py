@@ -405,6 +405,16 @@ def test_an_appositive_defines_its_noun_phrase() -> None:
     assert (card.front, card.back) == ("What is pumice?", "A volcanic glass full of gas bubbles")
 
 
+def test_an_appositive_after_a_title_defines_the_title_not_the_words_it_shares() -> None:
+    """'Practical Volcanic Rocks' is a book, though 'volcanic rocks' is a noun phrase of the
+    same sentence: an appositive never defines part of a capitalised name."""
+    card = card_for(
+        "Many of you know Mara Quist as the author of Practical Volcanic Rocks, a field guide that is the"
+        " bestselling guide on volcanic rocks."
+    )
+    assert "what is volcanic rocks" not in card.front.lower(), card.front
+
+
 def test_a_long_spoken_sentence_becomes_a_short_cloze_on_its_fact() -> None:
     """Filler and the clause that adds nothing are trimmed (the quote keeps them); the
     quantity with its unit is hidden, not a word around it."""

@@ -266,8 +266,8 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                 continue
             for found in phrase_pattern(tuple(tokens)).finditer(text):
                 answer = APPOSITIVE.match(text, found.end())
-                if answer:
-                    written = text[found.start() : found.end()]
+                written = text[found.start() : found.end()]
+                if answer and not capitalised_mid_sentence(text, found.start(), written):
                     written = written[:1].lower() + written[1:]
                     draft = basic(
                         CardKind.DEFINITION, f"What is {written}?", answer.group("answer")
@@ -275,3 +275,11 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                     if draft:
                         return draft
     return None
+
+
+def capitalised_mid_sentence(text: str, start: int, written: str) -> bool:
+    """This occurrence of a common phrase is part of a name or title ('...of Practical
+    Volcanic Rocks, a field guide'): the phrase matched it only by ignoring case."""
+    opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?"
+    words = written.split()
+    return any(is_name(word, 0 if opens_sentence and n == 0 else 1) for n, word in enumerate(words))
