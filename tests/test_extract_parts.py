@@ -91,6 +91,13 @@ def test_at_least_and_at_most_are_no_comparison() -> None:
     assert detectors.DEFINITION not in detectors.detect("There was a point where we turned back.")
 
 
+def test_one_day_is_some_day_not_a_duration() -> None:
+    assert detectors.QUANTITY not in detectors.detect(
+        "One day there will be a robot in each kitchen."
+    )
+    assert detectors.QUANTITY in detectors.detect("The ferry takes two days to reach the island.")
+
+
 def test_a_tag_question_is_still_a_statement() -> None:
     assert not detectors.is_question("Granite is an igneous rock, right?")
     assert detectors.is_question("Is granite an igneous rock?")
