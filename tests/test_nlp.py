@@ -84,6 +84,19 @@ def test_key_terms_favour_a_repeated_specific_phrase_over_generic_words() -> Non
     assert terms.found_in([sentences[1]])[0] == "permafrost layer"
 
 
+def test_a_key_term_never_opens_with_a_word_that_only_rates_or_picks_it() -> None:
+    """'the right harbours', 'a huge storm', 'a nice chart': the term is what follows; a
+    classifying word ('tidal' in 'tidal range') and a capitalised name stay whole."""
+    sentences = sentences_of(
+        "Sailors look for the right harbours before a huge storm hits the New Forest.",
+        "The right harbours have a tidal range and a nice chart of the huge storm.",
+        "In the New Forest, the tidal range shows on a nice chart.",
+    )
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords()).weights
+    assert {"chart", "tidal range", "new forest"} <= set(terms)
+    assert not {"right harbours", "huge storm", "nice chart", "nice", "huge"} & set(terms)
+
+
 def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> None:
     cleaned = nlp.clean_disfluencies(
         "So, um, I think the the glacier is, you know, sort of retreating, uh, every year."

@@ -30,6 +30,7 @@ from podcards.nlp.terms import (
     is_content_word,
     key_terms,
     noun_phrase_regex,
+    opens_term,
 )
 from podcards.nlp.toolkit import (
     NLTK_DATA_HINT,
@@ -75,6 +76,7 @@ __all__ = [
     "missing_data",
     "nltk_module",
     "opening_strength",
+    "opens_term",
     "pretrained_tagger",
     "quick_perceptron_or_nltk",
     "split_transcript",

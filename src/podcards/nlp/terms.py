@@ -128,6 +128,65 @@ VAGUE_NOUNS = set(
     ]
 )
 NUMBER_WORDS = frozenset(CLOSED_CLASS_TAGS["CD"].split())
+LOOSE_MODIFIERS = frozenset(
+    [
+        "nice",
+        "great",
+        "good",
+        "bad",
+        "huge",
+        "tremendous",
+        "enormous",
+        "massive",
+        "incredible",
+        "amazing",
+        "awesome",
+        "crazy",
+        "weird",
+        "cool",
+        "fancy",
+        "interesting",
+        "important",
+        "right",
+        "wrong",
+        "new",
+        "whole",
+        "entire",
+        "actual",
+        "simple",
+        "different",
+        "same",
+        "other",
+        "certain",
+        "particular",
+        "specific",
+        "main",
+        "typical",
+        "usual",
+        "various",
+        "several",
+        "many",
+        "few",
+        "much",
+        "more",
+        "less",
+        "most",
+        "such",
+        "very",
+        "pretty",
+        "really",
+        "best",
+        "better",
+        "worst",
+        "previous",
+        "current",
+        "recent",
+    ]
+)
+"""Modifiers that say how a speaker feels about a thing, or which of several is meant, not
+what kind of thing it is: 'a huge shift', 'the right companies', 'a nice diagram'. A term
+does not start with one in lower case ('neural' in 'neural nets' classifies and stays, and
+so does 'New' in 'New Zealand')."""
 
 
 @cache
@@ -170,6 +229,11 @@ def is_content_word(word: str, stopwords: frozenset[str]) -> bool:
         and lowered not in NUMBER_WORDS
         and len(lowered) > 1
     )
+
+
+def opens_term(word: str, stopwords: frozenset[str]) -> bool:
+    """A word a term can start with: a content word that is not a loose modifier."""
+    return is_content_word(word, stopwords) and word not in LOOSE_MODIFIERS
 
 
 @dataclass
@@ -246,7 +310,7 @@ def candidate_terms(sentence: Sentence, stopwords: frozenset[str]) -> list[str]:
     terms = []
     for phrase in sentence.phrases:
         words = phrase.split()
-        while words and not is_content_word(words[0], stopwords):
+        while words and not opens_term(words[0], stopwords):
             words.pop(0)
         while words and not is_content_word(words[-1], stopwords):
             words.pop()

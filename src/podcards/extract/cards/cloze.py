@@ -22,7 +22,7 @@ from podcards.extract.cards.common import (
 )
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
-from podcards.nlp import VAGUE_NOUNS, KeyTerms, is_content_word, leading_filler
+from podcards.nlp import VAGUE_NOUNS, KeyTerms, is_content_word, leading_filler, opens_term
 
 MAX_CLOZE_WORDS = 6
 MAX_CARD_WORDS = 25
@@ -266,7 +266,7 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             len(sentence.tags),
         )
         for low, high in sentence.chunks:
-            while low < high and not is_content_word(sentence.tokens[low], terms.stopwords):
+            while low < high and not opens_term(sentence.tokens[low], terms.stopwords):
                 low += 1
             if high - low > 1 and sentence.tags[low] in ("VBG", "VBN"):
                 low += sentence.tags[low + 1].startswith("NNP")  # 'using PyTorch' -> 'PyTorch'
