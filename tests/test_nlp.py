@@ -86,15 +86,21 @@ def test_key_terms_favour_a_repeated_specific_phrase_over_generic_words() -> Non
 
 def test_a_key_term_never_opens_with_a_word_that_only_rates_or_picks_it() -> None:
     """'the right harbours', 'a huge storm', 'a nice chart': the term is what follows; a
-    classifying word ('tidal' in 'tidal range') and a capitalised name stay whole."""
+    classifying word ('tidal' in 'tidal range') and a capitalised name stay whole; 'Nice.' said
+    as a reply, 'a higher level' (a vague noun left a modifier) and 'using X' name nothing."""
     sentences = sentences_of(
         "Sailors look for the right harbours before a huge storm hits the New Forest.",
         "The right harbours have a tidal range and a nice chart of the huge storm.",
         "In the New Forest, the tidal range shows on a nice chart.",
+        "Nice. Skippers plot it using Tidewise, and a higher level means a safer crossing.",
+        "Great. So using Tidewise, you reach a higher level of safety.",
     )
     terms = nlp.key_terms(sentences, nlp.builtin_stopwords()).weights
-    assert {"chart", "tidal range", "new forest"} <= set(terms)
-    assert not {"right harbours", "huge storm", "nice chart", "nice", "huge"} & set(terms)
+    assert {"chart", "tidal range", "new forest", "tidewise"} <= set(terms)
+    unwanted = {"right harbours", "huge storm", "nice chart", "nice", "huge", "great"}
+    if nlp.has_resource(nlp.TAGGER_RESOURCE):  # the stand-in tagger takes 'higher' for a noun
+        unwanted.add("higher")
+    assert not (unwanted | {"using tidewise"}) & set(terms)
 
 
 def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> None:

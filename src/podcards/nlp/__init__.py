@@ -30,7 +30,7 @@ from podcards.nlp.terms import (
     is_content_word,
     key_terms,
     noun_phrase_regex,
-    opens_term,
+    term_start,
 )
 from podcards.nlp.toolkit import (
     NLTK_DATA_HINT,
@@ -76,11 +76,11 @@ __all__ = [
     "missing_data",
     "nltk_module",
     "opening_strength",
-    "opens_term",
     "pretrained_tagger",
     "quick_perceptron_or_nltk",
     "split_transcript",
     "tag_text",
+    "term_start",
     "tokenize",
     "warm_up",
     "word_tokenizer",

@@ -231,8 +231,26 @@ def is_content_word(word: str, stopwords: frozenset[str]) -> bool:
     )
 
 
-def opens_term(word: str, stopwords: frozenset[str]) -> bool:
-    """A word a term can start with: a content word that is not a loose modifier."""
+def term_start(
+    tokens: Sequence[str], tags: Sequence[str], low: int, high: int, stopwords: frozenset[str]
+) -> int:
+    """Where the term inside the noun phrase tokens[low:high] starts: past function words,
+    vague nouns and loose modifiers ('the right companies', or 'Nice' said as a reply), and
+    past a verb that takes a name as its object ('using PyTorch')."""
+    while low < high and not opens_term(tokens, low, stopwords):
+        low += 1
+    if high - low > 1 and tags[low] in ("VBG", "VBN") and tags[low + 1].startswith("NNP"):
+        low += 1
+    return low
+
+
+def opens_term(tokens: Sequence[str], position: int, stopwords: frozenset[str]) -> bool:
+    """A content word that is not a loose modifier. A sentence's first word is capitalised
+    only by its place, unless a name goes on after it ('New Zealand')."""
+    word = tokens[position]
+    opens_name = position + 1 < len(tokens) and tokens[position + 1][:1].isupper()
+    if position == 0 and not opens_name:
+        word = word.lower()
     return is_content_word(word, stopwords) and word not in LOOSE_MODIFIERS
 
 
@@ -306,20 +324,25 @@ def key_terms(
 
 
 def candidate_terms(sentence: Sentence, stopwords: frozenset[str]) -> list[str]:
-    """Noun phrases trimmed of stop and vague words at their edges, plus their head nouns."""
+    """Noun phrases trimmed of stop and vague words at their edges, plus their head nouns. A
+    phrase whose noun was vague ('a higher level') leaves a modifier, which names nothing."""
     terms = []
-    for phrase in sentence.phrases:
-        words = phrase.split()
-        while words and not opens_term(words[0], stopwords):
-            words.pop(0)
-        while words and not is_content_word(words[-1], stopwords):
-            words.pop()
-        if not words or len(words) > 4:
+    for low, high in sentence.chunks:
+        low = term_start(sentence.tokens, sentence.tags, low, high, stopwords)
+        while high > low and not is_content_word(sentence.tokens[high - 1], stopwords):
+            high -= 1
+        if high == low or high - low > 4 or not ends_in_noun(sentence.tags[low:high]):
             continue
+        words = sentence.tokens[low:high]
         terms.append(" ".join(words))
-        if len(words) > 1 and is_content_word(words[-1], stopwords):
+        if len(words) > 1:
             terms.append(words[-1])
     return terms
+
+
+def ends_in_noun(tags: Sequence[str]) -> bool:
+    """A noun, or a number after one ('GPT 4')."""
+    return tags[-1].startswith("NN") or (tags[-1] == "CD" and len(tags) > 1)
 
 
 def collocations(
@@ -333,7 +356,7 @@ def collocations(
     finder.apply_freq_filter(3)
     finder.apply_word_filter(lambda word: not is_content_word(word, stopwords) or word.isdigit())
     # "model model": overlapping counts make NLTK's contingency table negative (math domain error)
-    finder.apply_ngram_filter(lambda first, second: first == second)
+    finder.apply_ngram_filter(lambda first, second: first == second or first in LOOSE_MODIFIERS)
     measures = nltk.collocations.BigramAssocMeasures()
     places: dict[str, list[int]] = {
         " ".join(pair): [] for pair in finder.nbest(measures.likelihood_ratio, top)

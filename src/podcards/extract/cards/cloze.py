@@ -22,7 +22,7 @@ from podcards.extract.cards.common import (
 )
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
-from podcards.nlp import VAGUE_NOUNS, KeyTerms, is_content_word, leading_filler, opens_term
+from podcards.nlp import VAGUE_NOUNS, KeyTerms, is_content_word, leading_filler, term_start
 
 MAX_CLOZE_WORDS = 6
 MAX_CARD_WORDS = 25
@@ -266,10 +266,7 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             len(sentence.tags),
         )
         for low, high in sentence.chunks:
-            while low < high and not opens_term(sentence.tokens[low], terms.stopwords):
-                low += 1
-            if high - low > 1 and sentence.tags[low] in ("VBG", "VBN"):
-                low += sentence.tags[low + 1].startswith("NNP")  # 'using PyTorch' -> 'PyTorch'
+            low = term_start(sentence.tokens, sentence.tags, low, high, terms.stopwords)
             tokens, tags = sentence.tokens[low:high], sentence.tags[low:high]
             if not tokens or len(tokens) > MAX_CLOZE_WORDS or not names_something(tokens):
                 continue
