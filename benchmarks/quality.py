@@ -7,8 +7,11 @@ also the same talk as SRT and Whisper JSON without speakers and as lower-case, u
 automatic captions (benchmarks/variants.py; grounding is checked against each file's words).
 
     python benchmarks/quality.py [TRANSCRIPT] [--gold GOLD.json] [--formats]
+    python benchmarks/quality.py --all
 
-The transcript and gold set are read from ../shared, never copied into the project.
+`--all` scores every talk at once, one line per talk and format, and their mean: the dev
+episode (read from ../shared, never copied into the project) and the talks we wrote ourselves
+with their gold sets in benchmarks/episodes/ (held out: no rule was written looking at them).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ SHARED = ROOT.parent / "shared"
 DEV_TRANSCRIPT = SHARED / "transcripts" / "sds-919-geron.txt"
 DEV_GOLD = SHARED / "eval" / "sds-919-geron.gold.json"
 SCORER = SHARED / "eval" / "score.py"
+EPISODES = ROOT / "benchmarks" / "episodes"
 CUTOFFS = [20, 40, 80]
 LINT_TOP = 40
 
@@ -89,6 +93,7 @@ def main() -> int:
     parser.add_argument("transcript", nargs="?", type=Path, default=DEV_TRANSCRIPT)
     parser.add_argument("--gold", type=Path, default=DEV_GOLD)
     parser.add_argument("--formats", action="store_true", help="also score other formats")
+    parser.add_argument("--all", action="store_true", help="every talk and format, one line each")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -99,6 +104,9 @@ def main() -> int:
         return 1
     if "NLTK_DATA" not in os.environ and (SHARED / "nltk_data").is_dir():
         os.environ["NLTK_DATA"] = str(SHARED / "nltk_data")
+    if args.all:
+        report_all()
+        return 0
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     text = args.transcript.read_text(encoding="utf-8")
     report("with NLTK data", candidates_and_lint(args.transcript), gold, text)
@@ -116,6 +124,39 @@ def report_formats(transcript: Path, gold: dict) -> None:
         for name, path in write_variants(transcript, Path(folder)).items():
             words = " ".join(spoken_words(path))
             report(f"as {name}", candidates_and_lint(path), gold, words)
+
+
+def talks() -> list[tuple[Path, Path]]:
+    """(transcript, gold) of the dev episode, when ../shared has it, and of our own talks."""
+    found = [(DEV_TRANSCRIPT, DEV_GOLD)] if DEV_GOLD.is_file() else []
+    for gold in sorted(EPISODES.glob("*.gold.json")):
+        found.append((ROOT / json.loads(gold.read_text(encoding="utf-8"))["transcript"], gold))
+    return found
+
+
+def report_all() -> None:
+    """One line per talk and format: recall at each cut-off, must@40 and precision@40."""
+    from variants import write_variants
+
+    scorer = load_scorer()
+    header = " ".join(f"r@{cutoff:<4}" for cutoff in CUTOFFS)
+    print(f"{'talk':32} {'format':8} {header} must@40 prec@40")
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for transcript, gold_path in talks():
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            variants_folder = Path(folder) / transcript.stem
+            variants_folder.mkdir()
+            versions = {"text": transcript, **write_variants(transcript, variants_folder)}
+            for name, path in versions.items():
+                run = candidates_and_lint(path)
+                at = scorer.score(gold, run["candidates"], CUTOFFS)["at"]
+                row = [at[str(cutoff)]["recall"] for cutoff in CUTOFFS]
+                row += [at["40"]["must"], at["40"]["precision"]]
+                rows.append(row)
+                print(f"{transcript.stem[:32]:32} {name:8} " + " ".join(f"{v:<6.3f}" for v in row))
+    means = [sum(column) / len(rows) for column in zip(*rows, strict=True)]
+    print(f"{'mean':32} {'':8} " + " ".join(f"{v:<6.3f}" for v in means))
 
 
 def spoken_words(path: Path) -> list[str]:
