@@ -412,6 +412,14 @@ def test_an_appositive_defines_its_noun_phrase() -> None:
     assert (card.front, card.back) == ("What is pumice?", "A volcanic glass full of gas bubbles")
 
 
+def test_a_person_defined_by_a_role_is_asked_with_who() -> None:
+    card = card_for("Mara Quist is the author of a field guide to volcanic rocks.")
+    assert (card.front, card.back) == (
+        "Who is Mara Quist?",
+        "The author of a field guide to volcanic rocks",
+    )
+
+
 def test_an_appositive_after_a_title_defines_the_title_not_the_words_it_shares() -> None:
     """'Practical Volcanic Rocks' is a book, though 'volcanic rocks' is a noun phrase of the
     same sentence: an appositive never defines part of a capitalised name."""

@@ -95,6 +95,8 @@ def definition_card(
             term = match and usable_term(match.group("term"))
             if match and term and not frames_instead_of_defining(match.group("answer")):
                 term = terms.display.get(term.lower()) or sentence_case(term, proper)
+                if answer_head(match.group("answer")) in PERSON_ROLES:
+                    question = question.replace("What is", "Who is")
                 draft = basic(
                     CardKind.DEFINITION, question.format(term=term), match.group("answer")
                 )
@@ -112,13 +114,28 @@ ANSWER_NOUN_PHRASE_END = re.compile(
 )
 
 
+PERSON_ROLES = frozenset(
+    ["author", "founder", "co-founder", "cofounder", "ceo", "cto", "professor", "researcher",
+     "scientist", "engineer", "writer", "journalist", "host", "director", "president",
+     "inventor", "creator", "student", "historian", "economist", "physicist", "biologist",
+     "chemist", "mathematician", "philosopher", "doctor", "chef", "artist", "musician",
+     "designer", "entrepreneur", "investor", "lecturer", "teacher", "pioneer", "expert"]
+)  # fmt: skip
+
+
 def frames_instead_of_defining(answer: str) -> bool:
     """'The doubling is a capabilities story...', 'X is a big problem': the answer's first noun
     phrase comments on the subject (a story, a question, a problem) instead of saying what it
     is, so 'What is X?' would ask for an opinion."""
+    return answer_head(answer) in FRAMING_NOUNS
+
+
+def answer_head(answer: str) -> str:
+    """The last word of the answer's first noun phrase, lower case: what the answer says the
+    subject is ('the author of...' -> 'author'; a person, asked with 'Who')."""
     end = ANSWER_NOUN_PHRASE_END.search(answer)
     words = (answer[: end.start()] if end else answer).lower().split()
-    return bool(words) and words[-1] in FRAMING_NOUNS
+    return words[-1] if words else ""
 
 
 def acronym_card(text: str) -> CardDraft | None:
