@@ -15,7 +15,7 @@ from podcards.extract.glossary import apply_glossary
 from podcards.models import Card, CardContent, Transcript
 from podcards.paths import slugify
 
-WORDS_PER_CANDIDATE = 150
+WORDS_PER_CANDIDATE = 75
 MIN_CANDIDATES = 20
 MAX_TAGS = 3
 CONTEXT_SENTENCES = 3
@@ -29,7 +29,7 @@ def extract_cards(
 ) -> list[Card]:
     """The transcript's best card candidates, best first.
 
-    Without `max_cards`, about one candidate per 150 words of talk (at least 20), fewer when
+    Without `max_cards`, about one candidate per 75 words of talk, two a minute (at least 20), fewer when
     the transcript holds fewer facts worth a card.
     """
     toolkit = nlp.load_toolkit("\n".join(segment.text for segment in transcript.segments))
