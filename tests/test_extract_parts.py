@@ -41,6 +41,25 @@ from podcards.models import Card, CardContent, CardKind, NoteType, Segment, Tran
         ("The most important thing is to keep the dough warm.", detectors.PRINCIPLE),
         ("There are two kinds of glacier: valley glaciers and ice sheets.", detectors.COMPARISON),
         ("Another part of sailing is reading the weather.", detectors.COMPARISON),
+        ("Sailors call that slack water.", detectors.DEFINITION),
+        ("They measured it with something called a sextant.", detectors.DEFINITION),
+        ("The technical term is isostasy.", detectors.DEFINITION),
+        ("Erosion, which is when water wears rock away, shapes every coast.", detectors.DEFINITION),
+        ("A neap tide is what you get when the sun and moon pull apart.", detectors.DEFINITION),
+        (
+            "Um, so a watershed is the area of land that drains into one river.",
+            detectors.DEFINITION,
+        ),
+        ("Lichen is, it's basically a fungus and an alga living together.", detectors.DEFINITION),
+        ("Glaciers are basically frozen rivers.", detectors.DEFINITION),
+        ("Sheep outnumber people in the valley by three to one.", detectors.COMPARISON),
+        ("Sheep outnumber people in the valley by three to one.", detectors.QUANTITY),
+        ("The pull of the sun is less than half of the moon's.", detectors.COMPARISON),
+        ("People get this wrong all the time: cacti do need water.", detectors.COMPARISON),
+        ("The printing press arrived in the fifteenth century.", detectors.QUANTITY),
+        ("Dried seeds keep for years in a cool cellar.", detectors.QUANTITY),
+        ("The lighthouse lens was invented by a French physicist.", detectors.QUANTITY),
+        ("The thing about basalt is that it cools fast.", detectors.PRINCIPLE),
     ],
 )
 def test_fact_cues(sentence: str, kind: str) -> None:
@@ -60,6 +79,9 @@ def test_fact_cues(sentence: str, kind: str) -> None:
         ("It's a pity, in my opinion, that the pier closed.", detectors.HEDGE),
         ("I've mostly been using the blue kettle for tea.", detectors.ANECDOTE),
         ("That's a great question, as you said earlier.", detectors.META),
+        ("Go to seaweed dot com slash tides for ten percent off.", detectors.SPONSOR),
+        ("If you enjoyed it, leave us a review wherever you listen.", detectors.SPONSOR),
+        ("She grew up on a farm and studied geology in Oslo.", detectors.ANECDOTE),
     ],
 )
 def test_chatter_cues_count_against(sentence: str, kind: str) -> None:
@@ -83,6 +105,18 @@ def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
     mentions the same words without defining anything gets no such cue."""
     assert detectors.detect(sentence).get(detectors.DEFINITION, 0) >= 0.8
     assert detectors.DEFINITION not in detectors.detect("We drove to the lake and it rained.")
+
+
+def test_because_counts_less_than_a_stated_consequence() -> None:
+    """Speech says 'because' of anything ('because I think...'); 'leads to' states a cause."""
+    weak = detectors.detect("We left early because it looked like rain.")[detectors.CAUSE]
+    strong = detectors.detect("Overfishing leads to the collapse of the food chain.")
+    assert 0 < weak < strong[detectors.CAUSE]
+
+
+def test_calling_someone_is_no_definition() -> None:
+    assert detectors.DEFINITION not in detectors.detect("I called him back after lunch.")
+    assert detectors.DEFINITION not in detectors.detect("We call it a day at six.")
 
 
 def test_at_least_and_at_most_are_no_comparison() -> None:

@@ -60,6 +60,14 @@ CUES = [
     cue(DEFINITION, 1.0, r"\b(?:is|are|was|were|be) (?:also |often |sometimes )?(?:called|known as|named|termed|dubbed)\b"),
     cue(DEFINITION, 1.0, r"^(?:(?:so|and|well|now|okay|basically|yeah),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing)\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an)\b(?! (?:lot|bit|little|few|couple|great|good|big|huge)\b)"),
     cue(DEFINITION, 0.8, r"\bwhat (?:we|they|people|you) (?:call|called)\b|\bso-called\b|\bthe term\b"),
+    # "we call that X", "bakers call it X", "something called X", "what's called X"
+    cue(DEFINITION, 0.8, r"\b(?!(?:i|you|he|she)\b)\w+ call (?:that|this|it|these|those|them)\b(?! (?:a day|off|out|up|back|in)\b)|\b(?:something|anything|things?|stuff|what's|what is|(?:a|an|this|these) (?:\w+ )?\w+) called\b(?! (?:me|him|her|us|them|you|it)\b)"),
+    cue(DEFINITION, 0.8, r"\bthe (?:\w+ )?(?:term|name|word) (?:for (?:\w+ ){1,4})?is\b|, which (?:is|are) (?:when|where|what|how)\b|\b(?:is|are) what (?:you get|happens) when\b"),
+    # "slack water is the short period when...": a noun phrase defined by 'the' + what it is
+    cue(DEFINITION, 0.6, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?the (?!(?:same|best|worst|most|least|first|last|only|one|case|way|thing|problem|reason)\b)\w+ (?:\w+ )?(?:of|that|which|when|where|you|a|an|between|in)\b"),
+    # "biofouling is, it's basically everything that...": a definition restarted mid-way
+    cue(DEFINITION, 0.8, r"\b(?:is|are),? (?:it's|it is|they're|they are) (?:basically |essentially |just |really )?(?:a|an|the|everything|anything|when|where|how|what)\b"),
+    cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically|essentially|fundamentally) (?!(?:a|an|the|just|like|it|that|what|when|where|how)\b)\w+"),
     cue(DEFINITION, 0.8, r"\bthe (?:core |basic |main |key |whole |central |general |big )?(?:idea|concept|principle|notion) (?:of|behind|is|here is)\b"),
     cue(DEFINITION, 0.7, r"(?:\bis|\bare|'s|'re) (?:basically |essentially |simply |just |really )?(?:a|an) (?:\w+ ){0,3}(?:kind|type|form|way|class|family|set|method|technique|approach|variant|version|measure|metric|benchmark|dataset|collection|tool|library|model|algorithm|system|process)\b"),
     cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically |essentially |simply )?(?:a|an) \w+|\bwhat \w+ (?:is|are)\b"),
@@ -70,33 +78,40 @@ CUES = [
     cue(DEFINITION, 0.6, r"\b(?!(?:that|this|place|places|time|times|case|cases|point|situation|moment|world|day|days|area|part|stage|level|way|there|here|somewhere|anywhere|everywhere|nowhere)\b)[a-z]{3,} where (?:you|we|they|one|it|the|a|an)\b"),
     cue(DEFINITION, 0.8, r"\bwhat (?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:does|do|did) is\b|\bthe way (?:(?:a|an|the) )?[\w-]+ works?,? (?:is|was)\b|\bthe (?:basic |whole |main |key )?idea (?:is|was) (?:that|to)\b|\b(?:is|are) (?:basically|essentially) (?:the|just|when|where|how)\b"),
     # comparisons and contrasts
-    cue(COMPARISON, 1.0, r"\b(?:more|less|fewer) \w+ than\b|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b"),
+    cue(COMPARISON, 1.0, r"\b(?:more|less|fewer) (?:\w+ )?than\b|\b(?:outnumber|outweigh|outpace|exceed)\w*|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b"),
     cue(COMPARISON, 0.9, r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b"),
     cue(COMPARISON, 0.7, r"\b(?:is|are|was|were|'s|'re) (?:much |far |way |a lot |even |a bit )?(?:easier|harder|better|worse|faster|slower|cheaper|simpler|safer|stronger|weaker|smaller|larger|bigger|more \w+|less \w+) (?:for|to|at|in|on|towards|when|because|if)\b"),
     # classifications: "two kinds of...", "one part of X... another part of X..."
     cue(COMPARISON, 0.7, r"\b(?:another|the other) (?:part|kind|type|form|side|half|class|category|family) of\b|\bone (?:part|side|half) of\b|\b(?:two|three|four|several|different) (?:kinds|types|forms|parts|categories|classes|families) of\b"),
     cue(COMPARISON, 0.9, r"\b(?:the|a) (?:main |big |biggest |only |one )?(?:downside|upside|drawback|caveat|pitfall|advantage|disadvantage|benefit|trade-?off|limitation|weakness|strength|difference)s?\b"),
     cue(COMPARISON, 0.5, r"\b(?:the )?(?:best|worst|fastest|slowest|biggest|largest|smallest|(?<!at )most \w+|(?<!at )least \w+)\b|\bacross the board\b|\bbeats?\b|\boutperform\w*"),
+    # a misconception set right
+    cue(COMPARISON, 0.6, r"\b(?:get|gets|got) (?:it |this |that )?wrong\b|\bmisconceptions?\b|\bmyths?\b|\bcontrary to\b|\bcounter-?intuitive\w*"),
     # quantities and trends
     cue(QUANTITY, 1.0, NUMBER + r"\s*" + UNITS),
-    cue(QUANTITY, 0.8, r"\b(?:19|20)\d\d\b|\b(?:19|20)?\d0s\b|\b(?:nineteen|twenty) \w+ties\b|\b(?:eighties|nineties|two thousands)\b"),
+    cue(QUANTITY, 0.8, r"\b(?:1[5-9]|20)\d\d\b|\b(?:1[5-9]|20)?\d0s\b|\b(?:nineteen|twenty) \w+ties\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|two thousands)\b|\b(?:\w+(?:th|st|nd|rd)|\d+(?:th|st|nd|rd)) century\b"),
+    cue(QUANTITY, 0.6, r"\b\w+ to one\b|\bfor (?:months|years|decades|weeks|days|hours|centuries)\b|\b(?:invented|discovered|founded|introduced|coined|patented) (?:by|in)\b"),
     cue(TREND, 0.8, r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery " + NUMBER + r"\b|\bper (?:year|month|week|day)\b"),
     cue(TREND, 0.7, r"\bmore and more\b|\bless and less\b|\bincreasingly\b|\btrends?\b|\bnowadays\b|\bthese days\b|\bover time\b"),
     cue(TREND, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal|reduc|improv)\w*\b"),
     cue(QUANTITY, 0.4, r"\b\d[\d,.]*\b"),
     # causes and consequences
     cue(CAUSE, 0.7, r"\b(?:leads?|led) to\b|\bresults? in\b|\bcaus(?:e|es|ed|ing)\b|\bdue to\b|\bthat's why\b|\bthe reason (?:is|why|being)\b|\btherefore\b|\bas a result\b|\bconsequen\w+"),
-    cue(CAUSE, 0.6, r"\bbecause\b|\bso that\b|\bin order to\b|\bwhich means\b|\ballows? (?:you|us|them|it)\b|\benables?\b|\bthanks to\b|\bwithout \w+ing\b"),
+    cue(CAUSE, 0.3, r"\bbecause\b"),  # speech says it of anything ('because I think...')
+    cue(CAUSE, 0.6, r"\bso that\b|\bin order to\b|\bwhich means\b|\ballows? (?:you|us|them|it)\b|\benables?\b|\bthanks to\b|\bwithout \w+ing\b"),
     cue(CAUSE, 0.4, r"^(?:\w+ )?(?:if|once|when) [^,]{5,60}, (?:then |well, )?\w+ (?:will|would|can|cannot|can't|won't|need|have to)\b|\bsince \w+ (?:doesn't|does not|can't|cannot|has|is)\b"),
     # general principles and advice
     cue(PRINCIPLE, 0.8, r"\bno matter\b|\b(?:almost|virtually|nearly) (?:any|every|all)\b|\bautomatically\b|\binevitabl\w*|\bby definition\b|\brule of thumb\b"),
     cue(PRINCIPLE, 0.8, r"\bthe (?:very,? )*(?:first|main|most important|key|biggest|hardest|real|last) (?:step|thing|lesson|rule|problem|challenge|mistake|point|question) (?:is|was)\b"),
-    cue(PRINCIPLE, 0.6, r"\bin general\b|\bgenerally\b|\bthe key (?:is|to)\b|\bthe trick is\b|\balways\b|\btends? to\b|\bwhenever\b|\bany \w+ (?:will|would|must|needs?)\b|\bemerge\w*"),
+    cue(PRINCIPLE, 0.6, r"\bthe (?:\w+ )?(?:thing|point|trick|catch) (?:about|with) [\w' -]{1,30}? (?:is|are)\b|\bin general\b|\bgenerally\b|\bthe key (?:is|to)\b|\bthe trick is\b|\balways\b|\btends? to\b|\bwhenever\b|\bany \w+ (?:will|would|must|needs?)\b|\bemerge\w*"),
     cue(PRINCIPLE, 0.5, r"\b(?:i (?:would |'d )?recommend|you should|you need to|you have to|you want (?:to|your)|the best way|make sure|as \w+ as possible)\b"),
     # down-rank cues
     cue(SOCIAL, -1.5, r"\bthank(?:s| you)\b|\bwelcome (?:to|back)\b|\bgreat to (?:have|see|be)\b|\bnice to (?:meet|see|have)\b|\bpleasure\b|\bcongratulations\b|\bgood to see\b|\bappreciate (?:it|that|you)\b|\bbye\b|\bcheers\b|\bsee you\b|\bthat's (?:it|all) for\b|\b(?:till|until) next time\b"),
     cue(SPONSOR, -2.0, r"\bsponsor\w*|\bbrought to you by\b|\bmade possible by\b|\bpromo code\b|\bdiscount\b|\bsign up\b|\bfree trial\b|\bsubscribe\w*|\bcheck (?:it |them )?out\b|\b\w+\.(?:com|io|org|net)\b|\bshow notes\b|\bnewsletter\b|\blink in\b"),
+    cue(SPONSOR, -2.0, r"\bdot (?:com|org|io|net)\b|\bslash \w+|\b(?:percent|%) off\b|\buse (?:the )?code\b|\bleave (?:us )?a (?:review|rating)\b|\bwherever you (?:listen|get your podcasts)\b|\brate and review\b|\blike and subscribe\b|\bhit the bell\b|\bpatreon\b"),
     cue(ANECDOTE, -0.8, r"\bi (?:remember|recall)\b|\bwhen i was\b|\bone day\b|\bback (?:then|in the day)\b|\bmy (?:wife|husband|kids?|son|daughter|father|mother|dad|mom|friends?|family|colleague)\b|\bi went\b|\byears ago\b|\bthe other day\b|\blast (?:week|month|year)\b"),
+    # a guest's biography, read out in the introduction
+    cue(ANECDOTE, -0.6, r"\b(?:he|she) (?:grew up|was born|studied|spent|worked|joined|moved|did (?:a|his|her) (?:phd|degree))\b|\b(?:he|she)(?:'s| has) (?:been|written|worked|spent)\b"),
     cue(ANECDOTE, -0.6, r"\b(?:i|we) (?:\w+ly )?(?:was|were|had|did|decided|felt|started|got|wrote|left|tried|used to|ended up)\b|\b(?:i|we)(?:'ve| have) (?:\w+ly )?been\b|\bi was \w+ing\b"),
     cue(HEDGE, -0.6, r"\bi (?:don't|do not) know\b|\bi'm not sure\b|\bi am not sure\b|\bdunno\b|\bi guess\b|\bwho knows\b|\bi have no idea\b|\bi'm not an expert\b|\bi don't remember\b"),
     cue(HEDGE, -0.4, r"\bi (?:would|'d) (?:love|like)\b|\bi wish\b|\bone option would be\b|\bif i could\b"),
