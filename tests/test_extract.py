@@ -232,3 +232,28 @@ def test_dev_episode_candidates_are_grounded_and_short(dev_transcript: Path) -> 
     lengths = sorted(len(card.quote.split()) for card in cards)
     assert lengths[len(lengths) // 2] <= 40
     assert sum(not lint(card.content) for card in cards[:40]) >= 36
+
+
+def test_speakers_names_and_sponsor_reads_never_become_key_terms() -> None:
+    """Hosts call guests by name and adverts repeat a product: neither is what the talk
+    teaches, so neither tags a card nor counts as a key term."""
+    from podcards.models import Segment, Transcript
+
+    turns = [
+        ("Ada Lind", "Welcome back. Tomas, tell us about kelp forests."),
+        ("Tomas Berg", "Sure, Ada. Kelp forests grow up to half a metre a day in cold water."),
+        ("Ada Lind", "Tomas, this show is brought to you by Seabrush, go to seabrush dot com."),
+        ("Ada Lind", "Seabrush, the seabrush for divers, use code KELP at seabrush dot com."),
+        ("Tomas Berg", "Kelp forests shelter fish, and sea urchins graze kelp forests bare."),
+        ("Ada Lind", "So Tomas, what keeps the sea urchins in check in kelp forests?"),
+        ("Tomas Berg", "Sea otters eat sea urchins, so kelp forests recover where otters return."),
+    ]
+    transcript = Transcript(
+        title="Kelp",
+        source="kelp.txt",
+        format="text",
+        segments=[Segment(speaker=name, text=text) for name, text in turns],
+    )
+    tags = {tag for card in extract_cards(transcript) for tag in card.tags}
+    assert "kelp-forests" in tags
+    assert not {"tomas", "ada", "seabrush"} & tags

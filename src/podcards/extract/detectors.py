@@ -191,6 +191,12 @@ QUESTION_OPENER = re.compile(
 )
 
 
+def is_sponsor_read(text: str) -> bool:
+    """An advert read out: its product names and URLs are no topic of the talk."""
+    lowered = normalise(text)
+    return any(cue.kind == SPONSOR and cue.pattern.search(lowered) for cue in CUES)
+
+
 def is_question(text: str) -> bool:
     """Asks something ('?', or opens like 'do you...' when a transcript lost the mark); a
     statement with a tag ('..., right?') is still a statement."""

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from podcards import nlp
-from podcards.extract import ranking
+from podcards.extract import detectors, ranking
 from podcards.extract.cards import CardDraft, make_card
 from podcards.extract.glossary import apply_glossary
 from podcards.models import Card, CardContent, Transcript
@@ -36,7 +36,11 @@ def extract_cards(
     if toolkit.missing:
         warn_missing_data(tuple(toolkit.missing))
     sentences = nlp.split_transcript(transcript, toolkit)
-    terms = nlp.key_terms(sentences, toolkit.stopwords)
+    terms = nlp.key_terms(
+        [sentence for sentence in sentences if not detectors.is_sponsor_read(sentence.text)],
+        toolkit.stopwords,
+        names=speaker_names(transcript),
+    )
     passages = ranking.build_passages(sentences, terms)
     ranking.score_passages(passages, terms, ranking.study_talk(sentences))
     occurrences = occurrence_indexes(sentences)
@@ -81,6 +85,17 @@ def announce_missing_data() -> None:
     missing = nlp.missing_data()
     if missing:
         warn_missing_data(tuple(missing))
+
+
+def speaker_names(transcript: Transcript) -> frozenset[str]:
+    """The words of the speakers' names, lower case ('dr.' and such aside)."""
+    words = {
+        word.strip(".,").lower()
+        for segment in transcript.segments
+        if segment.speaker
+        for word in segment.speaker.split()
+    }
+    return frozenset(word for word in words if len(word) > 2 and word.isalpha())
 
 
 @cache

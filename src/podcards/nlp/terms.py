@@ -71,6 +71,10 @@ VAGUE_NOUNS = set(
         "everything",
         "nothing",
         "someone",
+        "somebody",
+        "anybody",
+        "everybody",
+        "nobody",
         "anyone",
         "everyone",
         "one",
@@ -279,14 +283,18 @@ class KeyTerms:
 
 
 def key_terms(
-    sentences: Sequence[Sentence], stopwords: frozenset[str], limit: int = 80
+    sentences: Sequence[Sentence],
+    stopwords: frozenset[str],
+    limit: int = 80,
+    names: frozenset[str] = frozenset(),
 ) -> KeyTerms:
     """Repeated noun phrases and collocations that cluster in part of the talk.
 
     Speech has no background corpus to compare with here, so a term's weight is its frequency
     times how concentrated it is (an idf over stretches of the talk: the episode's overall
     subject is everywhere and tells no fact apart), with names, acronyms and compound terms
-    favoured over common nouns; vague nouns never count.
+    favoured over common nouns; vague nouns never count, nor do the speakers' `names`
+    (lower case words: hosts and guests call each other by name, which is no topic).
     """
     counts: Counter[str] = Counter()
     stretches: dict[str, set[int]] = {}
@@ -294,11 +302,13 @@ def key_terms(
     for sentence in sentences:
         for phrase in candidate_terms(sentence, stopwords):
             key = phrase.lower()
+            if names.issuperset(key.split()):
+                continue
             counts[key] += 1
             stretches.setdefault(key, set()).add(sentence.index // STRETCH_SENTENCES)
             forms.setdefault(key, Counter())[phrase] += 1
     display = {key: written.most_common(1)[0][0] for key, written in forms.items()}
-    for bigram, places in collocations(sentences, stopwords).items():
+    for bigram, places in collocations(sentences, stopwords | names).items():
         counts[bigram] = max(counts[bigram], len(places))
         stretches.setdefault(bigram, set()).update(place // STRETCH_SENTENCES for place in places)
     total_stretches = (
