@@ -7,11 +7,13 @@ also the same talk as SRT and Whisper JSON without speakers and as lower-case, u
 automatic captions (benchmarks/variants.py; grounding is checked against each file's words).
 
     python benchmarks/quality.py [TRANSCRIPT] [--gold GOLD.json] [--formats]
-    python benchmarks/quality.py --all
+    python benchmarks/quality.py --all [--heldout]
 
 `--all` scores every talk at once, one line per talk and format, and their mean: the dev
 episode (read from ../shared, never copied into the project) and the talks we wrote ourselves
-with their gold sets in benchmarks/episodes/ (held out: no rule was written looking at them).
+with their gold sets in benchmarks/episodes/. `--heldout` scores benchmarks/heldout/ instead:
+talks written by people who never saw the rules, which no rule was tuned on, so their numbers
+estimate quality on talks we do not have.
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, default=DEV_GOLD)
     parser.add_argument("--formats", action="store_true", help="also score other formats")
     parser.add_argument("--all", action="store_true", help="every talk and format, one line each")
+    parser.add_argument("--heldout", action="store_true", help="with --all: the held-out talks")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -105,7 +108,7 @@ def main() -> int:
     if "NLTK_DATA" not in os.environ and (SHARED / "nltk_data").is_dir():
         os.environ["NLTK_DATA"] = str(SHARED / "nltk_data")
     if args.all:
-        report_all()
+        report_all(talks(ROOT / "benchmarks" / "heldout") if args.heldout else talks())
         return 0
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     text = args.transcript.read_text(encoding="utf-8")
@@ -126,15 +129,16 @@ def report_formats(transcript: Path, gold: dict) -> None:
             report(f"as {name}", candidates_and_lint(path), gold, words)
 
 
-def talks() -> list[tuple[Path, Path]]:
-    """(transcript, gold) of the dev episode, when ../shared has it, and of our own talks."""
-    found = [(DEV_TRANSCRIPT, DEV_GOLD)] if DEV_GOLD.is_file() else []
-    for gold in sorted(EPISODES.glob("*.gold.json")):
+def talks(folder: Path | None = None) -> list[tuple[Path, Path]]:
+    """(transcript, gold) of the talks in `folder`; by default the dev episode, when ../shared
+    has it, and our own talks in benchmarks/episodes/."""
+    found = [(DEV_TRANSCRIPT, DEV_GOLD)] if folder is None and DEV_GOLD.is_file() else []
+    for gold in sorted((folder or EPISODES).glob("*.gold.json")):
         found.append((ROOT / json.loads(gold.read_text(encoding="utf-8"))["transcript"], gold))
     return found
 
 
-def report_all() -> None:
+def report_all(scored: list[tuple[Path, Path]]) -> None:
     """One line per talk and format: recall at each cut-off, must@40 and precision@40."""
     from variants import write_variants
 
@@ -143,7 +147,7 @@ def report_all() -> None:
     print(f"{'talk':32} {'format':8} {header} must@40 prec@40")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        for transcript, gold_path in talks():
+        for transcript, gold_path in scored:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             variants_folder = Path(folder) / transcript.stem
             variants_folder.mkdir()
