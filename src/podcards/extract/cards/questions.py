@@ -275,6 +275,8 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
     """'X, a Y, ...' or 'X, which is a Y' -> 'What is X?' when X is a noun phrase of common
     words (a name in apposition is usually a person: its card reads badly as 'What is')."""
     text = " ".join(sentences)
+    if not APPOSITIVE.search(text):
+        return None  # most passages: no need to look for each noun phrase's occurrences
     for sentence in passage.sentences:
         for low, high in sentence.chunks:
             tokens = sentence.tokens[low:high]
