@@ -36,7 +36,10 @@ def extraction_options(command: Callable) -> Callable:
             "--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format."
         ),
         click.option(
-            "--max", "max_cards", type=click.IntRange(min=1), help="Candidates kept per episode."
+            "--max",
+            "max_cards",
+            type=click.IntRange(min=1),
+            help="Candidates kept per episode [default: two a minute of talk].",
         ),
         click.option(
             "--glossary",
