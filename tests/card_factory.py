@@ -1,11 +1,21 @@
-"""Card files for the card-file and review tests, built from the models with original text."""
+"""Card files for the card-file and review tests, and talks for the extraction tests, built
+from the models with original text."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from podcards.cardfile import save_card_file
-from podcards.models import Card, CardContent, CardFile, CardKind, EpisodeInfo, NoteType
+from podcards.models import (
+    Card,
+    CardContent,
+    CardFile,
+    CardKind,
+    EpisodeInfo,
+    NoteType,
+    Segment,
+    Transcript,
+)
 
 EPISODE = EpisodeInfo(
     title="Tide Pools at Night", slug="tide-pools-at-night", source="tide.txt", format="text"
@@ -58,3 +68,13 @@ def make_card_file(path: Path, count: int = 5) -> CardFile:
     card_file = CardFile(episode=EPISODE, cards=[make_card(n) for n in range(count)])
     save_card_file(path, card_file)
     return card_file
+
+
+def talk_of_turns(title: str, turns: list[tuple[str, str]]) -> Transcript:
+    """A speaker-labelled talk: one segment per (speaker, text) turn."""
+    return Transcript(
+        title=title,
+        source=f"{title.lower()}.txt",
+        format="text",
+        segments=[Segment(speaker=speaker, text=text) for speaker, text in turns],
+    )

@@ -358,17 +358,19 @@ def test_a_cause_becomes_a_why_question_answered_by_the_because_part() -> None:
 
 
 def test_a_why_question_answered_by_because_becomes_that_question_and_answer() -> None:
+    from card_factory import talk_of_turns
+
     from podcards.extract import extract_cards
 
-    turns = [
-        ("Host", "Owls are famous night hunters. So, um, why do owls hunt at night?"),
-        ("Guest", "Because their prey is most active after dark. Owls also fly almost silently."),
-    ]
-    transcript = Transcript(
-        title="Owls",
-        source="owls.txt",
-        format="text",
-        segments=[Segment(speaker=speaker, text=text) for speaker, text in turns],
+    transcript = talk_of_turns(
+        "Owls",
+        [
+            ("Host", "Owls are famous night hunters. So, um, why do owls hunt at night?"),
+            (
+                "Guest",
+                "Because their prey is most active after dark. Owls also fly almost silently.",
+            ),
+        ],
     )
     answer = next(card for card in extract_cards(transcript) if "Because" in card.quote)
     assert answer.generated.note_type is NoteType.BASIC

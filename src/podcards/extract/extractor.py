@@ -36,11 +36,7 @@ def extract_cards(
     if toolkit.missing:
         warn_missing_data(tuple(toolkit.missing))
     sentences = nlp.split_transcript(transcript, toolkit)
-    terms = nlp.key_terms(
-        [sentence for sentence in sentences if not detectors.is_sponsor_read(sentence.text)],
-        toolkit.stopwords,
-        names=speaker_names(transcript),
-    )
+    terms = talk_terms(transcript, sentences, toolkit.stopwords)
     passages = ranking.build_passages(sentences, terms)
     ranking.score_passages(passages, terms, ranking.study_talk(sentences))
     occurrences = occurrence_indexes(sentences)
@@ -85,6 +81,17 @@ def announce_missing_data() -> None:
     missing = nlp.missing_data()
     if missing:
         warn_missing_data(tuple(missing))
+
+
+def talk_terms(
+    transcript: Transcript, sentences: Sequence[nlp.Sentence], stopwords: frozenset[str]
+) -> nlp.KeyTerms:
+    """Key terms of what the talk teaches: not its adverts, nor its speakers' names."""
+    return nlp.key_terms(
+        [sentence for sentence in sentences if not detectors.is_sponsor_read(sentence.text)],
+        stopwords,
+        names=speaker_names(transcript),
+    )
 
 
 def speaker_names(transcript: Transcript) -> frozenset[str]:
