@@ -456,6 +456,30 @@ def test_a_person_defined_by_a_role_is_asked_with_who() -> None:
     )
 
 
+def test_a_rating_or_a_quantity_in_apposition_is_no_definition() -> None:
+    """'X is a huge cost', 'X, a lot of them...' say how much or how good, not what X is."""
+    card = card_for("The sea wall is a huge cost, you need cranes and a barge for months.")
+    assert not card.front.startswith("What is"), card.front
+    card = card_for("He tested rowing boats, a lot of that time up on the cold lakes.")
+    assert not card.front.startswith("What is"), card.front
+
+
+def test_a_cloze_never_hides_the_person_spoken_to_but_does_hide_a_subject() -> None:
+    card = card_for(
+        "Compared to the whole bay, our nets catch a rounding error. Priya, you can relax."
+    )
+    assert "{{c1::Priya}}" not in card.front, card.front
+    from podcards.extract.cards.cloze import Target, addresses_someone
+
+    subject = "Basalt, a dark volcanic rock, cools quickly at the surface."
+    assert not addresses_someone(subject, Target(0, len("Basalt"), 1.0))
+
+
+def test_a_number_in_words_is_hidden_whole() -> None:
+    card = card_for("A river carries something like eight hundred times more silt in a flood.")
+    assert "{{c1::eight hundred times}}" in card.front, card.front
+
+
 def test_an_appositive_after_a_title_defines_the_title_not_the_words_it_shares() -> None:
     """'Practical Volcanic Rocks' is a book, though 'volcanic rocks' is a noun phrase of the
     same sentence: an appositive never defines part of a capitalised name."""

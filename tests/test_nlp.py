@@ -84,6 +84,13 @@ def test_key_terms_favour_a_repeated_specific_phrase_over_generic_words() -> Non
     assert terms.found_in([sentences[1]])[0] == "permafrost layer"
 
 
+def test_a_word_and_its_contraction_are_no_stutter() -> None:
+    assert nlp.clean_disfluencies("They laughed at it, it's a toy, they said.") == (
+        "They laughed at it, it's a toy, they said."
+    )
+    assert nlp.clean_disfluencies("We, we sailed at dawn.") == "We sailed at dawn."
+
+
 def test_a_key_term_never_opens_with_a_word_that_only_rates_or_picks_it() -> None:
     """'the right harbours', 'a huge storm', 'a nice chart': the term is what follows; a
     classifying word ('tidal' in 'tidal range') and a capitalised name stay whole; 'Nice.' said

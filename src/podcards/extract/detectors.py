@@ -39,7 +39,14 @@ UNITS = (
     r"(?:kilo|centi|milli)?met(?:re|er)s?|km\b|miles?|feet|kg\b|kilograms?|grams?|tons?|tonnes?|degrees?|"
     r"parameters|dollars|euros|people|users|examples|images|tokens|steps|iterations|layers)"
 )
-NUMBER = r"(?:\$?\d+(?:[.,]\d+)*%?|" + NUMBER_WORDS + r")"
+NUMBER = (
+    r"(?:\$?\d+(?:[.,]\d+)*%?|"
+    + NUMBER_WORDS
+    + r"(?:[ -](?:hundred|thousand|million|billion))*(?:(?:(?<=hundred)|(?<=thousand)) and "
+    + NUMBER_WORDS
+    + r")?)"
+)
+"""A number in digits, or in words, compounds included ('eight hundred', 'two thousand')."""
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ LEADING_HEDGES = re.compile(
     r"funny|surprising|striking|clear|obvious|true) (?:because|that))(?: that)?,?\s+",
     re.IGNORECASE,
 )
-REPEATED_WORDS = re.compile(r"\b([\w']+(?: [\w']+)?)(?:,? \1\b)+", re.IGNORECASE)
+REPEATED_WORDS = re.compile(r"\b([\w']+(?: [\w']+)?)(?:,? \1(?![\w']))+", re.IGNORECASE)
+"""'the the', 'we, we': the same word(s) again; 'it, it's' is two words, not a stutter."""
 LOWERCASE_I = re.compile(r"(?<![\w'.-])i(?=(?:'(?:m|ve|ll|d))?(?![\w'-]|\.\w))")
 """'i' as a word is the pronoun: captions written in lower case get it back as 'I'."""
 FALSE_START = re.compile(r"^[^,.;]{1,25}?\s+(?:--|—|–)\s+")

@@ -63,6 +63,10 @@ YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 DEPENDENT_OPENERS = frozenset(
     ["it", "it's", "its", "this", "that", "that's", "these", "those", "they", "they're", "them", "he", "she", "which", "because", "whereas", "although", "though"]
 )  # fmt: skip
+ADDRESSING_WORDS = frozenset(
+    ["you", "your", "you're", "you've", "can", "could", "would", "do", "did", "what", "how",
+     "why", "tell", "thanks", "thank", "welcome", "i", "we", "let's", "so", "over", "go"]
+)  # fmt: skip
 EXPLAINS = re.compile(r"(?:because|whereas|which means|so that|than)\b", re.IGNORECASE)
 
 
@@ -73,6 +77,22 @@ class Target:
     start: int
     end: int
     worth: float
+
+
+def addresses_someone(text: str, target: Target) -> bool:
+    """'Priya, you can relax': a name opening a sentence, then a comma and words spoken to
+    someone, is the person addressed, not a fact of the talk ('Basalt, a volcanic rock,...'
+    still hides 'Basalt')."""
+    before = text[: target.start].rstrip()
+    hidden = text[target.start : target.end]
+    after = re.match(r",\s*([\w']+)", text[target.end :])
+    return (
+        (not before or before[-1] in ".!?")
+        and hidden[:1].isupper()
+        and len(hidden.split()) <= 2
+        and bool(after)
+        and after.group(1).lower() in ADDRESSING_WORDS
+    )
 
 
 def unclozed(text: str) -> CardDraft:
@@ -87,9 +107,13 @@ def cloze_card(
     around it that carry the fact: a card reads at a glance, the quote keeps the rest. A target
     that earlier cards already hide weighs less: a deck whose cards keep answering the talk's
     main subject tests one guess many times."""
-    targets = (
-        quantity_targets(text) + called_targets(text, terms) + phrase_targets(text, passage, terms)
-    )
+    targets = [
+        target
+        for target in quantity_targets(text)
+        + called_targets(text, terms)
+        + phrase_targets(text, passage, terms)
+        if not addresses_someone(text, target)
+    ]
     if not targets:
         return None
     clauses = clause_spans(text)

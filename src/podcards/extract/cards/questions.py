@@ -123,19 +123,30 @@ PERSON_ROLES = frozenset(
 )  # fmt: skip
 
 
+RATING_WORDS = frozenset(
+    ["huge", "big", "great", "good", "bad", "nice", "tremendous", "massive", "enormous", "real",
+     "terrible", "amazing", "awesome", "interesting", "important", "major", "serious", "tiny"]
+)  # fmt: skip
+
+
 def frames_instead_of_defining(answer: str) -> bool:
-    """'The doubling is a capabilities story...', 'X is a big problem': the answer's first noun
-    phrase comments on the subject (a story, a question, a problem) instead of saying what it
-    is, so 'What is X?' would ask for an opinion."""
-    return answer_head(answer) in FRAMING_NOUNS
+    """'The doubling is a capabilities story...', 'X is a big problem', 'X is a huge cost': the
+    answer's first noun phrase comments on the subject (a story, a problem, a rating) instead
+    of saying what it is, so 'What is X?' would ask for an opinion."""
+    words = first_noun_phrase(answer)
+    return bool(words) and (words[-1] in FRAMING_NOUNS or bool(RATING_WORDS & set(words)))
 
 
 def answer_head(answer: str) -> str:
     """The last word of the answer's first noun phrase, lower case: what the answer says the
     subject is ('the author of...' -> 'author'; a person, asked with 'Who')."""
-    end = ANSWER_NOUN_PHRASE_END.search(answer)
-    words = (answer[: end.start()] if end else answer).lower().split()
+    words = first_noun_phrase(answer)
     return words[-1] if words else ""
+
+
+def first_noun_phrase(answer: str) -> list[str]:
+    end = ANSWER_NOUN_PHRASE_END.search(answer)
+    return (answer[: end.start()] if end else answer).lower().split()
 
 
 def acronym_card(text: str) -> CardDraft | None:
@@ -286,7 +297,11 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
             for found in phrase_pattern(tuple(tokens)).finditer(text):
                 answer = APPOSITIVE.match(text, found.end())
                 written = text[found.start() : found.end()]
-                if answer and not capitalised_mid_sentence(text, found.start(), written):
+                if (
+                    answer
+                    and not capitalised_mid_sentence(text, found.start(), written)
+                    and not frames_instead_of_defining(answer.group("answer"))
+                ):
                     written = written[:1].lower() + written[1:]
                     draft = basic(
                         CardKind.DEFINITION, f"What is {written}?", answer.group("answer")
