@@ -170,6 +170,22 @@ def test_non_speech_tags_entities_and_curly_quotes_are_cleaned():
     text = "Kim Ames: 00:00:01 [Laughter] It\u2019s &quot;fine&quot; (applause) [the pump] **really** works.\n"
     segment = parse_text(text).segments[0]
     assert segment.text == 'It\'s "fine" [the pump] really works.'
+    assert segment.text[segment.breaks[0] :] == "[the pump] really works."  # after (applause)
+
+
+def test_no_sentence_or_quote_runs_across_a_dropped_laugh():
+    """'(laughs)' is gone from the text, but the words either side were not said together: a
+    quote joining them would not be found in the file."""
+    from podcards import nlp
+
+    transcript = parse_text(
+        "Kim Ames: 00:00:01 Yes, the, the S word. (laughs) So for most of the year the tide"
+        " tables were wrong by an hour, because nobody had moved them to summer time.\n"
+    )
+    segment = transcript.segments[0]
+    assert segment.text[segment.breaks[0] :].startswith("So for most")
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(segment.text))
+    assert [sentence.after_mark for sentence in sentences] == [False, True]
 
 
 def test_file_name_is_the_title_when_the_file_has_none(tmp_path):

@@ -45,6 +45,9 @@ class Segment(Model):
     marks: list[TimeMark] = Field(default_factory=list)
     """Times inside the text, ascending by offset; lets each sentence carry the start of the
     cue it begins in. Empty when only the segment's start is known."""
+    breaks: list[int] = Field(default_factory=list)
+    """Offsets where a sound was dropped from the text ('[Laughter]', '(laughs)', music): the
+    words either side were not said together, so no sentence or quote runs across one."""
 
     def time_at(self, offset: int) -> float | None:
         """Start time of the text at `offset`: the last mark at or before it, else the segment start."""

@@ -85,8 +85,9 @@ class Sentence:
     offset: int = 0
     """Words spoken before this sentence: its place in the talk, with or without timestamps."""
     after_mark: bool = False
-    """A timestamp written in a plain-text transcript stands between this sentence and the one
-    before it, so a quote must not join them (captions and JSON keep words contiguous)."""
+    """A timestamp written in a plain-text transcript, or a dropped sound ('[Laughter]'), stands
+    between this sentence and the one before it, so a quote must not join them (captions and
+    JSON otherwise keep words contiguous)."""
     tokens: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
 
@@ -145,7 +146,8 @@ def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]
         )
         for number, segment in enumerate(transcript.segments)
         for sentence_start, sentence_end in toolkit.splitter.span_tokenize(segment.text)
-        for start, end in clause_spans(segment.text, sentence_start, sentence_end)
+        for piece_start, piece_end in clause_spans(segment.text, sentence_start, sentence_end)
+        for start, end in cut_at(segment.text, piece_start, piece_end, segment.breaks)
     ]
     tag_sentences(sentences, toolkit)
     spoken = 0
@@ -155,13 +157,28 @@ def split_transcript(transcript: Transcript, toolkit: Toolkit) -> list[Sentence]
         sentence.index = index
         sentence.offset = spoken
         spoken += len(sentence.words)
-        if inline_times and index and sentences[index - 1].segment == sentence.segment:
-            sentence.after_mark = any(
-                previous_end <= mark.offset <= sentence.start
-                for mark in transcript.segments[sentence.segment].marks
-            )
+        if index and sentences[index - 1].segment == sentence.segment:
+            segment = transcript.segments[sentence.segment]
+            stops = [*segment.breaks, *(mark.offset for mark in segment.marks if inline_times)]
+            sentence.after_mark = any(previous_end <= stop <= sentence.start for stop in stops)
         previous_end = sentence.end
     return sentences
+
+
+def cut_at(text: str, start: int, end: int, breaks: list[int]) -> list[tuple[int, int]]:
+    """The span, cut where a sound was dropped from the text, each piece without its edge
+    spaces (no sentence runs across a laugh or a jingle)."""
+    pieces = []
+    for stop in [*(offset for offset in breaks if start < offset < end), end]:
+        low, high = start, stop
+        while low < high and text[low].isspace():
+            low += 1
+        while high > low and text[high - 1].isspace():
+            high -= 1
+        if high > low:
+            pieces.append((low, high))
+        start = stop
+    return pieces
 
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

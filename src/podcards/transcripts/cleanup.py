@@ -109,22 +109,38 @@ def is_non_speech(inner: str) -> bool:
     )
 
 
-def _drop_non_speech(match: re.Match[str]) -> str:
-    inner = match.group(1) if match.group(1) is not None else match.group(2)
-    return " " if is_non_speech(inner) else match.group(0)
-
-
-def clean_text(text: str) -> str:
-    """One line of speech as a reader should see it: decoded, plain, single-spaced."""
+def speech_pieces(text: str) -> list[str]:
+    """One line of speech as a reader should see it (decoded, plain, single-spaced), in the
+    pieces between the sounds dropped from it ('[Laughter]', '(laughs)', music): a quote must
+    not run across one, since the words on either side were not said together. An empty first
+    or last piece means the line began or ended with a sound."""
     text = html.unescape(html.unescape(text)) if "&" in text else text
     text = _INVISIBLE.sub("", text).translate(_QUOTES)
     text = _MARKDOWN_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _EMPHASIS.sub(lambda match: next(group for group in match.groups() if group), text)
     text = text.replace("\\[", "[").replace("\\]", "]").replace("\\*", "*")
-    text = _MUSIC_NOTES.sub(" ", text)
-    text = _BRACKETED.sub(_drop_non_speech, text)
-    return plain_line(text)
+    pieces, start = [], 0
+    for sound in sounds(text):
+        pieces.append(text[start : sound.start()])
+        start = sound.end()
+    pieces.append(text[start:])
+    return [plain_line(piece) for piece in pieces]
+
+
+def sounds(text: str) -> list[re.Match[str]]:
+    """Music notes and bracketed sound descriptions, in order."""
+    found = list(_MUSIC_NOTES.finditer(text)) + [
+        match
+        for match in _BRACKETED.finditer(text)
+        if is_non_speech(match.group(1) if match.group(1) is not None else match.group(2))
+    ]
+    found.sort(key=lambda match: match.start())
+    kept: list[re.Match[str]] = []
+    for match in found:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
 
 
 def plain_line(text: str) -> str:

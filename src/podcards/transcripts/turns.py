@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from podcards.models import Segment, TimeMark
-from podcards.transcripts.cleanup import clean_text, plain_line
+from podcards.transcripts.cleanup import plain_line, speech_pieces
 
 # Fragments that attach to the previous word without a space (word-level JSON, split cues).
 _NO_SPACE_BEFORE = tuple(",.;:!?)]}%…")
@@ -32,7 +32,9 @@ class TurnBuilder:
         self._start: float | None = None
         self._end: float | None = None
         self._marks: list[TimeMark] = []
+        self._breaks: list[int] = []
         self._pending_time: float | None = None
+        self._pending_break = False
 
     def start_turn(self, speaker: str | None, *, force: bool = False) -> None:
         """Begin a turn of `speaker`; the same speaker again continues the open turn unless forced."""
@@ -44,22 +46,30 @@ class TurnBuilder:
         self._speaker = speaker
 
     def add(self, text: str, start: float | None = None, end: float | None = None) -> None:
-        """Append a fragment to the open turn; its start becomes a mark where it lands."""
+        """Append a fragment to the open turn; its start becomes a mark where it lands, and
+        each sound dropped from it ('[Laughter]') a break."""
         start, end = _known_time(start), _known_time(end)
         time = start if start is not None else self._pending_time
-        cleaned = clean_text(text)
         if end is not None:
             self._end = end if self._end is None else max(self._end, end)
-        if not cleaned:
-            if time is not None:
-                self._pending_time = time
-            return
+        for number, piece in enumerate(speech_pieces(text)):
+            self._pending_break = self._pending_break or number > 0
+            if piece:
+                self._append(piece, time)
+                time = None
+        if time is not None:
+            self._pending_time = time
+
+    def _append(self, cleaned: str, time: float | None) -> None:
         self._pending_time = None
-        attaches = bool(self._parts) and _attaches(cleaned)
+        attaches = bool(self._parts) and _attaches(cleaned) and not self._pending_break
         separator = "" if attaches or not self._parts else " "
         offset = self._length + len(separator)
         self._parts.append(separator + cleaned)
         self._length = offset + len(cleaned)
+        if self._pending_break and offset > 0:
+            self._breaks.append(offset)
+        self._pending_break = False
         if not attaches:  # a time on a lone comma or "'s" would split a word from its sentence
             self._record_time(offset, time)
 
@@ -91,12 +101,15 @@ class TurnBuilder:
                     end=self._end,
                     text="".join(self._parts),
                     marks=self._marks,
+                    breaks=self._breaks,
                 )
             )
         self._parts = []
         self._length = 0
         self._start = self._end = None
         self._marks = []
+        self._breaks = []
+        self._pending_break = False
 
 
 def _known_time(seconds: float | None) -> float | None:
