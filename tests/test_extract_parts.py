@@ -52,6 +52,15 @@ from podcards.models import Card, CardContent, CardKind, NoteType, Segment, Tran
         ),
         ("Lichen is, it's basically a fungus and an alga living together.", detectors.DEFINITION),
         ("Glaciers are basically frozen rivers.", detectors.DEFINITION),
+        (
+            "The textbook definition is that a delta is land built by river silt.",
+            detectors.DEFINITION,
+        ),
+        ("So the water cycle is this process of evaporation and rain.", detectors.DEFINITION),
+        (
+            "You'd read something like, a moraine is a ridge of glacial debris.",
+            detectors.DEFINITION,
+        ),
         ("Sheep outnumber people in the valley by three to one.", detectors.COMPARISON),
         ("Sheep outnumber people in the valley by three to one.", detectors.QUANTITY),
         ("The pull of the sun is less than half of the moon's.", detectors.COMPARISON),

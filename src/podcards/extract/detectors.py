@@ -63,15 +63,16 @@ def cue(kind: str, weight: float, pattern: str) -> Cue:
 # fmt: off
 CUES = [
     # definitions
-    cue(DEFINITION, 1.0, r"\b(?:refers?|referring) to\b|\bstands? for\b|\bdefined as\b|\bdefinition of\b"),
+    cue(DEFINITION, 1.0, r"\b(?:refers?|referring) to\b|\bstands? for\b|\bdefined as\b|\bdefinition (?:of|is)\b"),
+    cue(DEFINITION, 0.8, r"\b(?:is|are) (?:this|that|the) (?:\w+ )?(?:idea|concept|notion|process|phenomenon|mechanism) (?:of|that|where|when|in which)\b"),
     cue(DEFINITION, 1.0, r"\b(?:is|are|was|were|be) (?:also |often |sometimes )?(?:called|known as|named|termed|dubbed)\b"),
-    cue(DEFINITION, 1.0, r"^(?:(?:so|and|well|now|okay|basically|yeah),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing)\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an)\b(?! (?:lot|bit|little|few|couple|great|good|big|huge)\b)"),
+    cue(DEFINITION, 1.0, r"(?:^(?:(?:so|and|well|now|okay|basically|yeah),? )*|, |\bthat )(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing)\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an)\b(?! (?:lot|bit|little|few|couple|great|good|big|huge)\b)"),
     cue(DEFINITION, 0.8, r"\bwhat (?:we|they|people|you) (?:call|called)\b|\bso-called\b|\bthe term\b"),
     # "we call that X", "bakers call it X", "something called X", "what's called X"
     cue(DEFINITION, 0.8, r"\b(?!(?:i|you|he|she)\b)\w+ call (?:that|this|it|these|those|them)\b(?! (?:a day|off|out|up|back|in)\b)|\b(?:something|anything|things?|stuff|what's|what is|(?:a|an|this|these) (?:\w+ )?\w+) called\b(?! (?:me|him|her|us|them|you|it)\b)"),
     cue(DEFINITION, 0.8, r"\bthe (?:\w+ )?(?:term|name|word) (?:for (?:\w+ ){1,4})?is\b|, which (?:is|are) (?:when|where|what|how)\b|\b(?:is|are) what (?:you get|happens) when\b"),
     # "slack water is the short period when...": a noun phrase defined by 'the' + what it is
-    cue(DEFINITION, 0.6, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?the (?!(?:same|best|worst|most|least|first|last|only|one|case|way|thing|problem|reason)\b)\w+ (?:\w+ )?(?:of|that|which|when|where|you|a|an|between|in)\b"),
+    cue(DEFINITION, 0.8, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?the (?!(?:same|best|worst|most|least|first|last|only|one|case|way|thing|problem|reason)\b)\w+ (?:\w+ )?(?:of|that|which|when|where|you|a|an|between|in)\b"),
     # "biofouling is, it's basically everything that...": a definition restarted mid-way
     cue(DEFINITION, 0.8, r"\b(?:is|are),? (?:it's|it is|they're|they are) (?:basically |essentially |just |really )?(?:a|an|the|everything|anything|when|where|how|what)\b"),
     cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically|essentially|fundamentally) (?!(?:a|an|the|just|like|it|that|what|when|where|how)\b)\w+"),
