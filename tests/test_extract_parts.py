@@ -487,6 +487,13 @@ def test_a_cloze_never_hides_the_person_spoken_to_but_does_hide_a_subject() -> N
 def test_a_number_in_words_is_hidden_whole() -> None:
     card = card_for("A river carries something like eight hundred times more silt in a flood.")
     assert "{{c1::eight hundred times}}" in card.front, card.front
+    card = card_for("The tide tables repeat roughly every twenty-four hours and fifty minutes.")
+    assert "{{c1::twenty-four hours}}" in card.front, card.front
+
+
+def test_a_unit_is_a_whole_word() -> None:
+    """'one ton' is not in 'one tonight'."""
+    assert detectors.QUANTITY not in detectors.detect("I'm going to be the awkward one tonight.")
 
 
 def test_an_appositive_after_a_title_defines_the_title_not_the_words_it_shares() -> None:

@@ -37,16 +37,21 @@ UNITS = (
     r"(?:%|percent|per ?cent|x\b|times\b|fold\b|days?|weeks?|months?|years?|decades?|hours?|"
     r"minutes?|seconds?|milliseconds?|centur(?:y|ies)|(?:thousand|million|billion|trillion)s?|k\b|gb|tb|mb|"
     r"(?:kilo|centi|milli)?met(?:re|er)s?|km\b|miles?|feet|kg\b|kilograms?|grams?|tons?|tonnes?|degrees?|"
-    r"parameters|dollars|euros|people|users|examples|images|tokens|steps|iterations|layers)"
+    r"parameters|dollars|euros|people|users|examples|images|tokens|steps|iterations|layers)(?!\w)"
 )
+UNIT_DIGITS = r"(?:(?<=ty)-(?:one|two|three|four|five|six|seven|eight|nine))?"
+"""'twenty-four': a tens word takes its units after a hyphen."""
 NUMBER = (
-    r"(?:\$?\d+(?:[.,]\d+)*%?|"
+    r"(?<![\w-])(?:\$?\d+(?:[.,]\d+)*%?|"
     + NUMBER_WORDS
+    + UNIT_DIGITS
     + r"(?:[ -](?:hundred|thousand|million|billion))*(?:(?:(?<=hundred)|(?<=thousand)) and "
     + NUMBER_WORDS
+    + UNIT_DIGITS
     + r")?)"
 )
-"""A number in digits, or in words, compounds included ('eight hundred', 'two thousand')."""
+"""A number in digits, or in words, compounds included ('twenty-four', 'eight hundred'), never
+the end of a word or of a hyphenated number."""
 
 
 @dataclass(frozen=True)
