@@ -457,6 +457,21 @@ def test_an_appositive_defines_its_noun_phrase() -> None:
     assert (card.front, card.back) == ("What is pumice?", "A volcanic glass full of gas bubbles")
 
 
+def test_a_definition_after_a_preamble_is_still_a_definition() -> None:
+    card = card_for(
+        "So, the textbook definition is that a delta is a landform built from river silt."
+    )
+    assert (card.front, card.back) == ("What is a delta?", "A landform built from river silt")
+
+
+def test_a_pointer_or_a_count_is_no_term_to_define() -> None:
+    for text in (
+        "The famous one is the lighthouse at the end of the long pier.",
+        "Number two is the tide that comes in twice a day over the flats.",
+    ):
+        assert not card_for(text).front.startswith("What is"), text
+
+
 def test_a_person_defined_by_a_role_is_asked_with_who() -> None:
     card = card_for("Mara Quist is the author of a field guide to volcanic rocks.")
     assert (card.front, card.back) == (

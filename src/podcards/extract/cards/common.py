@@ -79,6 +79,10 @@ NOT_A_TERM = frozenset(
 )
 QUANTITY_OPENING = re.compile(rf"^(?:\d[\d.,]*|{detectors.NUMBER_WORDS})$")
 NOT_A_TERM_END = frozenset(["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or"])
+VAGUE_HEADS = frozenset(["one", "ones", "thing", "things", "stuff", "bit", "part", "way", "guy"])
+NUMBER_WORD = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|last)$"
+)
 CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
 LEADING_POINTER = re.compile(r"^(?P<pointer>it|this|that|they|these|those)\b", re.IGNORECASE)
 EMPTY_SUBJECT = re.compile(
@@ -168,8 +172,8 @@ def usable_term(term: str) -> str | None:
         return None
     if QUANTITY_OPENING.match(words[0]):  # 'a thousand steps is...' states a number, not a term
         return None
-    if words[-1] in NOT_A_TERM_END:
-        return None
+    if words[-1] in NOT_A_TERM_END or words[-1] in VAGUE_HEADS or NUMBER_WORD.match(words[-1]):
+        return None  # 'the famous one', 'number two': a pointer or a count, not a name
     if all(word in VAGUE_NOUNS or word in NOT_A_TERM for word in words):
         return None
     return term

@@ -58,6 +58,11 @@ DEFINITION_FORMS = [
         "What is {term}?",
     ),
 ]
+DEFINITION_PREAMBLE = re.compile(
+    r"^(?:so,? )?(?:the|a) (?:\w+ )?definition is(?: that)?,? |^(?:put simply|simply put|in short|basically),? ",
+    re.IGNORECASE,
+)
+"""'The textbook definition is that inflation is...': what follows is the definition itself."""
 DOWNSIDE_FORM = re.compile(
     r"\bthe (?P<aspect>(?:main |big |biggest |only |one )?(?:downside|upside|drawback|caveat|pitfall|advantage|disadvantage|benefit|limitation|weakness|strength|problem)) "
     r"(?:of|with) (?P<subject>[\w .+#/-]{2,40}?) (?:is|are) (?:that )?(?P<answer>.+)$",
@@ -90,6 +95,7 @@ def definition_card(
     """'X is a Y...' -> 'What is X?', X written as the talk most often writes it (a sentence's
     first word is capitalised only because it comes first)."""
     for sentence in sentences:
+        sentence = DEFINITION_PREAMBLE.sub("", sentence)
         for pattern, question in DEFINITION_FORMS:
             match = pattern.match(sentence)
             term = match and usable_term(match.group("term"))
