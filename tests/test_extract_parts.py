@@ -215,6 +215,23 @@ def test_a_talk_without_speaker_turns_is_cut_into_turn_sized_runs() -> None:
     assert ranking.turn_numbers(speakers) == [0, 0, 0, 1, 1, 1, 2, 2, 2]
 
 
+def test_pieces_of_one_cut_sentence_can_pair_but_two_sentences_need_a_reason() -> None:
+    """A cut inside a sentence (a run-on, captions without punctuation) can fall inside a fact:
+    the two pieces may form one passage. Two whole independent sentences stay apart."""
+
+    def sentence(text: str) -> nlp.Sentence:
+        made = nlp.Sentence(segment=0, start=0, end=len(text), text=text, speaker=None)
+        made.tokens = text.rstrip(".").split()
+        return made
+
+    piece = sentence("and the glacier moved forty metres in one winter while the valley")
+    rest = sentence("floor beneath it was scraped down to the bedrock by the ice")
+    assert ranking.belong_together(piece, rest)
+    whole = sentence("The glacier moved forty metres down the valley in one cold winter.")
+    other = sentence("Farmers in the valley kept their sheep on the high summer pastures.")
+    assert not ranking.belong_together(whole, other)
+
+
 def test_a_sentence_on_the_subject_around_it_is_more_topical() -> None:
     claim = "Lichens survive drought because the fungus stores water for the alga."
     near = ["Lichens grow on bare rock.", "The alga feeds the fungus with sugar."]

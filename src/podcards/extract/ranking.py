@@ -48,6 +48,7 @@ PSEUDO_TURN_SENTENCES = STRETCH_SENTENCES
 """A stand-in turn is as long as the stretch key terms are counted over: one notion of
 'this part of the talk'."""
 
+SENTENCE_ENDS = frozenset(".!?\"')…")
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
 CLAUSE_OPENERS = frozenset(
@@ -244,14 +245,21 @@ def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passa
 
 
 def belong_together(sentence: Sentence, following: Sentence) -> bool:
-    """Same turn with no timestamp between, short enough, and one needs the other: the second points back ('It...',
-    'Because...') or one is too short to stand alone. Two independent claims stay apart."""
+    """Same turn with no timestamp between, short enough, and one needs the other: the second
+    points back ('It...', 'Because...'), one is too short to stand alone, or both are pieces of
+    one sentence cut for length (a run-on, or captions that lost their punctuation, where a
+    cut can fall inside a fact). Two independent claims stay apart."""
     if following.segment != sentence.segment or following.after_mark:
         return False
     if len(sentence.words) + len(following.words) > MAX_PASSAGE_WORDS:
         return False
     points_back = opens_dependent(following) or following.words[:1] in (["because"], ["which"])
-    return points_back or min(len(sentence.words), len(following.words)) < IDEAL_WORDS[0]
+    one_sentence = sentence.text.rstrip()[-1:] not in SENTENCE_ENDS
+    return (
+        points_back
+        or one_sentence
+        or min(len(sentence.words), len(following.words)) < IDEAL_WORDS[0]
+    )
 
 
 def make_passage(
