@@ -489,6 +489,13 @@ def test_a_pointer_or_a_count_is_no_term_to_define() -> None:
         assert not card_for(text).front.startswith("What is"), text
 
 
+def test_a_topic_opening_with_for_is_not_defined_by_what_follows() -> None:
+    card = card_for(
+        "So for river dams, a well-placed site, you're looking at forty percent output."
+    )
+    assert not card.front.startswith("What is"), card.front
+
+
 def test_a_person_defined_by_a_role_is_asked_with_who() -> None:
     card = card_for("Mara Quist is the author of a field guide to volcanic rocks.")
     assert (card.front, card.back) == (

@@ -307,6 +307,7 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                     answer
                     and not capitalised_mid_sentence(text, found.start(), written)
                     and not frames_instead_of_defining(answer.group("answer"))
+                    and not TOPIC_FRAME.search(text[: found.start()])
                 ):
                     written = written[:1].lower() + written[1:]
                     draft = basic(
@@ -315,6 +316,14 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                     if draft:
                         return draft
     return None
+
+
+TOPIC_FRAME = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:so|and|but|now|okay|well),? )*(?:as for|for|with|in|on) (?:the |a |an )?$",
+    re.IGNORECASE,
+)
+"""'For tidal stream, a well-sited array...': a sentence opening 'for X,' names its topic; the
+', a ...' after it goes on about something else."""
 
 
 def capitalised_mid_sentence(text: str, start: int, written: str) -> bool:
