@@ -490,10 +490,34 @@ def test_a_pointer_or_a_count_is_no_term_to_define() -> None:
 
 
 def test_a_topic_opening_with_for_is_not_defined_by_what_follows() -> None:
-    card = card_for(
-        "So for river dams, a well-placed site, you're looking at forty percent output."
-    )
-    assert not card.front.startswith("What is"), card.front
+    for text in (
+        "So for river dams, a well-placed site, you're looking at forty percent output.",
+        "So, unlike a kettle, a stove top pot has no thermostat in it at all.",
+    ):
+        assert not card_for(text).front.startswith("What is"), text
+
+
+def test_because_it_does_is_no_reason() -> None:
+    from podcards.extract.cards.questions import answer_card
+
+    asked = "Why does rye bread keep longer?"
+    assert answer_card(asked, ["Because it does, that part is true."]) is None
+    card = answer_card(asked, ["Because the acid slows the mould down."])
+    assert card is not None and card.content.back == "The acid slows the mould down"
+
+
+def test_a_range_is_hidden_whole() -> None:
+    card = card_for("A fresh starter needs about four to eight hours to double in the jar.")
+    assert "{{c1::four to eight hours}}" in card.front, card.front
+
+
+def test_a_title_or_a_profession_makes_a_who_question() -> None:
+    for text in (
+        "Doctor Mara Quist is a food microbiologist at the university.",
+        "Mara Quist is a geologist who maps lava flows.",
+    ):
+        assert card_for(text).front.startswith("Who is"), text
+    assert card_for("A checklist is a list of steps to follow.").front == "What is a checklist?"
 
 
 def test_a_person_defined_by_a_role_is_asked_with_who() -> None:

@@ -129,6 +129,8 @@ VAGUE_NOUNS = set(
         "order",
         "course",
         "deal",
+        "story",
+        "stories",
     ]
 )
 NUMBER_WORDS = frozenset(CLOSED_CLASS_TAGS["CD"].split())

@@ -50,7 +50,9 @@ CALLED_FORM = re.compile(
 )
 NUMBER_PHRASE = re.compile(
     detectors.NUMBER
-    + r"(?:\s*(?:-\s*)?"
+    + r"(?:(?: to |\s*[-\u2013]\s*)"  # a range: 'four to eight hours', '3-5%'
+    + detectors.NUMBER
+    + r")?(?:\s*(?:-\s*)?"
     + detectors.UNITS
     + r")(?: (?:of|per) (?!(?:a|an|the|this|that|my|your|our|their)\b)\w+)?|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?",
     re.IGNORECASE,

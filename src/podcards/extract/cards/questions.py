@@ -85,8 +85,10 @@ PERFECT = frozenset(["has", "have", "had"])
 WHY_BLOCKERS = frozenset(["PRP", "WDT", "WP", "IN", "CC", "RB", "EX", "UH", ",", "TO"])
 APPOSITIVE = re.compile(
     r",\s+(?:(?:which|that|who) (?:is|are) )?(?:basically |essentially |simply )?"
-    r"(?P<answer>(?:a|an) [^,;.!?]+)(?:,|$|\.)"
+    r"(?P<answer>(?:a|an)(?: (?!(?:is|are|was|were|has|have|had|does|do|did|can|will|would)\b)[^,;.!?\s]+)+)(?:,|$|\.)"
 )
+"""', a volcanic glass full of gas bubbles,': a noun phrase; ', a packet of yeast has no
+bacteria' goes on with a verb, so it is a clause of its own, not an apposition."""
 
 
 def definition_card(
@@ -101,7 +103,7 @@ def definition_card(
             term = match and usable_term(match.group("term"))
             if match and term and not frames_instead_of_defining(match.group("answer")):
                 term = terms.display.get(term.lower()) or sentence_case(term, proper)
-                if answer_head(match.group("answer")) in PERSON_ROLES:
+                if names_a_person(term, answer_head(match.group("answer"))):
                     question = question.replace("What is", "Who is")
                 draft = basic(
                     CardKind.DEFINITION, question.format(term=term), match.group("answer")
@@ -133,6 +135,19 @@ RATING_WORDS = frozenset(
     ["huge", "big", "great", "good", "bad", "nice", "tremendous", "massive", "enormous", "real",
      "terrible", "amazing", "awesome", "interesting", "important", "major", "serious", "tiny"]
 )  # fmt: skip
+
+
+PERSON_TITLE = re.compile(
+    r"^(?:doctor|dr\.?|professor|prof\.?|mr\.?|mrs\.?|ms\.?|sir|dame)\s", re.I
+)
+PERSON_SUFFIX = re.compile(r"\w{3,}(?:ologist|ist|ician)$")
+NOT_PEOPLE = frozenset(["list", "playlist", "checklist", "twist", "exist", "assist", "consist"])
+
+
+def names_a_person(term: str, head: str) -> bool:
+    """'Dr. X is...', 'X is the author...', 'X is a microbiologist': a person, asked 'Who is'."""
+    role = head in PERSON_ROLES or (PERSON_SUFFIX.match(head) and head not in NOT_PEOPLE)
+    return bool(PERSON_TITLE.match(term) or role)
 
 
 def frames_instead_of_defining(answer: str) -> bool:
@@ -201,7 +216,17 @@ def answer_card(question: str | None, sentences: list[str]) -> CardDraft | None:
     if not opening:
         return None
     reason = sentences[0][opening.end() :]
+    if ECHO.match(reason):
+        return None
     return basic(CardKind.CLAIM, question, without_trailing_phrases(reason))
+
+
+ECHO = re.compile(
+    r"^\s*(?:it|they|we|you|he|she|that|this) (?:really )?(?:does|do|did|is|are|was|were|can|will|has|have)\b\s*(?:[,.;:!?]|$)",
+    re.IGNORECASE,
+)
+"""'Why does it keep longer? Because it does, ...': an echo that affirms the question, not
+the reason (which comes later, if at all)."""
 
 
 PREPOSITION = re.compile(
@@ -319,11 +344,12 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
 
 
 TOPIC_FRAME = re.compile(
-    r"(?:^|[.!?]\s+)(?:(?:so|and|but|now|okay|well),? )*(?:as for|for|with|in|on) (?:the |a |an )?$",
+    r"(?:^|[.!?]\s+)(?:(?:so|and|but|now|okay|well),? )*(?:as for|for|with|in|on|unlike|like|compared (?:to|with)|apart from|besides) (?:the |a |an )?$",
     re.IGNORECASE,
 )
-"""'For tidal stream, a well-sited array...': a sentence opening 'for X,' names its topic; the
-', a ...' after it goes on about something else."""
+"""'For tidal stream, a well-sited array...', 'Unlike a starter, a packet of yeast...': a
+sentence opening 'for X,' or 'unlike X,' names its topic or foil; the ', a ...' after it goes
+on about something else."""
 
 
 def capitalised_mid_sentence(text: str, start: int, written: str) -> bool:
