@@ -680,3 +680,15 @@ def test_near_duplicates_are_the_same_fact_in_other_words() -> None:
     )
     assert near_duplicate(first, restated)
     assert not near_duplicate(first, other)
+
+
+def test_looking_for_an_apposition_takes_no_time_on_a_long_run_on() -> None:
+    """A nested repeat in the pattern once took minutes on a long clause without a comma."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from podcards.extract.cards.questions import APPOSITIVE;"
+        "APPOSITIVE.search('x, a ' + 'long word ' * 60 + 'has no end!')"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, timeout=10)
