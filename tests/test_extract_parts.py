@@ -692,3 +692,24 @@ def test_looking_for_an_apposition_takes_no_time_on_a_long_run_on() -> None:
         "APPOSITIVE.search('x, a ' + 'long word ' * 60 + 'has no end!')"
     )
     subprocess.run([sys.executable, "-c", probe], check=True, timeout=10)
+
+
+def test_a_caller_who_speaks_little_counts_less_than_the_guest() -> None:
+    """Callers and audience members ask and tell their own stories; the guest teaches."""
+    from card_factory import talk_of_turns
+
+    guest = "Tides rise twice a day because the moon pulls the oceans toward it as it passes."
+    turns = [
+        ("Host", "Welcome back to the show about the sea and its moods."),
+        ("Guest", " ".join([guest] * 12)),
+        ("Host", "Let's take a call. Go ahead, Sam."),
+        ("Sam", "I have sailed for thirty years and my boat leaks every single winter."),
+        ("Host", "And why do the tides rise twice a day then?"),
+    ]
+    transcript = talk_of_turns("Tides", turns)
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(guest))
+    talk = ranking.study_talk(sentences)
+    assert talk.minor_voices == frozenset({"Sam"})
+    caller = next(sentence for sentence in sentences if sentence.speaker == "Sam")
+    teacher = next(sentence for sentence in sentences if sentence.speaker == "Guest")
+    assert ranking.speaker_role(caller, talk) < 0 < ranking.speaker_role(teacher, talk)

@@ -31,6 +31,8 @@ ASKER_SHARE = 0.5
 SPECIFIC_WEIGHT = 0.2
 MAX_SPECIFICS_SCORE = 0.6
 GUEST_BONUS = 0.2
+MINOR_VOICE_SHARE = 0.1
+MINOR_VOICE_PENALTY = 0.4
 PAIR_PENALTY = 0.25
 DEPENDENT_PENALTY = 0.8
 DIVERSITY_WEIGHT = 2.0
@@ -118,6 +120,9 @@ class Talk:
     words of each speaker turn (a sentence on its turn's subject is its substance)."""
 
     askers: frozenset[str]
+    minor_voices: frozenset[str]
+    """Speakers with a small share of the words (callers, audience members): they ask and
+    tell their own stories; the knowledge comes from the main voices."""
     sentence_counts: Counter[str]
     turns: list[int]
     """Each sentence's turn number (see `turn_numbers`)."""
@@ -181,6 +186,7 @@ def study_talk(sentences: Sequence[Sentence]) -> Talk:
             places.setdefault(word, []).append(sentence.index)
     return Talk(
         askers=find_askers(sentences),
+        minor_voices=minor_voices(sentences),
         sentence_counts=sentence_counts,
         turns=turns,
         turn_counts=turn_counts,
@@ -294,7 +300,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             ),
             "specifics": min(MAX_SPECIFICS_SCORE, SPECIFIC_WEIGHT * specific_words(passage)),
             "length": length_fit(passage.word_count),
-            "role": speaker_role(passage.first, talk.askers),
+            "role": speaker_role(passage.first, talk),
             "information": INFORMATION_WEIGHT
             * min(MAX_INFORMATION, talk.information(passage.words)),
             "substance": TURN_WEIGHT
@@ -323,15 +329,29 @@ def length_fit(words: int) -> float:
     return 0.5 - 0.08 * (words - high)
 
 
-def speaker_role(sentence: Sentence, askers: frozenset[str]) -> float:
+def minor_voices(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Speakers with less than MINOR_VOICE_SHARE of the talk's words."""
+    words: Counter[str] = Counter()
+    for sentence in sentences:
+        if sentence.speaker:
+            words[sentence.speaker] += len(sentence.words)
+    total = max(1, sum(words.values()))
+    return frozenset(
+        speaker for speaker, count in words.items() if count < MINOR_VOICE_SHARE * total
+    )
+
+
+def speaker_role(sentence: Sentence, talk: Talk) -> float:
     """Guests' answers carry the knowledge; a host's questions and addressing are set-up, but
-    a host who explains (a chart, a number, a term) states facts like anyone else."""
+    a host who explains (a chart, a number, a term) states facts like anyone else; a caller or
+    audience member mostly asks or tells their own story."""
+    askers = talk.askers
     if not askers or sentence.speaker is None:
         return 0.0
-    if sentence.speaker not in askers:
-        return GUEST_BONUS
-    addressing = SECOND_PERSON.search(sentence.text) or detectors.is_question(sentence.text)
-    return -HOST_SETUP_PENALTY if addressing else 0.0
+    if sentence.speaker in askers:
+        addressing = SECOND_PERSON.search(sentence.text) or detectors.is_question(sentence.text)
+        return -HOST_SETUP_PENALTY if addressing else 0.0
+    return -MINOR_VOICE_PENALTY if sentence.speaker in talk.minor_voices else GUEST_BONUS
 
 
 def is_fragment(sentence: Sentence) -> bool:
