@@ -29,8 +29,9 @@ def extract_cards(
 ) -> list[Card]:
     """The transcript's best card candidates, best first.
 
-    Without `max_cards`, about one candidate per 75 words of talk, two a minute (at least 20), fewer when
-    the transcript holds fewer facts worth a card.
+    Without `max_cards`, about one candidate per 75 words of talk, two a minute (at least
+    20): a listener reviews best first and stops when they like. Fewer when the transcript
+    holds fewer facts worth a card.
     """
     toolkit = nlp.load_toolkit("\n".join(segment.text for segment in transcript.segments))
     if toolkit.missing:
