@@ -134,3 +134,12 @@ def test_a_verb_read_as_a_plural_noun_after_the_subject_is_a_verb_again() -> Non
     sentence = sentences_of("Water boils at a lower temperature on a high mountain.")[0]
     assert "Water boils" not in sentence.phrases
     assert sentence.tags[1] == "VBZ"
+
+
+def test_a_participle_after_have_is_a_verb_not_a_noun() -> None:
+    """Taggers read 'heard' in 'might have heard of' as a noun: it became a cloze answer."""
+    text = "There are stories you might have heard of where the river floods the town."
+    sentence = sentences_of(text)[0]
+    tags = dict(zip(sentence.tokens, sentence.tags, strict=True))
+    assert tags["heard"] == "VBN"
+    assert tags["river"] == "NN"

@@ -241,7 +241,37 @@ def tag_sentences(sentences: Iterable[Sentence], toolkit: Toolkit) -> None:
     token_lists = [tokenize(sentence.text) for sentence in sentences]
     for sentence, tagged in zip(sentences, toolkit.tagger.tag_sents(token_lists), strict=True):
         sentence.tokens = [token for token, _ in tagged]
-        sentence.tags = verb_after_subject(sentence.tokens, [tag for _, tag in tagged])
+        tags = verb_after_subject(sentence.tokens, [tag for _, tag in tagged])
+        sentence.tags = participle_after_have(sentence.tokens, tags)
+
+
+PERFECT_AUXILIARIES = frozenset(["have", "has", "had", "'ve", "'d", "having"])
+IRREGULAR_PARTICIPLES = frozenset(
+    ["heard", "seen", "done", "gone", "known", "made", "found", "given", "taken", "got",
+     "gotten", "read", "written", "said", "told", "thought", "brought", "bought", "built",
+     "felt", "kept", "left", "lost", "meant", "met", "paid", "sent", "shown", "spent",
+     "understood", "won", "become", "begun", "run", "come"]
+)  # fmt: skip
+
+
+def participle_after_have(tokens: list[str], tags: list[str]) -> list[str]:
+    """'you might have heard of it': a word after 'have' (an adverb may come between) that
+    looks like a past participle is one, though taggers often read it as a noun, which then
+    becomes a key term or a cloze answer."""
+    fixed = list(tags)
+    for position in range(1, len(tokens)):
+        before = position - 1
+        if fixed[before] == "RB" and before > 0:
+            before -= 1
+        word = tokens[position].lower()
+        participle = word in IRREGULAR_PARTICIPLES or word.endswith("ed")
+        if (
+            fixed[position].startswith("NN")
+            and participle
+            and tokens[before].lower() in PERFECT_AUXILIARIES
+        ):
+            fixed[position] = "VBN"
+    return fixed
 
 
 AFTER_VERB_TAGS = frozenset(["RB", "IN", "DT", "TO", "PRP$", "PRP"])
