@@ -45,6 +45,9 @@ CENTRALITY_WEIGHT = 1.0
 TOPIC_WEIGHT = 0.2
 TOPIC_SENTENCES = 20
 CROWDING_WEIGHT = 0.5
+DEFINITION_SHARE = 0.3
+DEFINITION_LIFT = 3.0
+CLEAR_DEFINITION = 0.8
 LONG_TURN_SENTENCES = 60
 PSEUDO_TURN_SENTENCES = STRETCH_SENTENCES
 """A stand-in turn is as long as the stretch key terms are counted over: one notion of
@@ -387,6 +390,8 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
     by crowding: a talk spreads its knowledge over its whole length, so a stretch that already
     holds more picks than its fair share yields to stretches that hold fewer.
 
+    Definitions get a lift while they hold less than DEFINITION_SHARE of the picks: number-rich
+    claims stack more cues, but a deck that teaches a talk needs its terms defined too.
     Passages sharing a sentence with a pick, or restating one, are skipped: one card per fact.
     A pick's score becomes its penalised value (never above the pick before it), so scores
     fall along the ranking.
@@ -401,11 +406,12 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
     places: list[int] = []
     while len(chosen) < limit:
         fair_share = len(chosen) * 2 * CROWDING_WORDS / talk_words
+        lift = definition_lift(chosen)
         best, best_value = None, -math.inf
         for number, passage in enumerate(pool):
             if not rivals.open[number]:
                 continue  # a pick (its score now penalised) or a closed passage
-            if passage.score <= best_value:
+            if passage.score + lift <= best_value:
                 break  # penalties only lower a value: no later passage can beat the best
             if not rivals.catch_up(number, chosen):
                 continue
@@ -413,6 +419,7 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
                 passage.score
                 - DIVERSITY_WEIGHT * rivals.likeness[number]
                 - CROWDING_WEIGHT * max(0.0, neighbours(places, passage.first.offset) - fair_share)
+                + (lift if defines(passage) else 0.0)
             )
             if value > best_value:
                 best, best_value = number, value
@@ -425,6 +432,16 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
         insort(places, pick.first.offset)
         rivals.used.update(pick.span)
     return chosen
+
+
+def defines(passage: Passage) -> bool:
+    return passage.cues.get(detectors.DEFINITION, 0.0) >= CLEAR_DEFINITION
+
+
+def definition_lift(chosen: list[Passage]) -> float:
+    """How much a definition gains now: more the fewer of the picks so far define."""
+    share = sum(map(defines, chosen)) / len(chosen) if chosen else 0.0
+    return DEFINITION_LIFT * max(0.0, DEFINITION_SHARE - share)
 
 
 class Rivals:
