@@ -271,7 +271,7 @@ def test_picks_spread_over_the_talk_instead_of_crowding_one_stretch() -> None:
 def test_definitions_get_a_share_of_the_picks_against_number_rich_claims() -> None:
     """Ten numeric claims score a little higher than ten definitions spread over the same
     stretch: the first ten picks still hold some definitions, not numbers only."""
-    numbers = [scored_passage(index, index * 500, 6.0 - index * 0.01) for index in range(10)]
+    numbers = [scored_passage(index, index * 500, 5.7 - index * 0.01) for index in range(10)]
     definitions = [scored_passage(10 + index, index * 500 + 250, 5.5) for index in range(10)]
     for passage in definitions:
         passage.cues = {detectors.DEFINITION: 1.0}

@@ -45,7 +45,7 @@ CENTRALITY_WEIGHT = 1.0
 TOPIC_WEIGHT = 0.2
 TOPIC_SENTENCES = 20
 CROWDING_WEIGHT = 0.5
-DEFINITION_SHARE = 0.3
+DEFINITION_SHARE = 0.25
 DEFINITION_LIFT = 3.0
 CLEAR_DEFINITION = 0.8
 LONG_TURN_SENTENCES = 60
@@ -390,7 +390,7 @@ def select(passages: Sequence[Passage], limit: int) -> list[Passage]:
     by crowding: a talk spreads its knowledge over its whole length, so a stretch that already
     holds more picks than its fair share yields to stretches that hold fewer.
 
-    Definitions get a lift while they hold less than DEFINITION_SHARE of the picks: number-rich
+    Definitions get a lift while they hold under DEFINITION_SHARE of the picks: number-rich
     claims stack more cues, but a deck that teaches a talk needs its terms defined too.
     Passages sharing a sentence with a pick, or restating one, are skipped: one card per fact.
     A pick's score becomes its penalised value (never above the pick before it), so scores
