@@ -134,6 +134,7 @@ CUES = [
 ]
 # fmt: on
 
+SPONSOR_CUES = [cue for cue in CUES if cue.kind == SPONSOR]
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|i'm|i've|i'd|i'll)\b")
 
 
@@ -207,7 +208,7 @@ QUESTION_OPENER = re.compile(
 def is_sponsor_read(text: str) -> bool:
     """An advert read out: its product names and URLs are no topic of the talk."""
     lowered = normalise(text)
-    return any(cue.kind == SPONSOR and cue.pattern.search(lowered) for cue in CUES)
+    return any(cue.pattern.search(lowered) for cue in SPONSOR_CUES)
 
 
 def is_question(text: str) -> bool:

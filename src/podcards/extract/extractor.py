@@ -96,13 +96,10 @@ def talk_terms(
 
 
 def speaker_names(transcript: Transcript) -> frozenset[str]:
-    """The words of the speakers' names, lower case ('dr.' and such aside)."""
-    words = {
-        word.strip(".,").lower()
-        for segment in transcript.segments
-        if segment.speaker
-        for word in segment.speaker.split()
-    }
+    """The words of the speakers' names, lower case ('dr.' and such aside), from the segments
+    themselves (a Transcript built in code need not list its speakers)."""
+    names = {segment.speaker for segment in transcript.segments if segment.speaker}
+    words = {word.strip(".,").lower() for name in names for word in name.split()}
     return frozenset(word for word in words if len(word) > 2 and word.isalpha())
 
 

@@ -25,6 +25,8 @@ from podcards.nlp.sentences import (
 )
 from podcards.nlp.tagger import QuickPerceptron, quick_perceptron_or_nltk
 from podcards.nlp.terms import (
+    NUMBER_WORDS,
+    RATING_WORDS,
     VAGUE_NOUNS,
     KeyTerms,
     is_content_word,
@@ -59,6 +61,8 @@ __all__ = [
     "CLAUSE_OPENING_WORDS",
     "MAX_SENTENCE_WORDS",
     "NLTK_DATA_HINT",
+    "NUMBER_WORDS",
+    "RATING_WORDS",
     "TAGGER_RESOURCE",
     "VAGUE_NOUNS",
     "KeyTerms",

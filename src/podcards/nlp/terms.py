@@ -134,64 +134,20 @@ VAGUE_NOUNS = set(
     ]
 )
 NUMBER_WORDS = frozenset(CLOSED_CLASS_TAGS["CD"].split())
-LOOSE_MODIFIERS = frozenset(
-    [
-        "nice",
-        "great",
-        "good",
-        "bad",
-        "huge",
-        "tremendous",
-        "enormous",
-        "massive",
-        "incredible",
-        "amazing",
-        "awesome",
-        "crazy",
-        "weird",
-        "cool",
-        "fancy",
-        "interesting",
-        "important",
-        "right",
-        "wrong",
-        "new",
-        "whole",
-        "entire",
-        "actual",
-        "simple",
-        "different",
-        "same",
-        "other",
-        "certain",
-        "particular",
-        "specific",
-        "main",
-        "typical",
-        "usual",
-        "various",
-        "several",
-        "many",
-        "few",
-        "much",
-        "more",
-        "less",
-        "most",
-        "such",
-        "very",
-        "pretty",
-        "really",
-        "best",
-        "better",
-        "worst",
-        "previous",
-        "current",
-        "recent",
-    ]
-)
-"""Modifiers that say how a speaker feels about a thing, or which of several is meant, not
-what kind of thing it is: 'a huge shift', 'the right companies', 'a nice diagram'. A term
-does not start with one in lower case ('neural' in 'neural nets' classifies and stays, and
+RATING_WORDS = frozenset(
+    ["nice", "great", "good", "bad", "huge", "tremendous", "enormous", "massive", "incredible",
+     "amazing", "awesome", "terrible", "crazy", "weird", "cool", "fancy", "interesting",
+     "important"]
+)  # fmt: skip
+"""Words that say how a speaker feels about a thing."""
+LOOSE_MODIFIERS = RATING_WORDS | frozenset(
+    ["right", "wrong", "new", "whole", "entire", "actual", "simple", "different", "same", "other",
+     "certain", "particular", "specific", "main", "typical", "usual", "various", "several",
+     "many", "few", "much", "more", "less", "most", "such", "very", "pretty", "really", "best",
+     "better", "worst", "previous", "current", "recent"]
+)  # fmt: skip
+"""Modifiers that rate a thing, or say which of several is meant, not what kind of thing it
+is: 'a huge shift', 'the right companies', 'a nice diagram'. A term does not start with one in lower case ('neural' in 'neural nets' classifies and stays, and
 so does 'New' in 'New Zealand')."""
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from podcards.extract import detectors
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
-from podcards.nlp import VAGUE_NOUNS, clean_disfluencies
+from podcards.nlp import NUMBER_WORDS, VAGUE_NOUNS, clean_disfluencies
 
 MAX_ANSWER_WORDS = 12
 MAX_TERM_WORDS = 6
@@ -80,9 +80,9 @@ NOT_A_TERM = frozenset(
 QUANTITY_OPENING = re.compile(rf"^(?:\d[\d.,]*|{detectors.NUMBER_WORDS})$")
 NOT_A_TERM_END = frozenset(["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or"])
 VAGUE_HEADS = frozenset(["one", "ones", "thing", "things", "stuff", "bit", "part", "way", "guy"])
-NUMBER_WORD = re.compile(
-    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|last)$"
-)
+"""The vague nouns that never head a defined term ('the famous one'); others can ('a leap
+year'), so this is not all of VAGUE_NOUNS."""
+ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "last"])
 CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
 LEADING_POINTER = re.compile(r"^(?P<pointer>it|this|that|they|these|those)\b", re.IGNORECASE)
 EMPTY_SUBJECT = re.compile(
@@ -172,11 +172,17 @@ def usable_term(term: str) -> str | None:
         return None
     if QUANTITY_OPENING.match(words[0]):  # 'a thousand steps is...' states a number, not a term
         return None
-    if words[-1] in NOT_A_TERM_END or words[-1] in VAGUE_HEADS or NUMBER_WORD.match(words[-1]):
+    head = words[-1]
+    if head in NOT_A_TERM_END or head in VAGUE_HEADS or is_count(head):
         return None  # 'the famous one', 'number two': a pointer or a count, not a name
     if all(word in VAGUE_NOUNS or word in NOT_A_TERM for word in words):
         return None
     return term
+
+
+def is_count(word: str) -> bool:
+    """A number or an ordinal: 'number two', 'step 3', 'the first'."""
+    return word.isdigit() or word in NUMBER_WORDS or word in ORDINALS
 
 
 def proper_nouns(passage: Passage) -> frozenset[str]:

@@ -22,7 +22,7 @@ from podcards.extract.cards.common import (
 )
 from podcards.extract.ranking import Passage
 from podcards.models import CardKind
-from podcards.nlp import KeyTerms, clean_disfluencies, tag_text, word_tokenizer
+from podcards.nlp import RATING_WORDS, KeyTerms, clean_disfluencies, tag_text, word_tokenizer
 
 QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
@@ -58,11 +58,9 @@ DEFINITION_FORMS = [
         "What is {term}?",
     ),
 ]
-DEFINITION_PREAMBLE = re.compile(
-    r"^(?:so,? )?(?:the|a) (?:\w+ )?definition is(?: that)?,? |^(?:put simply|simply put|in short|basically),? ",
-    re.IGNORECASE,
-)
-"""'The textbook definition is that inflation is...': what follows is the definition itself."""
+DEFINITION_PREAMBLE = re.compile(r"^(?:the|a) (?:\w+ )?definition is(?: that)?,? ", re.IGNORECASE)
+"""'The textbook definition is that inflation is...': what follows is the definition itself
+(the sentence is already cleaned of 'So,' and the like)."""
 DOWNSIDE_FORM = re.compile(
     r"\bthe (?P<aspect>(?:main |big |biggest |only |one )?(?:downside|upside|drawback|caveat|pitfall|advantage|disadvantage|benefit|limitation|weakness|strength|problem)) "
     r"(?:of|with) (?P<subject>[\w .+#/-]{2,40}?) (?:is|are) (?:that )?(?P<answer>.+)$",
@@ -131,10 +129,8 @@ PERSON_ROLES = frozenset(
 )  # fmt: skip
 
 
-RATING_WORDS = frozenset(
-    ["huge", "big", "great", "good", "bad", "nice", "tremendous", "massive", "enormous", "real",
-     "terrible", "amazing", "awesome", "interesting", "important", "major", "serious", "tiny"]
-)  # fmt: skip
+RATING_ANSWER_WORDS = RATING_WORDS | frozenset(["big", "real", "major", "serious", "tiny"])
+"""A size rates an answer ('a big problem'), though a term may start with one ('big data')."""
 
 
 PERSON_TITLE = re.compile(
@@ -155,7 +151,7 @@ def frames_instead_of_defining(answer: str) -> bool:
     answer's first noun phrase comments on the subject (a story, a problem, a rating) instead
     of saying what it is, so 'What is X?' would ask for an opinion."""
     words = first_noun_phrase(answer)
-    return bool(words) and (words[-1] in FRAMING_NOUNS or bool(RATING_WORDS & set(words)))
+    return bool(words) and (words[-1] in FRAMING_NOUNS or bool(RATING_ANSWER_WORDS & set(words)))
 
 
 def answer_head(answer: str) -> str:
