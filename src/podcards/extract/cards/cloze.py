@@ -18,6 +18,7 @@ from podcards.extract.cards.common import (
     is_name,
     needs_topic,
     phrase_pattern,
+    starts_sentence,
     usable_term,
 )
 from podcards.extract.ranking import Passage
@@ -85,11 +86,10 @@ def addresses_someone(text: str, target: Target) -> bool:
     """'Priya, you can relax': a name opening a sentence, then a comma and words spoken to
     someone, is the person addressed, not a fact of the talk ('Basalt, a volcanic rock,...'
     still hides 'Basalt')."""
-    before = text[: target.start].rstrip()
     hidden = text[target.start : target.end]
     after = re.match(r",\s*([\w']+)", text[target.end :])
     return (
-        (not before or before[-1] in ".!?")
+        starts_sentence(text, target.start)
         and hidden[:1].isupper()
         and len(hidden.split()) <= 2
         and bool(after)

@@ -180,6 +180,12 @@ def usable_term(term: str) -> str | None:
     return term
 
 
+def starts_sentence(text: str, position: int) -> bool:
+    """Nothing but space before `position`, or the end of a sentence."""
+    before = text[:position].rstrip()
+    return not before or before[-1] in ".!?"
+
+
 def is_count(word: str) -> bool:
     """A number or an ordinal: 'number two', 'step 3', 'the first'."""
     return word.isdigit() or word in NUMBER_WORDS or word in ORDINALS

@@ -18,6 +18,7 @@ from podcards.extract.cards.common import (
     is_name,
     phrase_pattern,
     sentence_case,
+    starts_sentence,
     usable_term,
 )
 from podcards.extract.ranking import Passage
@@ -122,11 +123,12 @@ ANSWER_NOUN_PHRASE_END = re.compile(
 
 PERSON_ROLES = frozenset(
     ["author", "founder", "co-founder", "cofounder", "ceo", "cto", "professor", "researcher",
-     "scientist", "engineer", "writer", "journalist", "host", "director", "president",
-     "inventor", "creator", "student", "historian", "economist", "physicist", "biologist",
-     "chemist", "mathematician", "philosopher", "doctor", "chef", "artist", "musician",
+     "engineer", "writer", "journalist", "host", "director", "president", "inventor",
+     "creator", "student", "historian", "philosopher", "doctor", "chef", "musician",
      "designer", "entrepreneur", "investor", "lecturer", "teacher", "pioneer", "expert"]
 )  # fmt: skip
+"""Roles that name a person; '-ist' and '-ician' words ('a biologist') are caught by their
+ending (PERSON_SUFFIX)."""
 
 
 RATING_ANSWER_WORDS = RATING_WORDS | frozenset(["big", "real", "major", "serious", "tiny"])
@@ -162,6 +164,7 @@ def answer_head(answer: str) -> str:
 
 
 def first_noun_phrase(answer: str) -> list[str]:
+    """The answer's words up to its first preposition, conjunction or punctuation."""
     end = ANSWER_NOUN_PHRASE_END.search(answer)
     return (answer[: end.start()] if end else answer).lower().split()
 
@@ -351,6 +354,6 @@ on about something else."""
 def capitalised_mid_sentence(text: str, start: int, written: str) -> bool:
     """This occurrence of a common phrase is part of a name or title ('...of Practical
     Volcanic Rocks, a field guide'): the phrase matched it only by ignoring case."""
-    opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?"
+    opens_sentence = starts_sentence(text, start)
     words = written.split()
     return any(is_name(word, 0 if opens_sentence and n == 0 else 1) for n, word in enumerate(words))
