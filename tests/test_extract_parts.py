@@ -724,3 +724,26 @@ def test_a_caller_who_speaks_little_counts_less_than_the_guest() -> None:
     caller = next(sentence for sentence in sentences if sentence.speaker == "Sam")
     teacher = next(sentence for sentence in sentences if sentence.speaker == "Guest")
     assert ranking.speaker_role(caller, talk) < 0 < ranking.speaker_role(teacher, talk)
+
+
+def test_the_hosts_opening_introduction_counts_less_than_the_answers() -> None:
+    """Before the guest first speaks, the host introduces them ('she studied oceans...'); a
+    lecturer who talks long before the first question is not an introduction."""
+    from card_factory import talk_of_turns
+
+    answer = "The sun pulls too, about half as strongly as the moon does."
+    turns = [
+        ("Host", "Today my guest is Ana. She studied oceans for twenty years in three countries."),
+        ("Guest", "Thanks. Tides rise twice a day because the moon pulls the oceans as it passes."),
+        ("Host", "So the moon does it all? Tell me more about the sun."),
+        ("Guest", " ".join([answer] * 20)),
+    ]
+    transcript = talk_of_turns("Tides", turns)
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(turns[1][1]))
+    talk = ranking.study_talk(sentences)
+    opening = [sentence for sentence in sentences if sentence.index < talk.opening]
+    assert [sentence.speaker for sentence in opening] == ["Host", "Host"]
+    later_host = next(s for s in sentences[2:] if s.speaker == "Host" and "sun" in s.text)
+    assert ranking.speaker_role(opening[1], talk) < ranking.speaker_role(later_host, talk)
+    lecture = talk_of_turns("Tides", [turns[3], ("Student", "Why twice a day?"), turns[1]])
+    assert ranking.study_talk(nlp.split_transcript(lecture, nlp.load_toolkit(answer))).opening == 0

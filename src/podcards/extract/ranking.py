@@ -31,6 +31,8 @@ ASKER_SHARE = 0.5
 SPECIFIC_WEIGHT = 0.2
 MAX_SPECIFICS_SCORE = 0.6
 GUEST_BONUS = 0.2
+OPENING_PENALTY = 1.5
+OPENING_SHARE = 0.1
 MINOR_VOICE_SHARE = 0.1
 MINOR_VOICE_PENALTY = 0.4
 PAIR_PENALTY = 0.25
@@ -123,6 +125,8 @@ class Talk:
     words of each speaker turn (a sentence on its turn's subject is its substance)."""
 
     askers: frozenset[str]
+    opening: int
+    """How many sentences a host says before anyone else speaks: the show's introduction."""
     minor_voices: frozenset[str]
     """Speakers with a small share of the words (callers, audience members): they ask and
     tell their own stories; the knowledge comes from the main voices."""
@@ -187,9 +191,11 @@ def study_talk(sentences: Sequence[Sentence]) -> Talk:
         turn_counts.setdefault(turns[sentence.index], Counter()).update(words)
         for word in words:
             places.setdefault(word, []).append(sentence.index)
+    askers, quiet = find_askers(sentences), minor_voices(sentences)
     return Talk(
-        askers=find_askers(sentences),
-        minor_voices=minor_voices(sentences),
+        askers=askers,
+        opening=opening_sentences(sentences, askers | quiet),
+        minor_voices=quiet,
         sentence_counts=sentence_counts,
         turns=turns,
         turn_counts=turn_counts,
@@ -238,6 +244,19 @@ def find_askers(sentences: Sequence[Sentence]) -> frozenset[str]:
         speaker for speaker in turns if questions[speaker] >= ASKER_SHARE * turns[speaker]
     }
     return frozenset(askers)
+
+
+def opening_sentences(sentences: Sequence[Sentence], hosts: frozenset[str]) -> int:
+    """Sentences before a second voice first speaks, when a host (one who asks, or who says
+    little but opens) speaks first: a show or a lecture starts with someone introducing the
+    guest and the topic (who they are, what the talk covers), set-up, not knowledge. A
+    lecturer who talks for long before the first question is no introduction: an opening is
+    short (under OPENING_SHARE of the talk)."""
+    first = sentences[0].speaker if sentences else None
+    if first not in hosts:
+        return 0
+    opening = next((s.index for s in sentences if s.speaker != first), 0)
+    return opening if opening <= OPENING_SHARE * len(sentences) else 0
 
 
 def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passage]:
@@ -351,6 +370,8 @@ def speaker_role(sentence: Sentence, talk: Talk) -> float:
     askers = talk.askers
     if not askers or sentence.speaker is None:
         return 0.0
+    if sentence.index < talk.opening:
+        return -OPENING_PENALTY
     if sentence.speaker in askers:
         addressing = SECOND_PERSON.search(sentence.text) or detectors.is_question(sentence.text)
         return -HOST_SETUP_PENALTY if addressing else 0.0
