@@ -545,6 +545,11 @@ def test_a_rating_or_a_quantity_in_apposition_is_no_definition() -> None:
     assert not card.front.startswith("What is"), card.front
     card = card_for("He tested rowing boats, a lot of that time up on the cold lakes.")
     assert not card.front.startswith("What is"), card.front
+    card = card_for(
+        "You get a yield of something like thirty to forty percent, which is a lot better than"
+        " barley up north, barley there is more like ten percent."
+    )
+    assert not card.front.startswith("What is"), card.front
 
 
 def test_a_cloze_never_hides_the_person_spoken_to_but_does_hide_a_subject() -> None:

@@ -83,6 +83,8 @@ VAGUE_HEADS = frozenset(["one", "ones", "thing", "things", "stuff", "bit", "part
 """The vague nouns that never head a defined term ('the famous one'); others can ('a leap
 year'), so this is not all of VAGUE_NOUNS."""
 ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "last"])
+UNITS = frozenset(["percent", "percentage", "times", "fold", "degrees", "dollars", "euros"])
+"""A unit alone names no thing to define ('forty percent, which is a lot better than...')."""
 CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
 LEADING_POINTER = re.compile(r"^(?P<pointer>it|this|that|they|these|those)\b", re.IGNORECASE)
 EMPTY_SUBJECT = re.compile(
@@ -175,6 +177,8 @@ def usable_term(term: str) -> str | None:
     head = words[-1]
     if head in NOT_A_TERM_END or head in VAGUE_HEADS or is_count(head):
         return None  # 'the famous one', 'number two': a pointer or a count, not a name
+    if words == [head] and head in UNITS:
+        return None
     if all(word in VAGUE_NOUNS or word in NOT_A_TERM for word in words):
         return None
     return term

@@ -149,11 +149,15 @@ def names_a_person(term: str, head: str) -> bool:
 
 
 def frames_instead_of_defining(answer: str) -> bool:
-    """'The doubling is a capabilities story...', 'X is a big problem', 'X is a huge cost': the
+    """'The doubling is a capabilities story...', 'X is a big problem', 'X is a lot better': the
     answer's first noun phrase comments on the subject (a story, a problem, a rating) instead
     of saying what it is, so 'What is X?' would ask for an opinion."""
     words = first_noun_phrase(answer)
-    return bool(words) and (words[-1] in FRAMING_NOUNS or bool(RATING_ANSWER_WORDS & set(words)))
+    return bool(words) and (
+        words[-1] in FRAMING_NOUNS
+        or words[1:2] in (["lot"], ["bit"])  # 'a lot better than...': a degree, not a kind
+        or bool(RATING_ANSWER_WORDS & set(words))
+    )
 
 
 def answer_head(answer: str) -> str:
