@@ -752,3 +752,20 @@ def test_the_hosts_opening_introduction_counts_less_than_the_answers() -> None:
     assert ranking.speaker_role(opening[1], talk) < ranking.speaker_role(later_host, talk)
     lecture = talk_of_turns("Tides", [turns[3], ("Student", "Why twice a day?"), turns[1]])
     assert ranking.study_talk(nlp.split_transcript(lecture, nlp.load_toolkit(answer))).opening == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The classic definition comes from an economist named Anna Berg, who wrote a famous"
+        " study back in 1961, and she defined a flood year as rain more than 50% above normal.",
+        "So unlike a kiln, a pit fire has no chimney in it, or it shouldn't have, and that's why"
+        " a pot fired in a couple of hours comes out black.",
+    ],
+)
+def test_a_cloze_keeps_the_clause_that_and_he_or_and_that_s_why_points_back_to(text: str) -> None:
+    """', and she defined...', ', and that's why...': after its 'and', the clause points back;
+    the card keeps what it points to instead of opening 'She...' or 'That's why...'."""
+    front = card_for(text).front
+    assert front.split()[0] in ("The", "Unlike"), front
+    assert not lint(card_for(text))

@@ -235,7 +235,8 @@ def window(
 
 
 def opens_dependent(text: str) -> bool:
-    first = re.match(r"[\w']+", text)
+    """Points back once its linking words are gone ('and he defined...', 'and that's why')."""
+    first = re.match(r"[\w']+", text[leading_filler(text) :])
     return bool(first) and first.group(0).lower() in DEPENDENT_OPENERS
 
 
