@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from podcards.extract import detectors
 from podcards.extract.cards.common import (
     NOT_A_TERM,
+    RATING_OR_SIZE,
     CardDraft,
     capitalise,
     is_name,
@@ -44,18 +45,26 @@ NAME_WORTH = 0.6
 PREDICATE_WORTH = 0.4
 PARTIAL_TERM_SHARE = 0.7
 REPEATED_ANSWER_PENALTY = 0.5
+CONDITION_PENALTY = 0.5
+CONDITION = re.compile(r"\b(?:if|when|whenever|once|suppose)\b", re.IGNORECASE)
 PRONOUN_CONTRACTION = re.compile(r"^(?:that|it|there|what|here|who|he|she)['\u2019]s$")
 CALLED_FORM = re.compile(
     r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
     re.IGNORECASE,
 )
+NUMBER_WITH_UNIT = detectors.NUMBER + r"\s*(?:-\s*)?" + detectors.UNITS
 NUMBER_PHRASE = re.compile(
     detectors.NUMBER
     + r"(?:(?: to |\s*[-\u2013]\s*)"  # a range: 'four to eight hours', '3-5%'
     + detectors.NUMBER
     + r")?(?:\s*(?:-\s*)?"
     + detectors.UNITS
-    + r")(?: (?:of|per) (?!(?:a|an|the|this|that|my|your|our|their)\b)\w+)?|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?",
+    + r")(?: and "  # 'twenty-four hours and ten minutes' is one length
+    + NUMBER_WITH_UNIT
+    + r")?(?: (?:of|per) (?!(?:a|an|the|this|that|my|your|our|their)\b)\w+)?"
+    + r"|\b(?:early|mid|late)[- ](?:teens|twenties|thirties|forties|fifties|sixties|seventies|"
+    + r"eighties|nineties)\b"  # 'the mid-forties': a figure, said roughly
+    + r"|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?",
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(
@@ -80,6 +89,7 @@ class Target:
     start: int
     end: int
     worth: float
+    quantity: bool = False
 
 
 def addresses_someone(text: str, target: Target) -> bool:
@@ -129,9 +139,18 @@ def cloze_card(
             + max(0.0, target.worth - GOOD_TARGET)
             + CLAUSE_CUE_SHARE * cues[clause]
             - REPEATED_ANSWER_PENALTY * answered[draft.answer.lower()]
+            - CONDITION_PENALTY * (target.quantity and in_condition(text, target.start))
         )
         drafts.append((value, -target.start, draft))
     return max(drafts, key=lambda option: option[:2])[2]
+
+
+def in_condition(text: str, position: int) -> bool:
+    """Inside an 'if...' or 'when...' clause, before its comma: a number there is the given of
+    the fact ('if you have a thousand grams of flour...'), the one after it is the result."""
+    sentence_start = max(text.rfind(mark, 0, position) for mark in ".!?")
+    conditions = list(CONDITION.finditer(text, sentence_start + 1, position))
+    return bool(conditions) and "," not in text[conditions[-1].end() : position]
 
 
 def cloze_around(
@@ -255,7 +274,7 @@ def quantity_targets(text: str) -> list[Target]:
             worth = YEAR_WORTH
         else:
             worth = FIGURE_WORTH if len(digits) >= 2 else DIGIT_WORTH
-        targets.append(Target(match.start(), match.end(), worth))
+        targets.append(Target(match.start(), match.end(), worth, quantity=True))
     return targets
 
 
@@ -300,6 +319,8 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             key = " ".join(tokens).lower()
             if "NNS" in tags[:-1] and key not in terms.weights:
                 continue  # a plural inside a compound is mostly a verb the tagger missed
+            if rates_instead_of_naming(tokens, key, terms):
+                continue
             found = list(phrase_pattern(tuple(tokens)).finditer(text))
             if len(found) != 1:
                 continue
@@ -313,6 +334,16 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             )
             targets.append(Target(found[0].start(), found[0].end(), worth))
     return targets
+
+
+def rates_instead_of_naming(tokens: list[str], key: str, terms: KeyTerms) -> bool:
+    """'a big chunk', 'a big environmental intervention': a comment on the subject, not a name
+    to recall ('real San Francisco sourdough' still names a thing; 'big data' is a term)."""
+    return (
+        tokens[0].lower() in RATING_OR_SIZE
+        and key not in terms.weights
+        and not any(token[:1].isupper() for token in tokens[1:])
+    )
 
 
 def names_something(tokens: list[str]) -> bool:

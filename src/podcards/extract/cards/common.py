@@ -13,7 +13,7 @@ from functools import lru_cache
 from podcards.extract import detectors
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
-from podcards.nlp import NUMBER_WORDS, VAGUE_NOUNS, clean_disfluencies
+from podcards.nlp import NUMBER_WORDS, RATING_WORDS, VAGUE_NOUNS, clean_disfluencies
 
 MAX_ANSWER_WORDS = 12
 MAX_TERM_WORDS = 6
@@ -83,6 +83,9 @@ VAGUE_HEADS = frozenset(["one", "ones", "thing", "things", "stuff", "bit", "part
 """The vague nouns that never head a defined term ('the famous one'); others can ('a leap
 year'), so this is not all of VAGUE_NOUNS."""
 ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "last"])
+RATING_OR_SIZE = RATING_WORDS | frozenset(["big", "real", "major", "serious", "tiny"])
+"""Words that rate a thing or size it up ('a big problem', 'a big chunk'): what follows is a
+comment, not a name, though a key term may start with one ('big data')."""
 UNITS = frozenset(["percent", "percentage", "times", "fold", "degrees", "dollars", "euros"])
 """A unit alone names no thing to define ('forty percent, which is a lot better than...')."""
 CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")

@@ -13,6 +13,7 @@ from podcards.extract import detectors
 from podcards.extract.cards.common import (
     MAX_ANSWER_WORDS,
     MAX_TERM_WORDS,
+    RATING_OR_SIZE,
     CardDraft,
     basic,
     is_name,
@@ -23,7 +24,7 @@ from podcards.extract.cards.common import (
 )
 from podcards.extract.ranking import Passage
 from podcards.models import CardKind
-from podcards.nlp import RATING_WORDS, KeyTerms, clean_disfluencies, tag_text, word_tokenizer
+from podcards.nlp import KeyTerms, clean_disfluencies, tag_text, word_tokenizer
 
 QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
@@ -83,7 +84,7 @@ AUXILIARIES = frozenset(
 PERFECT = frozenset(["has", "have", "had"])
 WHY_BLOCKERS = frozenset(["PRP", "WDT", "WP", "IN", "CC", "RB", "EX", "UH", ",", "TO"])
 APPOSITIVE = re.compile(
-    r",\s+(?:(?:which|that|who) (?:is|are) )?(?:basically |essentially |simply )?"
+    r",\s+(?:(?:which|who) (?:is|are) )?(?:basically |essentially |simply )?"
     r"(?P<answer>(?:a|an)(?: (?!(?:is|are|was|were|has|have|had|does|do|did|can|will|would)\b)[^,;.!?\s]+)+)(?:,|$|\.)"
 )
 """', a volcanic glass full of gas bubbles,': a noun phrase; ', a packet of yeast has no
@@ -131,10 +132,6 @@ PERSON_ROLES = frozenset(
 ending (PERSON_SUFFIX)."""
 
 
-RATING_ANSWER_WORDS = RATING_WORDS | frozenset(["big", "real", "major", "serious", "tiny"])
-"""A size rates an answer ('a big problem'), though a term may start with one ('big data')."""
-
-
 PERSON_TITLE = re.compile(
     r"^(?:doctor|dr\.?|professor|prof\.?|mr\.?|mrs\.?|ms\.?|sir|dame)\s", re.I
 )
@@ -156,7 +153,7 @@ def frames_instead_of_defining(answer: str) -> bool:
     return bool(words) and (
         words[-1] in FRAMING_NOUNS
         or words[1:2] in (["lot"], ["bit"])  # 'a lot better than...': a degree, not a kind
-        or bool(RATING_ANSWER_WORDS & set(words))
+        or bool(RATING_OR_SIZE & set(words))
     )
 
 
