@@ -796,3 +796,10 @@ def test_a_cloze_never_hides_a_rating_or_a_size() -> None:
         "Then the upkeep over the life of the kiln is a big chunk too, more than a pit."
     )
     assert "{{c1::big" not in front, front
+
+
+def test_that_s_why_gives_way_to_the_claim_it_introduces() -> None:
+    """'That's why X' points at a cause said before the card; X alone still holds."""
+    front = card_for("That's why a pot fired in a couple of hours comes out black.").front
+    assert front == "A pot fired in {{c1::a couple of hours}} comes out black.", front
+    assert not lint(card_for("This is how the kiln reaches 1200 degrees."))

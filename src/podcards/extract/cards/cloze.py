@@ -21,6 +21,7 @@ from podcards.extract.cards.common import (
     phrase_pattern,
     starts_sentence,
     usable_term,
+    without_pointing_opener,
 )
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
@@ -161,7 +162,7 @@ def cloze_around(
     start, end = window(text, clauses, clause, target)
     hidden = text[target.start : target.end]
     front = f"{text[start : target.start]}{{{{c1::{hidden}}}}}{text[target.end : end]}"
-    front = capitalise(front.rstrip(" ,;:-"))
+    front = without_pointing_opener(capitalise(front.rstrip(" ,;:-")))
     if front[-1:] not in ".!?":
         front += "."
     if topic and topic.lower() not in hidden.lower() and needs_topic(text[start:end], topic):

@@ -89,6 +89,10 @@ comment, not a name, though a key term may start with one ('big data')."""
 UNITS = frozenset(["percent", "percentage", "times", "fold", "degrees", "dollars", "euros"])
 """A unit alone names no thing to define ('forty percent, which is a lot better than...')."""
 CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
+POINTING_OPENER = re.compile(
+    r"^(?:that's|that is|this is|which is|and that's|so that's) (?:why|how)\b,?\s*",
+    re.IGNORECASE,
+)
 LEADING_POINTER = re.compile(r"^(?P<pointer>it|this|that|they|these|those)\b", re.IGNORECASE)
 EMPTY_SUBJECT = re.compile(
     r"^it(?:'s| is| was| would be| will be)(?: not)?(?: \w+){0,2} (?:that|to|how|why|because|when|if|whether)\b"
@@ -126,10 +130,18 @@ def resolve_pointer(text: str, topic: str | None) -> str:
     """'It is slow...' -> 'Diffusion models: it is slow...': name the topic a bare pronoun
     points back to, in front of the sentence rather than in its place. 'This' and 'that'
     mostly point back to a whole statement, and 'it' is often an empty subject ('it's hard
-    to say why...'): no topic names those."""
+    to say why...'): no topic names those, but 'That's why X' still states X."""
+    text = without_pointing_opener(text)
     if not topic or not needs_topic(text, topic):
         return text
     return f"{capitalise(topic)}: {text[:1].lower()}{text[1:]}"
+
+
+def without_pointing_opener(text: str) -> str:
+    """'That's why rye bread has always been sourdough' -> 'Rye bread has always been
+    sourdough': the claim stands alone once its pointer to the cause said before is gone."""
+    opener = POINTING_OPENER.match(text)
+    return capitalise(text[opener.end() :]) if opener and opener.end() < len(text) else text
 
 
 def needs_topic(text: str, topic: str) -> bool:
