@@ -550,6 +550,8 @@ def test_a_rating_or_a_quantity_in_apposition_is_no_definition() -> None:
         " barley up north, barley there is more like ten percent."
     )
     assert not card.front.startswith("What is"), card.front
+    card = card_for("Rent is a much bigger chunk of the index than fuel, about a third of it.")
+    assert not card.front.startswith("What is"), card.front
 
 
 def test_a_cloze_never_hides_the_person_spoken_to_but_does_hide_a_subject() -> None:
@@ -790,12 +792,38 @@ def test_a_cloze_hides_the_whole_result_figure(text: str, hidden: str) -> None:
     assert "{{c1::" + hidden + "}}" in card_for(text).front
 
 
+def test_a_cloze_card_never_starts_at_a_name_s_initial() -> None:
+    """'T. F. Okonkwo': the period of an initial ends no sentence, so no card is cut there."""
+    front = card_for(
+        "In 1971, two researchers from the Forest Service, Anna Berg and T. F. Okonkwo, went and"
+        " studied the old mill ponds, and they described the beetle, which they named after the town."
+    ).front
+    assert front.startswith("In ") and "T. F. Okonkwo" in front, front
+
+
 def test_a_cloze_never_hides_a_rating_or_a_size() -> None:
     """'a {{c1::big chunk}} too' asks the learner to recall a comment, not a fact."""
     front = card_for(
         "Then the upkeep over the life of the kiln is a big chunk too, more than a pit."
     )
     assert "{{c1::big" not in front, front
+
+
+def test_a_run_on_cut_in_two_keeps_the_words_that_joined_it() -> None:
+    """A long sentence is cut at ', and then...' for ranking; the card joins the pieces with
+    their 'and then' instead of 'of the index there's a...'."""
+    text = (
+        "And there are a few reasons, but the big ones are that the weights are different, so"
+        " rent is a much bigger share of the index, and then there's a formula difference, where"
+        " the second index notices sooner when people change what they buy."
+    )
+    transcript = Transcript(title="t", source="t.txt", format="text", segments=[Segment(text=text)])
+    pieces = nlp.split_transcript(transcript, nlp.load_toolkit(text))
+    pieces = pieces[-2:]  # '... of the index' and 'and then there's a formula difference...'
+    cues = [detectors.detect(piece.text) for piece in pieces]
+    passage = ranking.make_passage(pieces, cues, nlp.key_terms(pieces, nlp.builtin_stopwords()))
+    joined = " ".join(cards.common.readable_sentences(passage))
+    assert "of the index and then there's a formula difference" in joined, joined
 
 
 def test_that_s_why_gives_way_to_the_claim_it_introduces() -> None:

@@ -124,6 +124,28 @@ def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> Non
     )
 
 
+def test_a_filler_between_commas_leaves_a_comma_where_the_speaker_restarts() -> None:
+    """Dropping 'um' must not glue a false start to its restart ('just it starts'), and a
+    'yeah' inside a sentence is filler too."""
+    restarted = "And the council just, um, it starts selling the land to pay its bills."
+    assert (
+        nlp.clean_disfluencies(restarted)
+        == "The council just, it starts selling the land to pay its bills."
+    )
+    assert nlp.clean_disfluencies("Oslo is the modern one, yeah, late 1990s.") == (
+        "Oslo is the modern one, late 1990s."
+    )
+    assert nlp.clean_disfluencies("For centuries, yeah. It was the biggest.") == (
+        "For centuries. It was the biggest."
+    )
+
+
+def test_a_stutter_around_a_removed_filler_is_one_word() -> None:
+    assert nlp.clean_disfluencies("The cause is a, sort of a formula gap.") == (
+        "The cause is a formula gap."
+    )
+
+
 def test_cleaning_gives_lower_case_captions_their_capital_i() -> None:
     cleaned = nlp.clean_disfluencies("and i've seen the tide turn i.e. twice as i'd said")
     assert cleaned == "I've seen the tide turn i.e. twice as I'd said"

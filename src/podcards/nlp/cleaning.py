@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 FILLERS = re.compile(
-    r"(?:,\s*)?\b(?:um+|uh+|uhm|erm|er|ah|hmm+|you know|I mean|like(?=,)|I (?:think|guess)(?=,))\b(?:\s*,)?\s*"
+    r"(?:,\s*)?\b(?:um+|uh+|uhm|erm|er|ah|hmm+|you know|I mean|like(?=,)|I (?:think|guess)(?=,)|"
+    r"(?<=, )yeah(?=[,.]))\b(?:\s*,)?\s*"
     r"|(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bsome )(?<!\bany )(?<!\bone )"
     r"\b(?:sort|kind) of\s+",
     re.IGNORECASE,
@@ -28,6 +29,7 @@ REPEATED_WORDS = re.compile(r"\b([\w']+(?: [\w']+)?)(?:,? \1(?![\w']))+", re.IGN
 """'the the', 'we, we': the same word(s) again; 'it, it's' is two words, not a stutter."""
 LOWERCASE_I = re.compile(r"(?<![\w'.-])i(?=(?:'(?:m|ve|ll|d))?(?![\w'-]|\.\w))")
 """'i' as a word is the pronoun: captions written in lower case get it back as 'I'."""
+RESTART = re.compile(r"(?:it|it's|they|they're|he|she|we|I|you|that's|there's)\b", re.IGNORECASE)
 FALSE_START = re.compile(r"^[^,.;]{1,25}?\s+(?:--|—|–)\s+")
 
 
@@ -42,19 +44,33 @@ def leading_filler(text: str) -> int:
         position += found.end()
 
 
-def clean_disfluencies(text: str) -> str:
+def filler_gap(found: re.Match[str]) -> str:
+    """What a removed filler leaves: a comma where it stood between commas and the speaker
+    restarted with a new subject ('the government just, um, it starts...' -> 'just, it
+    starts') or went on with a phrase of the sentence ('the modern one, yeah, late 2000s');
+    else a space ('which is, you know, the main thing' -> 'which is the main thing')."""
+    filler = found.group()
+    between_commas = filler.startswith(",") and filler.rstrip().endswith(",")
+    keeps_comma = RESTART.match(found.string, found.end()) or filler.strip(" ,") == "yeah"
+    return ", " if between_commas and keeps_comma else " "
+
+
+def clean_disfluencies(text: str, *, continues: bool = False) -> str:
     """Speech made readable for a card: fillers, hedges, stutters and false starts removed.
 
-    Only card text is cleaned; quotes keep the transcript's exact words.
+    Only card text is cleaned; quotes keep the transcript's exact words. A piece that
+    `continues` a sentence cut before it ('..., and then there's...') keeps its linking
+    words and its lower case: it is read after the piece before it.
     """
     cleaned = " ".join(text.split())
     cleaned = FALSE_START.sub("", cleaned)
-    cleaned = FILLERS.sub(" ", cleaned)
+    cleaned = " ".join(FILLERS.sub(filler_gap, cleaned).split())
     cleaned = REPEATED_WORDS.sub(r"\1", cleaned)
-    cleaned = cleaned[leading_filler(cleaned) :]
+    if not continues:
+        cleaned = cleaned[leading_filler(cleaned) :]
     cleaned = re.sub(r"\s+", " ", cleaned)
     cleaned = re.sub(r"\s+([,.;:?!])", r"\1", cleaned)
     cleaned = re.sub(r",\s*([,.;:?!])", r"\1", cleaned)
     cleaned = re.sub(r"^[,;:\s]+", "", cleaned).strip()
     cleaned = LOWERCASE_I.sub("I", cleaned)
-    return cleaned[:1].upper() + cleaned[1:]
+    return cleaned if continues else cleaned[:1].upper() + cleaned[1:]

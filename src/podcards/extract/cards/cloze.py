@@ -68,8 +68,8 @@ NUMBER_PHRASE = re.compile(
     + r"|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?",
     re.IGNORECASE,
 )
-CLAUSE_BREAK = re.compile(
-    r"(?<=[.!?])\s+|;\s+|\s+(?:--|—|–)\s+|,\s+(?=(?:and|but|so|whereas|which|because|although|"
+CLAUSE_BREAK = re.compile(  # a sentence ends at '.', but not at an initial ('T. F. Sugihara')
+    r"(?<=[.!?])(?<!\b[A-Z]\.)\s+|;\s+|\s+(?:--|—|–)\s+|,\s+(?=(?:and|but|so|whereas|which|because|although|"
     r"though|while|since|unless)\b)"
 )
 YEAR = re.compile(r"(?:1[5-9]|20)\d\d")

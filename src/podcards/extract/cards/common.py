@@ -114,15 +114,17 @@ class CardDraft:
 
 def readable_sentences(passage: Passage) -> list[str]:
     """The passage's sentences cleaned for a card. A piece that did not open with a capital
-    after an ended sentence was cut from captions without punctuation: it stays in lower case
-    rather than gaining a capital in the middle of the thought."""
-    readable = []
+    after an unended one was cut from a longer sentence (a run-on cut at ', and then...', or
+    captions without punctuation): it keeps its linking words and its lower case, so the two
+    read as the one sentence they were, not 'of the CPI there's a formula difference'."""
+    readable: list[str] = []
     for position, sentence in enumerate(passage.sentences):
-        cleaned = clean_disfluencies(sentence.text)
         before = passage.sentences[position - 1].text.rstrip() if position else ""
-        if before and before[-1:] not in ".!?" and not sentence.text.lstrip()[:1].isupper():
-            cleaned = cleaned[:1].lower() + cleaned[1:]
-        readable.append(cleaned)
+        continues = bool(before) and before[-1:] not in ".!?"
+        if continues and not sentence.text.lstrip()[:1].isupper():
+            readable.append(clean_disfluencies(sentence.text, continues=True))
+        else:
+            readable.append(clean_disfluencies(sentence.text))
     return readable
 
 

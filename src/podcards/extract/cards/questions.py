@@ -152,7 +152,7 @@ def frames_instead_of_defining(answer: str) -> bool:
     words = first_noun_phrase(answer)
     return bool(words) and (
         words[-1] in FRAMING_NOUNS
-        or words[1:2] in (["lot"], ["bit"])  # 'a lot better than...': a degree, not a kind
+        or words[1:2] in (["lot"], ["bit"], ["much"], ["far"])  # 'a much bigger chunk': a degree
         or bool(RATING_OR_SIZE & set(words))
     )
 
