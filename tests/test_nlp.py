@@ -140,6 +140,18 @@ def test_a_filler_between_commas_leaves_a_comma_where_the_speaker_restarts() -> 
     )
 
 
+def test_contractions_are_split_as_the_tagger_learnt_them() -> None:
+    """Whole, 'it's' and 'you've' were unknown words to the tagger: it read 'it's' as an
+    adjective and 'you've' as a noun, and the words after them wrongly too ('hold' a noun)."""
+    tagged = nlp.tag_text(
+        "In that wall you’ve got gates, they'll hold, and it's wet at two o'clock."
+    )
+    tags = dict(tagged)
+    assert [token for token, _ in tagged][3:5] == ["you", "’ve"]
+    assert tags["you"] == "PRP" and tags["hold"] == "VB" and tags["'s"] == "VBZ"
+    assert "o'clock" in tags
+
+
 def test_a_stutter_around_a_removed_filler_is_one_word() -> None:
     assert nlp.clean_disfluencies("The cause is a, sort of a formula gap.") == (
         "The cause is a formula gap."

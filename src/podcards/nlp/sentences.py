@@ -18,8 +18,12 @@ if TYPE_CHECKING:
 # Treebank-style tokens (so the tagger sees "do" + "n't"), an order of magnitude faster than
 # word_tokenize on a 90-minute transcript.
 TOKEN_PATTERN = (
-    r"\w+(?=n't)|n't|'(?:s|re|ve|ll|d|m)\b|\$?\d+(?:[.,:]\d+)*%?|\w+(?:[-'.]\w+)*|[^\w\s]"
+    r"\w+(?=n['\u2019]t)|n['\u2019]t|['\u2019](?:s|re|ve|ll|d|m)\b|\$?\d+(?:[.,:]\d+)*%?"
+    r"|\w+(?:[-.]\w+|['\u2019](?!(?:s|re|ve|ll|d|m)\b)\w+)*|[^\w\s]"
 )
+"""Penn Treebank tokens, as the tagger was trained on: 'it's' is 'it' + ''s' and 'don't' is
+'do' + 'n't' (whole, a tagger reads 'it's' as an adjective and the words after it wrongly);
+'o'clock' and 'O'Reilly' stay one word."""
 
 
 MAX_SENTENCE_WORDS = 40
@@ -239,8 +243,13 @@ def opening_strength(words: list[str], position: int) -> float:
 def tag_sentences(sentences: Iterable[Sentence], toolkit: Toolkit) -> None:
     sentences = list(sentences)
     token_lists = [tokenize(sentence.text) for sentence in sentences]
-    for sentence, tagged in zip(sentences, toolkit.tagger.tag_sents(token_lists), strict=True):
-        sentence.tokens = [token for token, _ in tagged]
+    for sentence, tokens, tagged in zip(
+        sentences,
+        token_lists,
+        toolkit.tagger.tag_sents([straight(tokens) for tokens in token_lists]),
+        strict=True,
+    ):
+        sentence.tokens = tokens
         tags = verb_after_subject(sentence.tokens, [tag for _, tag in tagged])
         sentence.tags = participle_after_have(sentence.tokens, tags)
 
@@ -268,7 +277,7 @@ def participle_after_have(tokens: list[str], tags: list[str]) -> list[str]:
         if (
             fixed[position].startswith("NN")
             and participle
-            and tokens[before].lower() in PERFECT_AUXILIARIES
+            and tokens[before].lower().replace("\u2019", "'") in PERFECT_AUXILIARIES
         ):
             fixed[position] = "VBN"
     return fixed
@@ -276,16 +285,26 @@ def participle_after_have(tokens: list[str], tags: list[str]) -> list[str]:
 
 AFTER_VERB_TAGS = frozenset(["RB", "IN", "DT", "TO", "PRP$", "PRP"])
 FINITE_VERB_TAGS = frozenset(["VBZ", "VBP", "VBD", "MD"])
+CLAUSE_LINKS = frozenset(["and", "but", "so", "because", "whereas", "while", "although", "if"])
+"""Words that open a new clause, which needs a verb of its own."""
 
 
 def verb_after_subject(tokens: list[str], tags: list[str]) -> list[str]:
-    """'Water boils at...', 'Basalt cools quickly': a plural-looking word right after the
-    sentence's first noun, before any verb and followed by an adverb, preposition or article,
-    is its verb (taggers read it as a plural noun, and the noun phrase would swallow it); so
-    is any noun-tagged word before an '-ly' adverb ('reefs recover slowly')."""
+    """'Water boils at...', 'Basalt cools quickly': in a clause with no verb yet, a
+    plural-looking word right after a noun and followed by an adverb, preposition or article
+    is the clause's verb (taggers read it as a plural noun, and the noun phrase would swallow
+    it); so is any noun-tagged word before an '-ly' adverb ('reefs recover slowly'). Each
+    clause of a long spoken sentence gets its own look ('..., and so steel in seawater
+    corrodes much faster')."""
+    tags = list(tags)
+    has_verb = False
     for position in range(1, len(tags) - 1):
-        if tags[position] in FINITE_VERB_TAGS:
-            break
+        if tokens[position].lower() in CLAUSE_LINKS or tags[position] in (",", ":"):
+            has_verb = False
+            continue
+        if has_verb or tags[position] in FINITE_VERB_TAGS:
+            has_verb = True
+            continue
         plural_verb = (
             tags[position] == "NNS"
             and tags[position - 1] in ("NN", "NNP")
@@ -297,14 +316,19 @@ def verb_after_subject(tokens: list[str], tags: list[str]) -> list[str]:
             and tokens[position + 1].lower().endswith("ly")
         )
         if plural_verb or before_adverb:
-            verb = "VBZ" if tokens[position].endswith("s") else "VBP"
-            return [*tags[:position], verb, *tags[position + 1 :]]
+            tags[position] = "VBZ" if tokens[position].endswith("s") else "VBP"
+            has_verb = True
     return tags
 
 
 def tag_text(text: str) -> list[tuple[str, str]]:
     """Tokens and tags of a card's cleaned text, with the best tagger available offline."""
     tagger = pretrained_tagger() or fallback_tagger()
-    tagged = tagger.tag_sents([tokenize(text)])[0]
-    tags = verb_after_subject([token for token, _ in tagged], [tag for _, tag in tagged])
-    return [(token, tag) for (token, _), tag in zip(tagged, tags, strict=True)]
+    tokens = tokenize(text)
+    tags = verb_after_subject(tokens, [tag for _, tag in tagger.tag_sents([straight(tokens)])[0]])
+    return list(zip(tokens, tags, strict=True))
+
+
+def straight(tokens: list[str]) -> list[str]:
+    """Typographic apostrophes made straight for the tagger ('it\u2019s' is 'it' + ''s')."""
+    return [token.replace("\u2019", "'") for token in tokens]

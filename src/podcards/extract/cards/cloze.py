@@ -48,7 +48,6 @@ PARTIAL_TERM_SHARE = 0.7
 REPEATED_ANSWER_PENALTY = 0.5
 CONDITION_PENALTY = 0.5
 CONDITION = re.compile(r"\b(?:if|when|whenever|once|suppose)\b", re.IGNORECASE)
-PRONOUN_CONTRACTION = re.compile(r"^(?:that|it|there|what|here|who|he|she)['\u2019]s$")
 CALLED_FORM = re.compile(
     r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
     re.IGNORECASE,
@@ -348,15 +347,10 @@ def rates_instead_of_naming(tokens: list[str], key: str, terms: KeyTerms) -> boo
 
 
 def names_something(tokens: list[str]) -> bool:
-    """The phrase's head can be asked for: not a vague noun ('thing', 'way'), a pronoun, an
-    adverb the tagger took for a noun ('pretty much') or a contraction ('that's')."""
+    """The phrase's head can be asked for: not a vague noun ('thing', 'way'), a pronoun or an
+    adverb the tagger took for a noun ('pretty much')."""
     head = tokens[-1].lower()
-    return (
-        head not in VAGUE_NOUNS
-        and head not in NOT_A_TERM
-        and head[:1].isalnum()
-        and not PRONOUN_CONTRACTION.match(head)
-    )
+    return head not in VAGUE_NOUNS and head not in NOT_A_TERM and head[:1].isalnum()
 
 
 def term_weight(phrase: str, terms: KeyTerms) -> float:
