@@ -832,3 +832,14 @@ def test_that_s_why_gives_way_to_the_claim_it_introduces() -> None:
     front = card_for("That's why a pot fired in a couple of hours comes out black.").front
     assert front == "A pot fired in {{c1::a couple of hours}} comes out black.", front
     assert not lint(card_for("This is how the kiln reaches 1200 degrees."))
+
+
+def test_a_cloze_clause_without_a_verb_keeps_the_clause_it_ends() -> None:
+    """', and over the next five to ten years.' alone says nothing: the card keeps the verb."""
+    front = card_for(
+        "The famous one is the national survey of farmers, which literally calls households"
+        " every month and asks, what do you think yields will do over the next year, and over"
+        " the next five to ten years."
+    ).front
+    assert not front.startswith("Over the next"), front
+    assert "{{c1::five to ten years}}" in front, front

@@ -16,6 +16,7 @@ from podcards.extract.cards.common import (
     RATING_OR_SIZE,
     CardDraft,
     capitalise,
+    is_count,
     is_name,
     needs_topic,
     phrase_pattern,
@@ -25,7 +26,14 @@ from podcards.extract.cards.common import (
 )
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
-from podcards.nlp import VAGUE_NOUNS, KeyTerms, is_content_word, leading_filler, term_start
+from podcards.nlp import (
+    VAGUE_NOUNS,
+    KeyTerms,
+    is_content_word,
+    leading_filler,
+    tag_text,
+    term_start,
+)
 
 MAX_CLOZE_WORDS = 6
 MAX_CARD_WORDS = 25
@@ -248,9 +256,21 @@ def window(
             last += 1
         else:
             first -= 1
+    while first > 0 and not states_something(text[clauses[first][0] : clauses[last][1]]):
+        first = with_antecedent(first - 1)  # ', and over the next ten years.' needs its verb
     start = clauses[first][0]
     start += min(leading_filler(text[start:]), max(0, target.start - start))
     return start, clauses[last][1]
+
+
+def states_something(text: str) -> bool:
+    """Has a verb: a clause without one ('and over the next ten years') is the tail of the one
+    before it."""
+    return any(is_verb(tag) and not is_count(token.lower()) for token, tag in tag_text(text))
+
+
+def is_verb(tag: str) -> bool:
+    return tag.startswith("VB") or tag == "MD"
 
 
 def opens_dependent(text: str) -> bool:
@@ -308,7 +328,7 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             targets.append(Target(found[0].start(), found[0].end(), worth))
     for sentence in passage.sentences:
         verb = next(
-            (n for n, tag in enumerate(sentence.tags) if tag.startswith("VB") or tag == "MD"),
+            (n for n, tag in enumerate(sentence.tags) if is_verb(tag)),
             len(sentence.tags),
         )
         for low, high in sentence.chunks:
