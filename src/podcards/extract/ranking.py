@@ -255,7 +255,7 @@ def opening_sentences(sentences: Sequence[Sentence], hosts: frozenset[str]) -> i
     first = sentences[0].speaker if sentences else None
     if first not in hosts:
         return 0
-    opening = next((s.index for s in sentences if s.speaker != first), 0)
+    opening = next((sentence.index for sentence in sentences if sentence.speaker != first), 0)
     return opening if opening <= OPENING_SHARE * len(sentences) else 0
 
 
