@@ -84,6 +84,15 @@ def test_key_terms_favour_a_repeated_specific_phrase_over_generic_words() -> Non
     assert terms.found_in([sentences[1]])[0] == "permafrost layer"
 
 
+def test_what_is_left_of_a_split_contraction_is_no_key_term() -> None:
+    """'let's talk', 'can't say', 'won't help': 'let', 'ca' and 'wo' are no words of a topic."""
+    sentences = sentences_of(
+        *["Let's talk about glaciers. You can't stop ice. It won't melt in a day."] * 4
+    )
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    assert not {"let", "let talk", "ca", "wo"} & set(terms.weights), terms.weights
+
+
 def test_a_word_and_its_contraction_are_no_stutter() -> None:
     assert nlp.clean_disfluencies("They laughed at it, it's a toy, they said.") == (
         "They laughed at it, it's a toy, they said."

@@ -62,8 +62,9 @@ EXTRA_STOPWORDS = (
     "hasn't haven't hadn't doesn't don't didn't won't wouldn't shan't shouldn't can't cannot "
     "couldn't mustn't let's that's who's what's here's there's when's where's why's how's "
     "own same other such more most few s t don just ours yours hers theirs ourselves "
-    "yourselves himself herself once further out off up down"
+    "yourselves himself herself once further out off up down let ca wo sha"
 )
+"""Also the pieces split contractions leave ('let' of 'let's', 'ca' of 'can't', 'wo' of 'won't')."""
 
 
 SUFFIX_TAGS = [
