@@ -803,11 +803,14 @@ def test_a_cloze_card_never_starts_at_a_name_s_initial() -> None:
 
 
 def test_a_cloze_never_hides_a_rating_or_a_size() -> None:
-    """'a {{c1::big chunk}} too' asks the learner to recall a comment, not a fact."""
-    front = card_for(
-        "Then the upkeep over the life of the kiln is a big chunk too, more than a pit."
-    )
-    assert "{{c1::big" not in front, front
+    """'a {{c1::big chunk}} too' asks the learner to recall a comment, not a fact; so do 'a
+    tremendous {{c1::impact}}' and 'the right {{c1::companies}}'."""
+    card = card_for("Then the upkeep over the life of the kiln is a big chunk, more than a pit.")
+    assert "{{c1::big" not in card.front, card.front
+    card = card_for("In mathematics, which can have a tremendous impact, machines go faster.")
+    assert "{{c1::impact}}" not in card.front, card.front
+    card = card_for("If you invested in the right companies, you might live off the dividends.")
+    assert "{{c1::companies}}" not in card.front, card.front
 
 
 def test_a_run_on_cut_in_two_keeps_the_words_that_joined_it() -> None:

@@ -25,6 +25,7 @@ from podcards.nlp.sentences import (
 )
 from podcards.nlp.tagger import QuickPerceptron, quick_perceptron_or_nltk
 from podcards.nlp.terms import (
+    LOOSE_MODIFIERS,
     NUMBER_WORDS,
     RATING_WORDS,
     VAGUE_NOUNS,
@@ -59,6 +60,7 @@ def warm_up() -> None:
 
 __all__ = [
     "CLAUSE_OPENING_WORDS",
+    "LOOSE_MODIFIERS",
     "MAX_SENTENCE_WORDS",
     "NLTK_DATA_HINT",
     "NUMBER_WORDS",

@@ -27,6 +27,7 @@ from podcards.extract.cards.common import (
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
 from podcards.nlp import (
+    LOOSE_MODIFIERS,
     VAGUE_NOUNS,
     KeyTerms,
     is_content_word,
@@ -331,15 +332,16 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             (n for n, tag in enumerate(sentence.tags) if is_verb(tag)),
             len(sentence.tags),
         )
-        for low, high in sentence.chunks:
-            low = term_start(sentence.tokens, sentence.tags, low, high, terms.stopwords)
+        for chunk_start, high in sentence.chunks:
+            low = term_start(sentence.tokens, sentence.tags, chunk_start, high, terms.stopwords)
             tokens, tags = sentence.tokens[low:high], sentence.tags[low:high]
             if not tokens or len(tokens) > MAX_CLOZE_WORDS or not names_something(tokens):
                 continue
             key = " ".join(tokens).lower()
             if "NNS" in tags[:-1] and key not in terms.weights:
                 continue  # a plural inside a compound is mostly a verb the tagger missed
-            if rates_instead_of_naming(tokens, key, terms):
+            modifiers = sentence.tokens[chunk_start:low] + tokens[:1]
+            if rates_instead_of_naming(modifiers, tokens, key, terms):
                 continue
             found = list(phrase_pattern(tuple(tokens)).finditer(text))
             if len(found) != 1:
@@ -356,13 +358,17 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
     return targets
 
 
-def rates_instead_of_naming(tokens: list[str], key: str, terms: KeyTerms) -> bool:
-    """'a big chunk', 'a big environmental intervention': a comment on the subject, not a name
-    to recall ('real San Francisco sourdough' still names a thing; 'big data' is a term)."""
+def rates_instead_of_naming(
+    modifiers: list[str], tokens: list[str], key: str, terms: KeyTerms
+) -> bool:
+    """'a big chunk', 'a tremendous impact', 'the right companies': a noun that a rating, a
+    size or a pick ('right', 'new', 'different') qualifies is a comment on the subject, not a
+    name to recall ('real San Francisco sourdough' still names a thing; 'big data' is a term)."""
+    loose = RATING_OR_SIZE | LOOSE_MODIFIERS
     return (
-        tokens[0].lower() in RATING_OR_SIZE
+        any(word.lower() in loose for word in modifiers)
         and key not in terms.weights
-        and not any(token[:1].isupper() for token in tokens[1:])
+        and not any(token[:1].isupper() for token in tokens if token.lower() not in loose)
     )
 
 
