@@ -84,6 +84,17 @@ def test_key_terms_favour_a_repeated_specific_phrase_over_generic_words() -> Non
     assert terms.found_in([sentences[1]])[0] == "permafrost layer"
 
 
+def test_a_phrase_said_twice_in_one_story_is_no_key_term() -> None:
+    """'The ferry timetable' twice in an anecdote is no topic; 'pack ice', said three times, is."""
+    sentences = sentences_of(
+        "Pack ice forms on the sea. We checked the ferry timetable that winter.",
+        "Pack ice drifts with the wind. The ferry timetable changed in May.",
+        "Old pack ice is thicker and bluer than new ice.",
+    )
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords()).weights
+    assert "pack ice" in terms and "ferry timetable" not in terms, terms
+
+
 def test_what_is_left_of_a_split_contraction_is_no_key_term() -> None:
     """'let's talk', 'can't say', 'won't help': 'let', 'ca' and 'wo' are no words of a topic."""
     sentences = sentences_of(
@@ -110,6 +121,8 @@ def test_a_key_term_never_opens_with_a_word_that_only_rates_or_picks_it() -> Non
         "In the New Forest, the tidal range shows on a nice chart.",
         "Nice. Skippers plot it using Tidewise, and a higher level means a safer crossing.",
         "Great. So using Tidewise, you reach a higher level of safety.",
+        "The right harbours, a huge storm, a nice chart and the tidal range: all in the New Forest.",
+        "Nice. From a higher level, Tidewise shows it all.",
     )
     terms = nlp.key_terms(sentences, nlp.builtin_stopwords()).weights
     assert {"chart", "tidal range", "new forest", "tidewise"} <= set(terms)

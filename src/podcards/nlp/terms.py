@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 STRETCH_SENTENCES = 20
 """Key terms are weighed by how many stretches of this many sentences they appear in."""
+MIN_TERM_COUNT = 3
+"""A phrase said twice is no key term yet ('Tuesdays', 'sixteen metres' in one story)."""
 
 NOUN_PHRASE_PATTERN = "<JJ|JJR|JJS|VBG|VBN|NN.*>*<NN.*>+<CD>?"
 """A noun phrase, as a RegexpParser chunk rule: modifiers, nouns, an optional number."""
@@ -274,7 +276,7 @@ def key_terms(
     )
     weights = {}
     for term, count in counts.items():
-        if count < 2:
+        if count < MIN_TERM_COUNT:
             continue
         shape = 1.0
         if any(character.isupper() for character in display.get(term, term)):
