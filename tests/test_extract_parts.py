@@ -846,3 +846,54 @@ def test_a_cloze_clause_without_a_verb_keeps_the_clause_it_ends() -> None:
     ).front
     assert not front.startswith("Over the next"), front
     assert "{{c1::five to ten years}}" in front, front
+
+
+@pytest.mark.parametrize(
+    ("texts", "hidden"),
+    [
+        (
+            [
+                "Counter wraparound is rare.",
+                "Counter wraparound hurts the log.",
+                "If you skip the freeze step, you hit what's called counter wraparound in the log.",
+            ],
+            "counter wraparound",
+        ),
+        (
+            ["Salt calms the yeast. It encourages what are called resting spore cells."],
+            "resting spore cells",
+        ),
+        (
+            ["So the counters are thirty-two bits, and there are only about four billion of them."],
+            "four billion",
+        ),
+    ],
+)
+def test_a_cloze_hides_the_name_or_the_number_not_the_words_around_it(
+    texts: list[str], hidden: str
+) -> None:
+    """Not 'what's {{c1::called X}}', '{{c1::X.}}.' or '{{c1::four billion of them}}'."""
+    assert "{{c1::" + hidden + "}}" in card_for(*texts).front
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "And a ledger is, uh, the way I'd put it, a ledger is a book that lists every payment"
+            " in the order it was made.",
+            "A book that lists every payment in the order it was made",
+        ),
+        (
+            "And a B-tree is a, it's a balanced tree, so every leaf is as deep as the others.",
+            "A balanced tree",
+        ),
+    ],
+)
+def test_a_definition_the_speaker_started_twice_gives_its_second_start(
+    text: str, answer: str
+) -> None:
+    """'X is, the way I'd put it, X is a Y' and 'X is a, it's a Y': the answer is Y, not 'The
+    way I'd put it' or 'A'."""
+    card = card_for(text)
+    assert card.front.startswith("What is") and card.back == answer, card

@@ -45,7 +45,7 @@ NUMBER = (
     r"(?<![\w-])(?:\$?\d+(?:[.,]\d+)*%?|"
     + NUMBER_WORDS
     + UNIT_DIGITS
-    + r"(?:[ -](?:hundred|thousand|million|billion))*(?:(?:(?<=hundred)|(?<=thousand)) and "
+    + r"(?:[ -](?:hundred|thousand|million|billion))*(?:(?:(?<=hundred)|(?<=thousand)) (?:and )?"
     + NUMBER_WORDS
     + UNIT_DIGITS
     + r")?)"

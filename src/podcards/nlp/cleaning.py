@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 FILLERS = re.compile(
-    r"(?:,\s*)?\b(?:um+|uh+|uhm|erm|er|ah|hmm+|you know|I mean|like(?=,)|I (?:think|guess)(?=,)|"
+    r"(?:,\s*)?\b(?:um+|uh+|uhm|erm|er|ah|hmm+|you know|I mean|like(?=,)|I (?:think|guess)(?=,)|the way I(?:'d| would) put it|so to speak|"
     r"(?<=, )yeah(?=[,.]))\b(?:\s*,)?\s*"
     r"|(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bsome )(?<!\bany )(?<!\bone )"
     r"\b(?:sort|kind) of\s+",
@@ -25,11 +25,16 @@ LEADING_HEDGES = re.compile(
     r"funny|surprising|striking|clear|obvious|true) (?:because|that))(?: that)?,?\s+",
     re.IGNORECASE,
 )
-REPEATED_WORDS = re.compile(r"\b([\w']+(?: [\w']+)?)(?:,? \1(?![\w']))+", re.IGNORECASE)
-"""'the the', 'we, we': the same word(s) again; 'it, it's' is two words, not a stutter."""
+REPEATED_WORDS = re.compile(r"\b([\w']+(?: [\w']+){0,2})(?:,? \1(?![\w']))+", re.IGNORECASE)
+"""'the the', 'we, we', 'an index is, an index is': the same words again; 'it, it's' is two
+words, not a stutter."""
 LOWERCASE_I = re.compile(r"(?<![\w'.-])i(?=(?:'(?:m|ve|ll|d))?(?![\w'-]|\.\w))")
 """'i' as a word is the pronoun: captions written in lower case get it back as 'I'."""
 RESTART = re.compile(r"(?:it|it's|they|they're|he|she|we|I|you|that's|there's)\b", re.IGNORECASE)
+RESTARTED_COPULA = re.compile(
+    r"\b(is|are|was|were) (?:a|an|the),? (?:it's|it is|they're|they are|that's) ", re.IGNORECASE
+)
+"""'a B-tree is a, it's a balanced tree': the speaker began the answer twice."""
 FALSE_START = re.compile(r"^[^,.;]{1,25}?\s+(?:--|—|–)\s+")
 
 
@@ -66,6 +71,7 @@ def clean_disfluencies(text: str, *, continues: bool = False) -> str:
     cleaned = FALSE_START.sub("", cleaned)
     cleaned = " ".join(FILLERS.sub(filler_gap, cleaned).split())
     cleaned = REPEATED_WORDS.sub(r"\1", cleaned)
+    cleaned = RESTARTED_COPULA.sub(r"\1 ", cleaned)
     if not continues:
         cleaned = cleaned[leading_filler(cleaned) :]
     cleaned = re.sub(r"\s+", " ", cleaned)

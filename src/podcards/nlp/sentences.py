@@ -283,7 +283,7 @@ def participle_after_have(tokens: list[str], tags: list[str]) -> list[str]:
     return fixed
 
 
-AFTER_VERB_TAGS = frozenset(["RB", "IN", "DT", "TO", "PRP$", "PRP"])
+AFTER_VERB_TAGS = frozenset(["RB", "RP", "IN", "DT", "TO", "PRP$", "PRP"])
 FINITE_VERB_TAGS = frozenset(["VBZ", "VBP", "VBD", "MD"])
 CLAUSE_LINKS = frozenset(["and", "but", "so", "because", "whereas", "while", "although", "if"])
 """Words that open a new clause, which needs a verb of its own."""

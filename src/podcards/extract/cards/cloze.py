@@ -70,7 +70,7 @@ NUMBER_PHRASE = re.compile(
     + detectors.UNITS
     + r")(?: and "  # 'twenty-four hours and ten minutes' is one length
     + NUMBER_WITH_UNIT
-    + r")?(?: (?:of|per) (?!(?:a|an|the|this|that|my|your|our|their)\b)\w+)?"
+    + r")?(?: (?:of|per) (?!(?:a|an|the|this|that|these|those|my|your|our|their|them|us|it)\b)\w+)?"
     + r"|\b(?:early|mid|late)[- ](?:teens|twenties|thirties|forties|fifties|sixties|seventies|"
     + r"eighties|nineties)\b"  # 'the mid-forties': a figure, said roughly
     + r"|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?",
@@ -306,7 +306,8 @@ def called_targets(text: str, terms: KeyTerms) -> list[Target]:
         return []
     if not is_content_word(called.group("term").split()[0], terms.stopwords):
         return []
-    return [Target(called.start("term"), called.end("term"), CALLED_WORTH)]
+    end = called.start("term") + len(called.group("term").rstrip("."))  # not the full stop
+    return [Target(called.start("term"), end, CALLED_WORTH)]
 
 
 def part_of_name(text: str, position: int) -> bool:

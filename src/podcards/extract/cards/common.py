@@ -132,8 +132,7 @@ def resolve_pointer(text: str, topic: str | None) -> str:
     """'It is slow...' -> 'Diffusion models: it is slow...': name the topic a bare pronoun
     points back to, in front of the sentence rather than in its place. 'This' and 'that'
     mostly point back to a whole statement, and 'it' is often an empty subject ('it's hard
-    to say why...'): no topic names those, but 'That's why X' still states X."""
-    text = without_pointing_opener(text)
+    to say why...'): no topic names those."""
     if not topic or not needs_topic(text, topic):
         return text
     return f"{capitalise(topic)}: {text[:1].lower()}{text[1:]}"
@@ -175,7 +174,7 @@ def short_answer(text: str) -> str | None:
     cut = CLAUSE_END.search(text)
     answer = (text[: cut.start()] if cut else text).strip(" .!?;:,")
     words = answer.split()
-    if not words or len(words) > MAX_ANSWER_WORDS:
+    if not words or len(words) > MAX_ANSWER_WORDS or answer.lower() in ("a", "an", "the"):
         return None
     return capitalise(answer)
 
