@@ -897,3 +897,25 @@ def test_a_definition_the_speaker_started_twice_gives_its_second_start(
     way I'd put it' or 'A'."""
     card = card_for(text)
     assert card.front.startswith("What is") and card.back == answer, card
+
+
+def test_a_sentence_about_one_of_the_speakers_counts_less() -> None:
+    """'And Ana Ruiz is a glaciologist at...': it introduces a person, not the subject."""
+    from card_factory import talk_of_turns
+
+    fact = "A glacier is a river of ice that flows downhill under its own weight."
+    turns = [
+        ("Host", "Welcome back to the show."),
+        ("Host", "And Ana Ruiz is a glaciologist at the polar institute in Tromso."),
+        ("Ana Ruiz", " ".join([fact] * 10)),
+        ("Host", "Thanks, Ana."),
+    ]
+    transcript = talk_of_turns("Ice", turns)
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(fact))
+    talk = ranking.study_talk(sentences)
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    passages = ranking.build_passages(sentences, terms)
+    ranking.score_passages(passages, terms, talk)
+    intro = next(p for p in passages if p.text.startswith("And Ana Ruiz is"))
+    glacier = next(p for p in passages if p.text == fact)
+    assert intro.reasons["person"] < 0 == glacier.reasons["person"]

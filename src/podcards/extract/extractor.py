@@ -91,16 +91,9 @@ def talk_terms(
     return nlp.key_terms(
         [sentence for sentence in sentences if not detectors.is_sponsor_read(sentence.text)],
         stopwords,
-        names=speaker_names(transcript),
+        # from the segments: a Transcript built in code need not list its speakers
+        names=ranking.name_words(segment.speaker for segment in transcript.segments),
     )
-
-
-def speaker_names(transcript: Transcript) -> frozenset[str]:
-    """The words of the speakers' names, lower case ('dr.' and such aside), from the segments
-    themselves (a Transcript built in code need not list its speakers)."""
-    names = {segment.speaker for segment in transcript.segments if segment.speaker}
-    words = {word.strip(".,").lower() for name in names for word in name.split()}
-    return frozenset(word for word in words if len(word) > 2 and word.isalpha())
 
 
 @cache

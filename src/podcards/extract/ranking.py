@@ -10,7 +10,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -36,6 +36,7 @@ OPENING_SHARE = 0.1
 MINOR_VOICE_SHARE = 0.1
 MINOR_VOICE_PENALTY = 0.4
 PAIR_PENALTY = 0.25
+PERSON_PENALTY = 1.0
 DEPENDENT_PENALTY = 0.8
 DIVERSITY_WEIGHT = 2.0
 CROWDING_WORDS = 200
@@ -125,6 +126,9 @@ class Talk:
     words of each speaker turn (a sentence on its turn's subject is its substance)."""
 
     askers: frozenset[str]
+    names: frozenset[str]
+    """The words of the speakers' names: a sentence about one of them ('Tomas is a marine
+    engineer', 'Keiko Marsh is a staff engineer at...') introduces a person, not the subject."""
     opening: int
     """How many sentences a host says before anyone else speaks: the show's introduction."""
     minor_voices: frozenset[str]
@@ -194,6 +198,7 @@ def study_talk(sentences: Sequence[Sentence]) -> Talk:
     askers, quiet = find_askers(sentences), minor_voices(sentences)
     return Talk(
         askers=askers,
+        names=name_words(sentence.speaker for sentence in sentences),
         opening=opening_sentences(sentences, askers | quiet),
         minor_voices=quiet,
         sentence_counts=sentence_counts,
@@ -244,6 +249,12 @@ def find_askers(sentences: Sequence[Sentence]) -> frozenset[str]:
         speaker for speaker in turns if questions[speaker] >= ASKER_SHARE * turns[speaker]
     }
     return frozenset(askers)
+
+
+def name_words(speakers: Iterable[str | None]) -> frozenset[str]:
+    """The words of the speakers' names, lower case ('Dr.' and such aside)."""
+    words = {word.strip(".,").lower() for name in set(speakers) if name for word in name.split()}
+    return frozenset(word for word in words if len(word) > 2 and word.isalpha())
 
 
 def opening_sentences(sentences: Sequence[Sentence], hosts: frozenset[str]) -> int:
@@ -331,12 +342,23 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "topicality": TOPIC_WEIGHT * talk.topicality(passage),
             "artifact": -1.0 if TIMESTAMP.search(passage.text) else 0.0,
             "personal": -max(0.0, detectors.first_person_share(passage.text) - 0.1) * 6,
+            "person": -PERSON_PENALTY
+            if any(about_a_speaker(sentence, talk) for sentence in passage.sentences)
+            else 0.0,
             "dependent": -DEPENDENT_PENALTY if opens_dependent(passage.first) else 0.0,
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
         }
         passage.reasons = reasons
         passage.score = round(sum(reasons.values()), 4)
+
+
+def about_a_speaker(sentence: Sentence, talk: Talk) -> bool:
+    """The sentence's subject is one of the people talking ('Tomas is a marine engineer')."""
+    words = [word.lower() for word in sentence.words[:4]]
+    while words and words[0] in ("and", "so", "but", "yeah", "well", "now", "okay", "dr", "doctor"):
+        words.pop(0)
+    return bool(words) and words[0] in talk.names
 
 
 def length_fit(words: int) -> float:
