@@ -919,3 +919,13 @@ def test_a_sentence_about_one_of_the_speakers_counts_less() -> None:
     intro = next(p for p in passages if p.text.startswith("And Ana Ruiz is"))
     glacier = next(p for p in passages if p.text == fact)
     assert intro.reasons["person"] < 0 == glacier.reasons["person"]
+
+
+def test_a_passage_about_someone_counts_less_than_one_about_the_subject() -> None:
+    """'His clock runs two hours late' is advice for one caller's son; the rule is not."""
+    passages, _ = talk_of(
+        "His body clock runs about two hours later than yours does, so he cannot sleep.",
+        "A teenage body clock runs about two hours later than an adult one, so teens sleep late.",
+    )
+    son, teens = passages
+    assert son.reasons["someone"] < 0 == teens.reasons["someone"]

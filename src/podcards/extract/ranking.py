@@ -36,6 +36,7 @@ OPENING_SHARE = 0.1
 MINOR_VOICE_SHARE = 0.1
 MINOR_VOICE_PENALTY = 0.4
 PAIR_PENALTY = 0.25
+SOMEONE_PENALTY = 0.5
 PERSON_PENALTY = 1.0
 DEPENDENT_PENALTY = 0.8
 DIVERSITY_WEIGHT = 2.0
@@ -57,6 +58,10 @@ PSEUDO_TURN_SENTENCES = STRETCH_SENTENCES
 'this part of the talk'."""
 
 SENTENCE_ENDS = frozenset(".!?\"')…")
+THIRD_PERSON = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
+"""'He', 'her': the passage is about someone (a caller's son, a colleague, a guest's career),
+mostly a story rather than the subject; in eight of our talks such passages were a third as
+often gold as the rest."""
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
 CLAUSE_OPENERS = frozenset(
@@ -345,6 +350,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "person": -PERSON_PENALTY
             if any(about_a_speaker(sentence, talk) for sentence in passage.sentences)
             else 0.0,
+            "someone": -SOMEONE_PENALTY if THIRD_PERSON.search(passage.text) else 0.0,
             "dependent": -DEPENDENT_PENALTY if opens_dependent(passage.first) else 0.0,
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
