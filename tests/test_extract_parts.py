@@ -929,3 +929,22 @@ def test_a_passage_about_someone_counts_less_than_one_about_the_subject() -> Non
     )
     son, teens = passages
     assert son.reasons["someone"] < 0 == teens.reasons["someone"]
+
+
+def test_a_whereas_clause_is_read_with_the_claim_it_contrasts() -> None:
+    """'Whereas a sourdough takes twelve hours' alone hides what it is compared with: it joins
+    the sentence before it and, alone, counts as pointing back."""
+    passages, _ = talk_of(
+        "A yeasted dough might rise in one to three hours.",
+        "Whereas a sourdough, from mixing to baking, takes twelve to twenty-four hours.",
+    )
+    whereas = passages[1]
+    assert whereas.reasons["dependent"] < 0
+    transcript = Transcript(
+        title="t",
+        source="t.txt",
+        format="text",
+        segments=[Segment(text=" ".join(passage.text for passage in passages))],
+    )
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(whereas.text))
+    assert ranking.belong_together(sentences[0], sentences[1])

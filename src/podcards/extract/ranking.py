@@ -84,6 +84,7 @@ DEPENDENT_OPENERS = frozenset(
         "she",
         "which",
         "also",
+        "whereas",
     ]
 )
 
