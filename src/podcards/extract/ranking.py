@@ -68,25 +68,12 @@ CLAUSE_OPENERS = frozenset(
     ["and", "but", "so", "which", "because", "whereas", "although", "though", "while", "or", "then"]
 )
 DEPENDENT_OPENERS = frozenset(
-    [
-        "it",
-        "it's",
-        "its",
-        "this",
-        "that",
-        "that's",
-        "these",
-        "those",
-        "they",
-        "they're",
-        "them",
-        "he",
-        "she",
-        "which",
-        "also",
-        "whereas",
-    ]
-)
+    ["it", "its", "this", "that", "these", "those", "they", "them", "he", "she", "which", "also",
+     "whereas"]
+)  # fmt: skip
+"""Words a sentence opens with when it points back (tokens: 'it's' is 'it' + ''s')."""
+DISCOURSE_MARKERS = frozenset(["and", "so", "but", "yeah", "well", "now", "okay"])
+TITLES = frozenset(["dr", "doctor", "professor", "prof"])
 
 
 @dataclass
@@ -362,10 +349,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
 
 def about_a_speaker(sentence: Sentence, talk: Talk) -> bool:
     """The sentence's subject is one of the people talking ('Tomas is a marine engineer')."""
-    words = [word.lower() for word in sentence.words[:4]]
-    while words and words[0] in ("and", "so", "but", "yeah", "well", "now", "okay", "dr", "doctor"):
-        words.pop(0)
-    return bool(words) and words[0] in talk.names
+    return first_word(sentence, skipping=DISCOURSE_MARKERS | TITLES) in talk.names
 
 
 def length_fit(words: int) -> float:
@@ -429,10 +413,13 @@ def specific_words(passage: Passage) -> int:
 
 def opens_dependent(sentence: Sentence) -> bool:
     """Starts by pointing back ('It is...', 'That's why...'), so alone it lacks its topic."""
-    words = [word.lower() for word in sentence.words[:3]]
-    while words and words[0] in ("and", "so", "but", "yeah", "well", "now", "okay"):
-        words.pop(0)
-    return bool(words) and words[0] in DEPENDENT_OPENERS
+    return first_word(sentence, skipping=DISCOURSE_MARKERS) in DEPENDENT_OPENERS
+
+
+def first_word(sentence: Sentence, skipping: frozenset[str]) -> str:
+    """The sentence's first word (lower case) past the discourse markers and such it opens
+    with ('And so, Dr. Ruiz...' -> 'ruiz')."""
+    return next((word.lower() for word in sentence.words if word.lower() not in skipping), "")
 
 
 def select(passages: Sequence[Passage], limit: int) -> list[Passage]:

@@ -150,8 +150,9 @@ LOOSE_MODIFIERS = RATING_WORDS | frozenset(
      "better", "worst", "previous", "current", "recent"]
 )  # fmt: skip
 """Modifiers that rate a thing, or say which of several is meant, not what kind of thing it
-is: 'a huge shift', 'the right companies', 'a nice diagram'. A term does not start with one in lower case ('neural' in 'neural nets' classifies and stays, and
-so does 'New' in 'New Zealand')."""
+is: 'a huge shift', 'the right companies', 'a nice diagram'. A term does not start with one
+in lower case ('neural' in 'neural nets' classifies and stays, and so does 'New' in 'New
+Zealand')."""
 
 
 @cache

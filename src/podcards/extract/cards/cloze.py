@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from podcards.extract import detectors
+from podcards.extract import detectors, ranking
 from podcards.extract.cards.common import (
     NOT_A_TERM,
     RATING_OR_SIZE,
@@ -81,9 +82,11 @@ CLAUSE_BREAK = re.compile(  # a sentence ends at '.', but not at an initial ('T.
     r"though|while|since|unless)\b)"
 )
 YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
-DEPENDENT_OPENERS = frozenset(
-    ["it", "it's", "its", "this", "that", "that's", "these", "those", "they", "they're", "them", "he", "she", "which", "because", "whereas", "although", "though"]
-)  # fmt: skip
+DEPENDENT_OPENERS = ranking.DEPENDENT_OPENERS | frozenset(
+    ["it's", "that's", "they're", "because", "although", "though"]
+)
+"""A card's clause points back with the words a passage does, read from text (where 'it's'
+stays whole), and with the conjunctions that tie it to the clause before."""
 ADDRESSING_WORDS = frozenset(
     ["you", "your", "you're", "you've", "can", "could", "would", "do", "did", "what", "how",
      "why", "tell", "thanks", "thank", "welcome", "i", "we", "let's", "so", "over", "go"]
@@ -264,6 +267,7 @@ def window(
     return start, clauses[last][1]
 
 
+@lru_cache(maxsize=1024)
 def states_something(text: str) -> bool:
     """Has a verb: a clause without one ('and over the next ten years') is the tail of the one
     before it."""

@@ -86,7 +86,7 @@ ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "last"])
 RATING_OR_SIZE = RATING_WORDS | frozenset(["big", "real", "major", "serious", "tiny"])
 """Words that rate a thing or size it up ('a big problem', 'a big chunk'): what follows is a
 comment, not a name, though a key term may start with one ('big data')."""
-UNITS = frozenset(["percent", "percentage", "times", "fold", "degrees", "dollars", "euros"])
+UNIT = re.compile(detectors.UNITS)
 """A unit alone names no thing to define ('forty percent, which is a lot better than...')."""
 CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
 POINTING_OPENER = re.compile(
@@ -193,7 +193,7 @@ def usable_term(term: str) -> str | None:
     head = words[-1]
     if head in NOT_A_TERM_END or head in VAGUE_HEADS or is_count(head):
         return None  # 'the famous one', 'number two': a pointer or a count, not a name
-    if words == [head] and head in UNITS:
+    if words == [head] and UNIT.fullmatch(head):
         return None
     if all(word in VAGUE_NOUNS or word in NOT_A_TERM for word in words):
         return None

@@ -117,10 +117,6 @@ FRAMING_NOUNS = frozenset(
     ["story", "stories", "question", "matter", "deal", "point", "case", "example", "thing",
      "things", "stuff", "one", "lot", "bit", "problem", "issue", "pity", "shame", "mess", "joke"]
 )  # fmt: skip
-SPEAKER_FRAME = re.compile(
-    r"(?:the way (?:i|we|you)(?:'d| would)? (?:put|say|describe|think (?:of|about))|how i'd put)\b",
-    re.IGNORECASE,
-)
 ANSWER_NOUN_PHRASE_END = re.compile(
     r"\s+(?:and|or|of|that|which|who|where|when|with|in|on|for|to|at|from|by|because|but|than)\b|[,;:.!?]"
 )
@@ -153,8 +149,6 @@ def frames_instead_of_defining(answer: str) -> bool:
     """'The doubling is a capabilities story...', 'X is a big problem', 'X is a lot better': the
     answer's first noun phrase comments on the subject (a story, a problem, a rating) instead
     of saying what it is, so 'What is X?' would ask for an opinion."""
-    if SPEAKER_FRAME.match(answer):
-        return True  # 'an index is, the way I'd put it, ...': how the speaker says it
     words = first_noun_phrase(answer)
     return bool(words) and (
         words[-1] in FRAMING_NOUNS
