@@ -653,6 +653,21 @@ def test_lint_finds_each_problem(content: CardContent, problem: str) -> None:
     assert any(problem in found for found in problems), problems
 
 
+def test_lint_accepts_an_opening_it_that_points_forward() -> None:
+    """'It's easier to X than Y': the 'it' is the clause after it, nothing is missing."""
+    front = "It's {{c1::easier}} for a diver to find a leak than to find a missing seal."
+    assert lint(CardContent(note_type=NoteType.CLOZE, front=front)) == []
+
+
+def test_a_sentence_opening_with_a_dummy_it_is_not_dependent() -> None:
+    passages, _ = talk_of(
+        "It's easier for a diver to find a leak than to find a missing seal on the hull.",
+        "It is able to carry ten tonnes of sand across the bay in one trip.",
+    )
+    forward, back = passages
+    assert forward.reasons["dependent"] == 0 > back.reasons["dependent"]
+
+
 def test_lint_calls_filler_only_what_cleaning_removes() -> None:
     """'a sort of truce' names a kind of thing; 'it sort of works' is filler."""
     kind = CardContent(note_type=NoteType.CLOZE, front="It was a sort of {{c1::truce}} at sea.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from podcards import nlp
 from podcards.models import Segment, Transcript
 
@@ -199,3 +201,26 @@ def test_a_participle_after_have_is_a_verb_not_a_noun() -> None:
     tags = dict(zip(sentence.tokens, sentence.tags, strict=True))
     assert tags["heard"] == "VBN"
     assert tags["river"] == "NN"
+
+
+@pytest.mark.parametrize(
+    ("text", "dummy"),
+    [
+        ("It's easier for a diver to find a leak than to find a missing seal.", True),
+        ("It turns out that the tide comes in twice a day.", True),
+        ("It is not obvious at first why salt water freezes later.", True),
+        ("It's really hard to grow rice without a flood.", True),
+        ("It's important that you check the valve.", True),
+        ("It is interesting how, in winter, the lake freezes from the top.", True),
+        ("It's trying to reach the shore before dark.", False),
+        ("It's similar to a granite quarry.", False),
+        ("It's able to carry ten tonnes of sand.", False),
+        ("It is a tool to measure the wind.", False),
+        ("It was cold.", False),
+    ],
+)
+def test_a_dummy_it_stands_for_the_clause_after_it(text: str, dummy: bool) -> None:
+    """'It's easier to X than Y' makes sense alone; 'It's able to X' points back."""
+    tokens, tags = zip(*nlp.tag_text(text), strict=True)
+    assert nlp.dummy_it(tokens, tags) is dummy
+    assert nlp.opens_with_dummy_it(text) is dummy

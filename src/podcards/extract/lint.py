@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from podcards.models import CardContent, NoteType
+from podcards.nlp import opens_with_dummy_it
 from podcards.nlp.cleaning import FILLERS
 
 MAX_ANSWER_WORDS = 12
@@ -28,7 +29,7 @@ def lint(card_content: CardContent) -> list[str]:
         return ["empty front"]
     if FILLERS.search(front) or FILLERS.search(card_content.back):
         problems.append("contains filler words")  # what cleaning removes: one notion of filler
-    if LEADING_PRONOUN.match(front):
+    if LEADING_PRONOUN.match(front) and not opens_with_dummy_it(CLOZE_DELETION.sub(r"\1", front)):
         problems.append("starts with a pronoun whose referent is missing")
     if card_content.note_type is NoteType.CLOZE:
         problems.extend(cloze_problems(front))

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from podcards.extract import detectors
 from podcards.extract.dedupe import NEAR_DUPLICATE_SIMILARITY, content_words, overlap
-from podcards.nlp import KeyTerms, Sentence
+from podcards.nlp import KeyTerms, Sentence, dummy_it
 from podcards.nlp.terms import STRETCH_SENTENCES
 
 IDEAL_WORDS = (10, 36)
@@ -413,7 +413,11 @@ def specific_words(passage: Passage) -> int:
 
 def opens_dependent(sentence: Sentence) -> bool:
     """Starts by pointing back ('It is...', 'That's why...'), so alone it lacks its topic."""
-    return first_word(sentence, skipping=DISCOURSE_MARKERS) in DEPENDENT_OPENERS
+    opener = first_word(sentence, skipping=DISCOURSE_MARKERS)
+    if opener != "it":
+        return opener in DEPENDENT_OPENERS
+    position = next(at for at, token in enumerate(sentence.tokens) if token.lower() == "it")
+    return not dummy_it(sentence.tokens, sentence.tags, position)
 
 
 def first_word(sentence: Sentence, skipping: frozenset[str]) -> str:

@@ -4,9 +4,9 @@ speech cut into clauses a card can quote alone."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from podcards.nlp.terms import noun_phrase_spans
@@ -319,6 +319,70 @@ def verb_after_subject(tokens: list[str], tags: list[str]) -> list[str]:
             tags[position] = "VBZ" if tokens[position].endswith("s") else "VBP"
             has_verb = True
     return tags
+
+
+DUMMY_IT_VERBS = frozenset(
+    ["seems", "seemed", "appears", "appeared", "turns", "turned", "happens", "depends"]
+)
+DUMMY_IT_AUXILIARIES = frozenset(
+    ["'s", "is", "was", "be", "been", "'ll", "will", "would", "'d", "can", "could", "might",
+     "may", "should", "must", "not", "n't"]
+)  # fmt: skip
+DUMMY_IT_REACH = 16
+"""Words enough to see what follows an opening 'it' ('It's not really obvious, at first,
+why...')."""
+DUMMY_IT_LINKS = frozenset(["that", "whether", "how", "why", "what", "when", "if"])
+RAISING_ADJECTIVES = frozenset(
+    ["able", "unable", "likely", "unlikely", "supposed", "going", "about", "ready", "free",
+     "due", "set", "meant", "designed", "used", "similar", "equivalent", "close", "next"]
+)  # fmt: skip
+"""'It's able to...', 'it's similar to...': the 'it' is the thing said before, not a dummy."""
+
+
+def dummy_it(tokens: Sequence[str], tags: Sequence[str], position: int = 0) -> bool:
+    """'It's easier for a model to find a wrong line than a missing one', 'it turns out
+    that...': an 'it' (at position) standing for the clause after it, not pointing back, so
+    a sentence opening with it still makes sense alone."""
+    words = [token.lower().replace("\u2019", "'") for token in tokens]
+    if words[position : position + 1] != ["it"]:
+        return False
+    if words[position + 1 : position + 2] and words[position + 1] in DUMMY_IT_VERBS:
+        return True
+    judgement = judgement_after_be(words, tags, position + 1)
+    return judgement is not None and clause_follows(words, tags, judgement)
+
+
+def judgement_after_be(words: list[str], tags: Sequence[str], at: int) -> int | None:
+    """Where 'is / would (not) be (really)' puts its adjective ('easier', 'interesting')."""
+    linked = False
+    while at < len(words) and (words[at] in DUMMY_IT_AUXILIARIES or tags[at].startswith("RB")):
+        linked = linked or (words[at] not in ("not", "n't") and not tags[at].startswith("RB"))
+        at += 1
+    if not linked or at >= len(words) or words[at] in RAISING_ADJECTIVES:
+        return None
+    return at if tags[at].startswith("JJ") or tags[at] == "VBG" else None
+
+
+def clause_follows(words: list[str], tags: Sequence[str], judgement: int) -> bool:
+    """A 'to' infinitive or a that- or wh-clause follows the adjective within a few words and
+    no comma; after an '-ing' word only a that- or wh-clause does ('it's interesting how',
+    but 'it's trying to' points back)."""
+    for after in range(judgement + 1, min(len(words), judgement + 7)):
+        if tags[after] in (",", ".", ":"):
+            return False
+        if words[after] in DUMMY_IT_LINKS and (words[after] != "that" or after == judgement + 1):
+            return True  # 'that' further on may open a relative clause ('hard in a way that')
+        infinitive = words[after] == "to" and after + 1 < len(words) and tags[after + 1] == "VB"
+        if infinitive and tags[judgement] != "VBG":
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def opens_with_dummy_it(text: str) -> bool:
+    """A card's text that opens with a dummy 'it' (see dummy_it): its opening words tagged."""
+    tokens, tags = zip(*tag_text(" ".join(text.split()[:DUMMY_IT_REACH])), strict=True)
+    return dummy_it(tokens, tags)
 
 
 def tag_text(text: str) -> list[tuple[str, str]]:

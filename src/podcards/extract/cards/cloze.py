@@ -33,6 +33,7 @@ from podcards.nlp import (
     KeyTerms,
     is_content_word,
     leading_filler,
+    opens_with_dummy_it,
     tag_text,
     term_start,
 )
@@ -181,7 +182,7 @@ def cloze_around(
     quality = (
         min(1.0, target.worth / GOOD_TARGET)
         - LONG_CARD_PENALTY * max(0, len(front.split()) - MAX_CARD_WORDS)
-        - DANGLING_PENALTY * opens_dependent(front)
+        - DANGLING_PENALTY * opens_dependent(front.replace("{{c1::", "").replace("}}", ""))
     )
     return CardDraft(
         CardKind.CLAIM,
@@ -280,8 +281,11 @@ def is_verb(tag: str) -> bool:
 
 def opens_dependent(text: str) -> bool:
     """Points back once its linking words are gone ('and he defined...', 'and that's why')."""
-    first = re.match(r"[\w']+", text[leading_filler(text) :])
-    return bool(first) and first.group(0).lower() in DEPENDENT_OPENERS
+    text = text[leading_filler(text) :]
+    first = re.match(r"[\w']+", text)
+    if not first or first.group(0).lower() not in DEPENDENT_OPENERS:
+        return False
+    return first.group(0).lower() not in ("it", "it's") or not opens_with_dummy_it(text)
 
 
 def quantity_targets(text: str) -> list[Target]:

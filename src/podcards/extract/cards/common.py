@@ -13,7 +13,13 @@ from functools import lru_cache
 from podcards.extract import detectors
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
-from podcards.nlp import NUMBER_WORDS, RATING_WORDS, VAGUE_NOUNS, clean_disfluencies
+from podcards.nlp import (
+    NUMBER_WORDS,
+    RATING_WORDS,
+    VAGUE_NOUNS,
+    clean_disfluencies,
+    opens_with_dummy_it,
+)
 
 MAX_ANSWER_WORDS = 12
 MAX_TERM_WORDS = 6
@@ -94,11 +100,10 @@ POINTING_OPENER = re.compile(
     re.IGNORECASE,
 )
 LEADING_POINTER = re.compile(r"^(?P<pointer>it|this|that|they|these|those)\b", re.IGNORECASE)
-EMPTY_SUBJECT = re.compile(
-    r"^it(?:'s| is| was| would be| will be)(?: not)?(?: \w+){0,2} (?:that|to|how|why|because|when|if|whether)\b"
-    r"|^it (?:seems|looks|feels|sounds|turns out|depends)\b|^it's (?:like|kind of|sort of)\b",
-    re.IGNORECASE,
+VAGUE_IT = re.compile(
+    r"^it (?:looks|feels|sounds)\b|^it's (?:like|kind of|sort of)\b", re.IGNORECASE
 )
+"""'It's like...', 'it feels...': a loose 'it' that naming a topic would not make clearer."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +154,7 @@ def needs_topic(text: str, topic: str) -> bool:
     pointer = LEADING_POINTER.match(text)
     if not topic or not pointer or pointer.group("pointer").lower() in ("this", "that"):
         return False
-    return not EMPTY_SUBJECT.match(text)
+    return not (VAGUE_IT.match(text) or opens_with_dummy_it(text))
 
 
 def capitalise(text: str) -> str:
