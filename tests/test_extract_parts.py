@@ -69,6 +69,13 @@ from podcards.models import Card, CardContent, CardKind, NoteType, Segment, Tran
         ("Dried seeds keep for years in a cool cellar.", detectors.QUANTITY),
         ("The lighthouse lens was invented by a French physicist.", detectors.QUANTITY),
         ("The thing about basalt is that it cools fast.", detectors.PRINCIPLE),
+        ("Drag on a cyclist goes with the square of the speed.", detectors.TREND),
+        ("A heavier pendulum is not twice as slow as a light one.", detectors.TREND),
+        ("Pressure is inversely proportional to volume.", detectors.TREND),
+        ("What really matters is the depth of the keel.", detectors.PRINCIPLE),
+        ("The key takeaway: rinse the filter weekly.", detectors.PRINCIPLE),
+        ("Eclipses can be computed centuries in advance.", detectors.QUANTITY),
+        ("Ferries here leave to the minute.", detectors.QUANTITY),
     ],
 )
 def test_fact_cues(sentence: str, kind: str) -> None:

@@ -103,8 +103,10 @@ CUES = [
     # quantities and trends
     cue(QUANTITY, 1.0, NUMBER + r"\s*" + UNITS),
     cue(QUANTITY, 0.8, r"\b(?:1[5-9]|20)\d\d\b|\b(?:1[5-9]|20)?\d0s\b|\b(?:nineteen|twenty) \w+ties\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|two thousands)\b|\b(?:\w+(?:th|st|nd|rd)|\d+(?:th|st|nd|rd)) century\b"),
-    cue(QUANTITY, 0.6, r"\b\w+ to one\b|\bfor (?:months|years|decades|weeks|days|hours|centuries)\b|\b(?:invented|discovered|founded|introduced|coined|patented) (?:by|in)\b"),
+    cue(QUANTITY, 0.6, r"\b(?:decades|centuries|years|months|weeks|days|hours|minutes) (?:in advance|ahead)\b|\bto the (?:minute|second|day|hour|millimet(?:re|er))\b|\b\w+ to one\b|\bfor (?:months|years|decades|weeks|days|hours|centuries)\b|\b(?:invented|discovered|founded|introduced|coined|patented) (?:by|in)\b"),
     cue(TREND, 0.8, r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery " + NUMBER + r"\b|\bper (?:year|month|week|day)\b"),
+    # a law of scale: "goes with the cube of the speed", "proportional to", "twice as fast"
+    cue(TREND, 0.8, r"\b(?:square|cube|inverse|log(?:arithm)?) of (?:the|its|their)\b|\b(?:inversely |directly )?proportional to\b|\bscales? (?:with|linearly|quadratically)\b|\b(?:linearly|quadratically) with\b|\b(?:twice|half|" + NUMBER_WORDS + r" times) as \w+ as\b"),
     cue(TREND, 0.7, r"\bmore and more\b|\bless and less\b|\bincreasingly\b|\btrends?\b|\bnowadays\b|\bthese days\b|\bover time\b"),
     cue(TREND, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal|reduc|improv)\w*\b"),
     cue(QUANTITY, 0.4, r"\b\d[\d,.]*\b"),
@@ -116,6 +118,8 @@ CUES = [
     # general principles and advice
     cue(PRINCIPLE, 0.8, r"\bno matter\b|\b(?:almost|virtually|nearly) (?:any|every|all)\b|\bautomatically\b|\binevitabl\w*|\bby definition\b|\brule of thumb\b"),
     cue(PRINCIPLE, 0.8, r"\bthe (?:very,? )*(?:first|main|most important|key|biggest|hardest|real|last) (?:step|thing|lesson|rule|problem|challenge|mistake|point|question) (?:is|was)\b"),
+    # the speaker flags what to remember: "the thing that really matters", "the takeaway is"
+    cue(PRINCIPLE, 0.8, r"\b(?:the (?:one )?thing that|what) (?:really |actually )?(?:matters|counts)\b|\bthe (?:main |key |big )?takeaway\b|\b(?:important|crucial|key) to (?:remember|understand|realise|realize)\b"),
     cue(PRINCIPLE, 0.6, r"\bthe (?:\w+ )?(?:thing|point|trick|catch) (?:about|with) [\w' -]{1,30}? (?:is|are)\b|\bin general\b|\bgenerally\b|\bthe key (?:is|to)\b|\bthe trick is\b|\balways\b|\btends? to\b|\bwhenever\b|\bany \w+ (?:will|would|must|needs?)\b|\bemerge\w*"),
     cue(PRINCIPLE, 0.5, r"\b(?:i (?:would |'d )?recommend|you should|you need to|you have to|you want (?:to|your)|the best way|make sure|as \w+ as possible)\b"),
     # down-rank cues
