@@ -13,6 +13,7 @@ import pytest
 
 from podcards import nlp
 from podcards.extract import extract_cards, lint, ranking
+from podcards.models import Segment, Transcript
 from podcards.transcripts import read_transcript
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -256,3 +257,21 @@ def test_speakers_names_and_sponsor_reads_never_become_key_terms() -> None:
     terms = set(talk_terms(transcript, sentences, toolkit.stopwords).weights)
     assert "kelp forests" in terms
     assert not {"tomas", "ada", "seabrush"} & terms
+
+
+def test_a_card_leaning_on_an_acronym_names_it_spelled_out() -> None:
+    """'The idea is...' after 'the write-ahead log, the WAL' is about the log: the card says
+    so in the words the talk spelled it out with, and asks what WAL stands for only where the
+    talk says it, not from the topic put in front."""
+    text = (
+        "Every database needs a way to survive a crash. "
+        "So the key mechanism is the write-ahead log, the WAL. "
+        "The idea is, before the database changes a data page, it first writes the change to "
+        "the WAL on disk. The WAL is replayed after a crash. "
+        "A WAL record is small. The WAL grows until a checkpoint trims it."
+    )
+    transcript = Transcript(title="t", source="t.txt", format="text", segments=[Segment(text=text)])
+    fronts = [card.generated.front for card in extract_cards(transcript)]
+    idea = next(front for front in fronts if "the idea is" in front.lower())
+    assert idea.startswith("Write-ahead log (WAL): the idea is, before the database")
+    assert fronts.count("What does WAL stand for?") == 1

@@ -76,6 +76,11 @@ from podcards.models import Card, CardContent, CardKind, NoteType, Segment, Tran
         ("The key takeaway: rinse the filter weekly.", detectors.PRINCIPLE),
         ("Eclipses can be computed centuries in advance.", detectors.QUANTITY),
         ("Ferries here leave to the minute.", detectors.QUANTITY),
+        (
+            "For granite, the main thing that controls grain size is cooling time.",
+            detectors.PRINCIPLE,
+        ),
+        ("So the key mechanism is the flywheel.", detectors.PRINCIPLE),
     ],
 )
 def test_fact_cues(sentence: str, kind: str) -> None:
@@ -333,6 +338,38 @@ def test_acronym_next_to_its_expansion_asks_what_it_stands_for() -> None:
     assert (card.front, card.back) == ("What does GPS stand for?", "Global positioning system")
     card = card_for("The National Oceanic and Atmospheric Administration (NOAA) tracks storms.")
     assert card.front == "What does NOAA stand for?"
+
+
+@pytest.mark.parametrize(
+    ("text", "expansion"),
+    [
+        ("The pump keeps a write-ahead log, the WAL, on disk.", ("WAL", "write-ahead log")),
+        ("They log in with a one-time password (OTP) each morning.", ("OTP", "one-time password")),
+        ("The Open Data Format, ODF, is plain XML.", ("ODF", "Open Data Format")),
+        ("We flew to the US on a Monday.", None),
+    ],
+)
+def test_an_acronym_is_spelled_out_by_the_words_next_to_it(
+    text: str, expansion: tuple[str, str] | None
+) -> None:
+    """Hyphenated words give a letter per part; an article between is no part of it."""
+    assert detectors.acronym_expansion(text) == expansion
+
+
+def test_a_role_in_something_unnamed_is_not_a_term_to_define() -> None:
+    """'What is the key mechanism?' cannot be answered without knowing of what."""
+    card = card_for("So the key mechanism is the flywheel, a heavy wheel that stores energy.")
+    assert "What is the key mechanism" not in card.front
+
+
+def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:
+    card = card_for(
+        "The idea is, before the pump starts, it first floods the chamber with water.",
+        topic="a priming valve",
+    )
+    assert card.front.startswith("A priming valve: the idea is, before the ")
+    card = card_for("The reason is the pump floods the chamber first.", topic="a priming valve")
+    assert not card.front.startswith("A priming valve")
 
 
 def test_contrast_asks_about_the_contrast() -> None:

@@ -117,7 +117,8 @@ CUES = [
     cue(CAUSE, 0.4, r"^(?:\w+ )?(?:if|once|when) [^,]{5,60}, (?:then |well, )?\w+ (?:will|would|can|cannot|can't|won't|need|have to)\b|\bsince \w+ (?:doesn't|does not|can't|cannot|has|is)\b"),
     # general principles and advice
     cue(PRINCIPLE, 0.8, r"\bno matter\b|\b(?:almost|virtually|nearly) (?:any|every|all)\b|\bautomatically\b|\binevitabl\w*|\bby definition\b|\brule of thumb\b"),
-    cue(PRINCIPLE, 0.8, r"\bthe (?:very,? )*(?:first|main|most important|key|biggest|hardest|real|last) (?:step|thing|lesson|rule|problem|challenge|mistake|point|question) (?:is|was)\b"),
+    # "the main thing that controls viscosity is...", "the key mechanism is..."
+    cue(PRINCIPLE, 0.8, r"\bthe (?:very,? )*(?:first|main|most important|key|biggest|hardest|real|last|single biggest) (?:step|thing|lesson|rule|problem|challenge|mistake|point|question|mechanism|factor|driver|ingredient|insight)(?: (?:that|which) \w+(?: \w+){0,3}| (?:of|for|in|behind) \w+(?: \w+){0,3})? (?:is|was|are)\b"),
     # the speaker flags what to remember: "the thing that really matters", "the takeaway is"
     cue(PRINCIPLE, 0.8, r"\b(?:the (?:one )?thing that|what) (?:really |actually )?(?:matters|counts)\b|\bthe (?:main |key |big )?takeaway\b|\b(?:important|crucial|key) to (?:remember|understand|realise|realize)\b"),
     cue(PRINCIPLE, 0.6, r"\bthe (?:\w+ )?(?:thing|point|trick|catch) (?:about|with) [\w' -]{1,30}? (?:is|are)\b|\bin general\b|\bgenerally\b|\bthe key (?:is|to)\b|\bthe trick is\b|\balways\b|\btends? to\b|\bwhenever\b|\bany \w+ (?:will|would|must|needs?)\b|\bemerge\w*"),
@@ -144,6 +145,7 @@ FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|i'm|i've|i'd|i'll)\b")
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}s?\b")
 LINKING_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an"])
+ARTICLES = frozenset(["the", "a", "an"])
 
 
 def acronym_expansion(text: str) -> tuple[str, str] | None:
@@ -163,14 +165,27 @@ def expansion_near(text: str, start: int, end: int, acronym: str) -> str | None:
     letters = [letter for letter in acronym.lower() if letter.isalpha()]
     before = re.findall(r"[\w-]+", text[:start])
     after = re.findall(r"[\w-]+", text[end:])
-    if after[:1] and after[0].lower() in ("the", "a", "an"):
+    if after[:1] and after[0].lower() in ARTICLES:
         after = after[1:]
-    for size in range(len(letters), len(letters) + 3):
+    if before[-1:] and before[-1].lower() in ARTICLES:
+        before = before[:-1]  # 'the write-ahead log, the WAL'
+    for size in range(1, len(letters) + 3):
         for words in (before[-size:], after[:size]):
-            initials = [word[0].lower() for word in words if word.lower() not in LINKING_WORDS]
-            if len(words) == size and initials == letters and words[0].lower() not in LINKING_WORDS:
+            fits = len(words) == size and words[0].lower() not in LINKING_WORDS
+            if fits and initials(words) == letters:
                 return " ".join(words)
     return None
+
+
+def initials(words: list[str]) -> list[str]:
+    """First letters of the words that get one ('write-ahead log' -> w, a, l)."""
+    return [
+        part[0].lower()
+        for word in words
+        if word.lower() not in LINKING_WORDS
+        for part in word.split("-")
+        if part
+    ]
 
 
 def normalise(text: str) -> str:

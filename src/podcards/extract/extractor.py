@@ -49,8 +49,9 @@ def extract_cards(
     chosen = ranking.select(passages, limit)
     answered: Counter[str] = Counter()
     drafts = []
+    expansions = spelled_out(sentences)
     for passage in chosen:
-        topic = topic_before(passage, sentences, terms)
+        topic = topic_before(passage, sentences, terms, expansions)
         draft = make_card(passage, terms, topic, question_before(passage, sentences), answered)
         answered[draft.answer.lower()] += 1
         drafts.append(draft)
@@ -134,16 +135,31 @@ def card_for(
 
 
 def topic_before(
-    passage: ranking.Passage, sentences: Sequence[nlp.Sentence], terms: nlp.KeyTerms
+    passage: ranking.Passage,
+    sentences: Sequence[nlp.Sentence],
+    terms: nlp.KeyTerms,
+    expansions: dict[str, str],
 ) -> str | None:
-    """The heaviest key term of the few sentences before the passage: what 'it' most likely means."""
+    """The heaviest key term of the few sentences before the passage: what 'it' most likely
+    means; an acronym the talk spells out is shown spelled out ('write-ahead log (WAL)')."""
     for sentence in reversed(
         sentences[max(0, passage.first.index - CONTEXT_SENTENCES) : passage.first.index]
     ):
         found = terms.found_in([sentence])
         if found:
-            return terms.shown(found[0])
+            shown = terms.shown(found[0])
+            return f"{expansions[shown]} ({shown})" if shown in expansions else shown
     return None
+
+
+def spelled_out(sentences: Sequence[nlp.Sentence]) -> dict[str, str]:
+    """Each acronym the talk spells out, with its first spelling ('WAL': 'write-ahead log')."""
+    expansions: dict[str, str] = {}
+    for sentence in sentences:
+        found = detectors.acronym_expansion(sentence.text)
+        if found:
+            expansions.setdefault(*found)
+    return expansions
 
 
 def question_before(passage: ranking.Passage, sentences: Sequence[nlp.Sentence]) -> str | None:

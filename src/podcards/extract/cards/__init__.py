@@ -50,6 +50,7 @@ def make_card(
     `asked` is the 'Why...?' question the passage answers ('Because...'), if any; `answered`
     counts the answers of the cards made before this one (lowercased)."""
     cleaned = readable_sentences(passage)
+    own_words = " ".join(part for part in cleaned if part)
     sentences = [resolve_pointer(cleaned[0], topic), *cleaned[1:]]
     sentences = [sentence for sentence in sentences if sentence]
     text = " ".join(sentences)
@@ -58,16 +59,14 @@ def make_card(
         lambda: answer_card(question, sentences),
         lambda: definition_card(sentences, terms, proper_nouns(passage)),
         lambda: appositive_card(sentences, passage),
-        lambda: acronym_card(text),
+        lambda: acronym_card(own_words),  # not from the topic named in front
         lambda: contrast_card(sentences),
     ]
     for maker in makers:
         draft = maker()
         if draft is not None:
             return draft
-    cloze = cloze_card(
-        " ".join(part for part in cleaned if part), passage, terms, topic, answered or Counter()
-    )
+    cloze = cloze_card(own_words, passage, terms, topic, answered or Counter())
     if cloze is not None and cloze.quality >= STRONG_CLOZE:
         return with_question(cloze, question)
     return why_card(sentences) or with_question(cloze or unclozed(text), question)

@@ -14,6 +14,7 @@ from podcards.extract import detectors
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
 from podcards.nlp import (
+    LOOSE_MODIFIERS,
     NUMBER_WORDS,
     RATING_WORDS,
     VAGUE_NOUNS,
@@ -88,6 +89,10 @@ NOT_A_TERM_END = frozenset(["the", "a", "an", "of", "to", "in", "on", "for", "wi
 VAGUE_HEADS = frozenset(["one", "ones", "thing", "things", "stuff", "bit", "part", "way", "guy"])
 """The vague nouns that never head a defined term ('the famous one'); others can ('a leap
 year'), so this is not all of VAGUE_NOUNS."""
+PICKING_WORDS = LOOSE_MODIFIERS | frozenset(
+    ["key", "first", "last", "biggest", "real", "only", "core", "central", "big"]
+)
+"""'The main thing', 'the key mechanism', 'the first step': which part of something unnamed."""
 ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "last"])
 RATING_OR_SIZE = RATING_WORDS | frozenset(["big", "real", "major", "serious", "tiny"])
 """Words that rate a thing or size it up ('a big problem', 'a big chunk'): what follows is a
@@ -99,7 +104,14 @@ POINTING_OPENER = re.compile(
     r"^(?:that's|that is|this is|which is|and that's|so that's) (?:why|how)\b,?\s*",
     re.IGNORECASE,
 )
-LEADING_POINTER = re.compile(r"^(?P<pointer>it|this|that|they|these|those)\b", re.IGNORECASE)
+LEADING_POINTER = re.compile(
+    r"^(?P<pointer>it|this|that|they|these|those)\b"
+    r"|^the (?:(?:main|big|whole|basic|key) )?(?:idea|trick|way it works),? (?:is|was)\b",
+    re.IGNORECASE,
+)
+"""A card opening that leans on the topic said before: a pronoun, or how the thing just named
+works ('The idea is, before the database changes a page...'; a reason or an advantage that
+follows is often about something else)."""
 VAGUE_IT = re.compile(
     r"^it (?:looks|feels|sounds)\b|^it's (?:like|kind of|sort of)\b", re.IGNORECASE
 )
@@ -152,7 +164,7 @@ def without_pointing_opener(text: str) -> str:
 
 def needs_topic(text: str, topic: str) -> bool:
     pointer = LEADING_POINTER.match(text)
-    if not topic or not pointer or pointer.group("pointer").lower() in ("this", "that"):
+    if not topic or not pointer or (pointer.group("pointer") or "").lower() in ("this", "that"):
         return False
     return not (VAGUE_IT.match(text) or opens_with_dummy_it(text))
 
@@ -193,6 +205,8 @@ def usable_term(term: str) -> str | None:
     words = term[article.end() :].lower().split() if article else term.lower().split()
     if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM:
         return None
+    if article and article.group(0).strip().lower() == "the" and words[0] in PICKING_WORDS:
+        return None  # 'the key mechanism is the WAL': a role in an unnamed whole, not a term
     if QUANTITY_OPENING.match(words[0]):  # 'a thousand steps is...' states a number, not a term
         return None
     head = words[-1]
