@@ -128,6 +128,12 @@ def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
     assert detectors.DEFINITION not in detectors.detect("We drove to the lake and it rained.")
 
 
+def test_what_someone_does_is_no_definition() -> None:
+    """'What a thermostat does is...' explains a thing; 'what they do is...' tells of people."""
+    found = detectors.detect("And what they do is sell the boats before winter comes.")
+    assert detectors.DEFINITION not in found
+
+
 def test_because_counts_less_than_a_stated_consequence() -> None:
     """Speech says 'because' of anything ('because I think...'); 'leads to' states a cause."""
     weak = detectors.detect("We left early because it looked like rain.")[detectors.CAUSE]
