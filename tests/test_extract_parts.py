@@ -132,6 +132,7 @@ def test_what_someone_does_is_no_definition() -> None:
     """'What a thermostat does is...' explains a thing; 'what they do is...' tells of people."""
     found = detectors.detect("And what they do is sell the boats before winter comes.")
     assert detectors.DEFINITION not in found
+    assert detectors.DEFINITION not in detectors.detect("I know what it is, but not why.")
 
 
 def test_because_counts_less_than_a_stated_consequence() -> None:

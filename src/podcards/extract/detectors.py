@@ -54,6 +54,10 @@ NUMBER = (
 the end of a word or of a hyphenated number."""
 
 
+NOT_A_THING = r"(?!(?:it|they|he|she|you|we|i|people|this|that|these|those|everyone|everybody|someone|somebody)\b)"
+"""'What it is', 'what they do is': people or a pointer, no thing being defined."""
+
+
 @dataclass(frozen=True)
 class Cue:
     kind: str
@@ -83,13 +87,13 @@ CUES = [
     cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically|essentially|fundamentally) (?!(?:a|an|the|just|like|it|that|what|when|where|how)\b)\w+"),
     cue(DEFINITION, 0.8, r"\bthe (?:core |basic |main |key |whole |central |general |big )?(?:idea|concept|principle|notion) (?:of|behind|is|here is)\b"),
     cue(DEFINITION, 0.7, r"(?:\bis|\bare|'s|'re) (?:basically |essentially |simply |just |really )?(?:a|an) (?:\w+ ){0,3}(?:kind|type|form|way|class|family|set|method|technique|approach|variant|version|measure|metric|benchmark|dataset|collection|tool|library|model|algorithm|system|process)\b"),
-    cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically |essentially |simply )?(?:a|an) \w+|\bwhat \w+ (?:is|are)\b"),
+    cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically |essentially |simply )?(?:a|an) \w+|\bwhat " + NOT_A_THING + r"\w+ (?:is|are)\b"),
     cue(DEFINITION, 0.5, r"\b\w+ means\b|\bmeaning that\b|\bin other words\b"),
     # spoken definitions: "what X does is...", "the way it works is...", "the idea is that..."
-    cue(DEFINITION, 0.8, r"\bwhat (?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:is|are),? (?:it's|they're|that's) (?:like |basically |just )?(?:a|an|the)\b|\bunder the hood\b|\bthe way (?:it|they|this) works?\b"),
+    cue(DEFINITION, 0.8, r"\bwhat " + NOT_A_THING + r"(?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:is|are),? (?:it's|they're|that's) (?:like |basically |just )?(?:a|an|the)\b|\bunder the hood\b|\bthe way (?:it|they|this) works?\b"),
     # "a technique where you...": a thing explained by what happens in it
     cue(DEFINITION, 0.6, r"\b(?!(?:that|this|place|places|time|times|case|cases|point|situation|moment|world|day|days|area|part|stage|level|way|there|here|somewhere|anywhere|everywhere|nowhere)\b)[a-z]{3,} where (?:you|we|they|one|it|the|a|an)\b"),
-    cue(DEFINITION, 0.8, r"\bwhat (?!(?:it|they|he|she|you|we|i|people|this|that|these|those|everyone|everybody|someone|somebody)\b)(?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:does|do|did) is\b|\bthe way (?:(?:a|an|the) )?[\w-]+ works?,? (?:is|was)\b|\bthe (?:basic |whole |main |key )?idea (?:is|was) (?:that|to)\b|\b(?:is|are) (?:basically|essentially) (?:the|just|when|where|how)\b"),
+    cue(DEFINITION, 0.8, r"\bwhat " + NOT_A_THING + r"(?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:does|do|did) is\b|\bthe way (?:(?:a|an|the) )?[\w-]+ works?,? (?:is|was)\b|\bthe (?:basic |whole |main |key )?idea (?:is|was) (?:that|to)\b|\b(?:is|are) (?:basically|essentially) (?:the|just|when|where|how)\b"),
     # comparisons and contrasts
     cue(COMPARISON, 1.0, r"\b(?:more|less|fewer) (?:\w+ )?than\b|\b(?:outnumber|outweigh|outpace|exceed)\w*|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b"),
     cue(COMPARISON, 0.9, r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b"),
