@@ -653,6 +653,29 @@ def test_a_long_spoken_sentence_becomes_a_short_cloze_on_its_fact() -> None:
     assert lint(card) == []
 
 
+def test_a_cloze_hides_a_whole_figure_or_share() -> None:
+    """'{{c1::four thousand}} ninety-six' and 'one in {{c1::five people}}' split one number."""
+    card = card_for("We cut the harbour into four thousand ninety-six small plots that year.")
+    assert "{{c1::four thousand}}" not in card.front
+    card = card_for("Something like one in five people have seen a ball of lightning once.")
+    assert "{{c1::one in five people}}" in card.front
+    card = card_for("The mortgage rate went from under 3% in 2021 to almost 8% in 2023.")
+    assert "3% in 2021}}" not in card.front
+
+
+def test_a_key_term_running_into_the_verb_is_not_what_a_cloze_hides() -> None:
+    """Said often enough, 'lava comes' is a collocation, but here 'comes' is the verb."""
+    texts = [
+        "Lava comes up through the crust here.",
+        "Later the lava comes down the slope.",
+        "Nobody knows when lava comes next.",
+        "Each year more lava comes out at the ridges than from all the volcanoes on land.",
+    ]
+    passage, _ = passage_for(*texts)
+    assert "lava comes" in passage.terms
+    assert "{{c1::lava comes}}" not in card_for(*texts).front
+
+
 def test_a_cloze_hides_a_whole_name_never_its_number_or_half_of_it() -> None:
     card = card_for("The Apollo 11 crew landed near the Sea of Tranquility on a plain of basalt.")
     assert "{{c1::Sea of Tranquility}}" in card.front

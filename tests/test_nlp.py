@@ -194,6 +194,17 @@ def test_a_verb_read_as_a_plural_noun_after_the_subject_is_a_verb_again() -> Non
     assert sentence.tags[1] == "VBZ"
 
 
+def test_a_verb_taking_to_after_a_noun_is_a_verb_and_a_noun_before_its_adverb_stays_one() -> None:
+    """'tend' in 'calves born in spring tend to be' is the verb; 'herd' in 'the herd actually
+    moved' is the subject (the verb comes after the adverb), though taggers swap them."""
+    tags = dict(nlp.tag_text("Calves born in spring tend to be weaned in autumn."))
+    assert tags["tend"].startswith("VB")
+    assert dict(nlp.tag_text("The need to eat is strong."))["need"] == "NN"
+    sentence = sentences_of("In the valley, their own native herd actually moved further.")[0]
+    tags = dict(zip(sentence.tokens, sentence.tags, strict=True))
+    assert tags["herd"].startswith("NN")
+
+
 def test_a_participle_after_have_is_a_verb_not_a_noun() -> None:
     """Taggers read 'heard' in 'might have heard of' as a noun: it became a cloze answer."""
     text = "There are stories you might have heard of where the river floods the town."

@@ -285,6 +285,12 @@ def participle_after_have(tokens: list[str], tags: list[str]) -> list[str]:
 
 AFTER_VERB_TAGS = frozenset(["RB", "RP", "IN", "DT", "TO", "PRP$", "PRP"])
 FINITE_VERB_TAGS = frozenset(["VBZ", "VBP", "VBD", "MD"])
+CATENATIVE_VERBS = frozenset(
+    ["tend", "tends", "seem", "seems", "need", "needs", "want", "wants", "appear", "appears",
+     "happen", "happens", "fail", "fails", "manage", "manages", "start", "starts", "try", "tries"]
+)  # fmt: skip
+"""Verbs that take 'to' + a verb ('C-section babies tend to be colonised...'), which taggers
+read as nouns after a noun."""
 CLAUSE_LINKS = frozenset(["and", "but", "so", "because", "whereas", "while", "although", "if"])
 """Words that open a new clause, which needs a verb of its own."""
 
@@ -293,7 +299,8 @@ def verb_after_subject(tokens: list[str], tags: list[str]) -> list[str]:
     """'Water boils at...', 'Basalt cools quickly': in a clause with no verb yet, a
     plural-looking word right after a noun and followed by an adverb, preposition or article
     is the clause's verb (taggers read it as a plural noun, and the noun phrase would swallow
-    it); so is any noun-tagged word before an '-ly' adverb ('reefs recover slowly'). Each
+    it); so is any noun-tagged word before an '-ly' adverb ('reefs recover slowly'), and a
+    verb like 'tend' after a noun and before 'to' + verb ('babies tend to be'). Each
     clause of a long spoken sentence gets its own look ('..., and so steel in seawater
     corrodes much faster')."""
     tags = list(tags)
@@ -314,8 +321,16 @@ def verb_after_subject(tokens: list[str], tags: list[str]) -> list[str]:
             tags[position] in ("NN", "NNS")
             and tags[position + 1] == "RB"
             and tokens[position + 1].lower().endswith("ly")
+            and tags[position + 2 : position + 3] not in (["VBD"], ["VBZ"], ["VBP"], ["MD"])
+        )  # 'the native microbiome actually took longer': the verb comes after the adverb
+        before_infinitive = (
+            tags[position].startswith("NN")
+            and tags[position - 1].startswith(("NN", "PRP"))
+            and tokens[position].lower() in CATENATIVE_VERBS
+            and tokens[position + 1].lower() == "to"
+            and tags[position + 2 : position + 3] == ["VB"]
         )
-        if plural_verb or before_adverb:
+        if plural_verb or before_adverb or before_infinitive:
             tags[position] = "VBZ" if tokens[position].endswith("s") else "VBP"
             has_verb = True
     return tags

@@ -56,6 +56,7 @@ COMPOUND_WORTH = 0.4
 NAME_WORTH = 0.6
 PREDICATE_WORTH = 0.4
 PARTIAL_TERM_SHARE = 0.7
+VERB_END_SHARE = 0.3
 REPEATED_ANSWER_PENALTY = 0.5
 CONDITION_PENALTY = 0.5
 CONDITION = re.compile(r"\b(?:if|when|whenever|once|suppose)\b", re.IGNORECASE)
@@ -63,19 +64,37 @@ CALLED_FORM = re.compile(
     r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
     re.IGNORECASE,
 )
+SPOKEN_FIGURE = (  # a figure said in words, with no unit: 'four thousand ninety-six'
+    r"\b"
+    + detectors.NUMBER_WORDS
+    + r"(?:[ -](?:hundred|thousand|million|billion))+(?: (?:and )?"
+    + detectors.NUMBER_WORDS
+    + detectors.UNIT_DIGITS
+    + r")?\b"
+)
 NUMBER_WITH_UNIT = detectors.NUMBER + r"\s*(?:-\s*)?" + detectors.UNITS
 NUMBER_PHRASE = re.compile(
-    detectors.NUMBER
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d) in "  # 'one in five people'
+    + r"(?:a (?:hundred|thousand|million|billion)|[a-z]+ty|ten|three|four|five|six|seven|"
+    + r"eight|nine|eleven|twelve|fifteen|\d{1,3}(?:,\d{3})*)\b(?![%.,]\d|%)(?:\s*"
+    + detectors.UNITS
+    + r")?|"
+    + detectors.NUMBER
     + r"(?:(?: to |\s*[-\u2013]\s*)"  # a range: 'four to eight hours', '3-5%'
     + detectors.NUMBER
     + r")?(?:\s*(?:-\s*)?"
     + detectors.UNITS
-    + r")(?: and "  # 'twenty-four hours and ten minutes' is one length
+    + r")(?!(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[ -](?:and )?"
+    # 'four thousand' is not the whole of 'four thousand ninety-six'
+    + detectors.NUMBER_WORDS
+    + r"\b)(?: and "  # 'twenty-four hours and ten minutes' is one length
     + NUMBER_WITH_UNIT
     + r")?(?: (?:of|per) (?!(?:a|an|the|this|that|these|those|my|your|our|their|them|us|it)\b)\w+)?"
     + r"|\b(?:early|mid|late)[- ](?:teens|twenties|thirties|forties|fifties|sixties|seventies|"
     + r"eighties|nineties)\b"  # 'the mid-forties': a figure, said roughly
-    + r"|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?",
+    + r"|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?"
+    + r"|"
+    + SPOKEN_FIGURE,
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(  # a sentence ends at '.', but not at an initial ('T. F. Sugihara')
@@ -297,7 +316,9 @@ def quantity_targets(text: str) -> list[Target]:
         if len(hidden.split()) > MAX_CLOZE_WORDS or part_of_name(text, match.start()):
             continue
         digits = re.sub(r"\D", "", hidden)
-        if len(hidden.split()) > 1 or hidden.endswith("%") or not hidden[0].isdigit():
+        if re.fullmatch(SPOKEN_FIGURE, hidden, re.IGNORECASE):
+            worth = FIGURE_WORTH  # a count without its unit, like '500'
+        elif len(hidden.split()) > 1 or hidden.endswith("%") or not hidden[0].isdigit():
             worth = UNIT_NUMBER_WORTH
         elif YEAR.fullmatch(hidden):
             worth = YEAR_WORTH
@@ -325,6 +346,17 @@ def part_of_name(text: str, position: int) -> bool:
     return bool(before) and before.start(2) > 0 and not before.group(1)
 
 
+def ends_in_verb(words: list[str], passage: Passage) -> bool:
+    """The words' last one is tagged a verb where they stand in the passage."""
+    size = len(words)
+    for sentence in passage.sentences:
+        lowered = [token.lower() for token in sentence.tokens]
+        for start in range(len(lowered) - size + 1):
+            if lowered[start : start + size] == words and is_verb(sentence.tags[start + size - 1]):
+                return True
+    return False
+
+
 def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]:
     """Whole noun phrases of the passage (chunked by the RegexpParser rule) that name something: their
     head is a specific noun, they occur once in the card text (a repeated one gives itself
@@ -335,6 +367,8 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
         found = list(phrase_pattern(tuple(term.split())).finditer(text))
         if len(found) == 1 and usable_term(term) and names_something(term.split()):
             worth = terms.weights[term] / top + COMPOUND_WORTH * (min(len(term.split()), 3) - 1)
+            if ends_in_verb(term.split(), passage):
+                worth *= VERB_END_SHARE  # a collocation running into the verb: 'lava comes'
             targets.append(Target(found[0].start(), found[0].end(), worth))
     for sentence in passage.sentences:
         verb = next(
