@@ -676,6 +676,17 @@ def test_a_key_term_running_into_the_verb_is_not_what_a_cloze_hides() -> None:
     assert "{{c1::lava comes}}" not in card_for(*texts).front
 
 
+def test_a_cloze_keeps_the_clause_that_names_what_its_pronoun_means() -> None:
+    """'...and if you measure it from its base, it's ten kilometres tall': 'it' is named at
+    the start of the same sentence, so the card keeps that start."""
+    card = card_for(
+        "Mauna Kea, on the Big Island, is the tallest mountain by one measure, and if you"
+        " measure it from its base on the sea floor, it's about ten kilometres tall."
+    )
+    assert card.front.startswith("Mauna Kea"), card.front
+    assert "{{c1::ten kilometres}}" in card.front
+
+
 def test_a_cloze_hides_a_whole_name_never_its_number_or_half_of_it() -> None:
     card = card_for("The Apollo 11 crew landed near the Sea of Tranquility on a plain of basalt.")
     assert "{{c1::Sea of Tranquility}}" in card.front

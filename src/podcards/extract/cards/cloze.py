@@ -111,6 +111,8 @@ ADDRESSING_WORDS = frozenset(
     ["you", "your", "you're", "you've", "can", "could", "would", "do", "did", "what", "how",
      "why", "tell", "thanks", "thank", "welcome", "i", "we", "let's", "so", "over", "go"]
 )  # fmt: skip
+THIRD_PERSON = re.compile(r"\b(?:it|its|they|them|their|he|his|him|she|her)\b", re.IGNORECASE)
+PRONOUN_REACH = 6
 EXPLAINS = re.compile(r"(?:because|whereas|which means|so that|than)\b", re.IGNORECASE)
 
 
@@ -250,8 +252,14 @@ def window(
         """The clause and the next belong to one sentence."""
         return text[clauses[clause][1] - 1] not in ".!?"
 
+    def leans_back(clause: int) -> bool:
+        opening = text[clauses[clause][0] :]
+        return opens_dependent(opening) or (
+            in_one_sentence(clause - 1) and names_by_pronoun(opening)
+        )
+
     def with_antecedent(first: int) -> int:
-        while first > 0 and opens_dependent(text[clauses[first][0] :]):
+        while first > 0 and leans_back(first):
             if size(first - 1, last) > MAX_CARD_WORDS + DEPENDENT_EXTRA_WORDS:
                 break
             first -= 1
@@ -296,6 +304,13 @@ def states_something(text: str) -> bool:
 
 def is_verb(tag: str) -> bool:
     return tag.startswith("VB") or tag == "MD"
+
+
+def names_by_pronoun(text: str) -> bool:
+    """Its first few words say 'it', 'they', 'his'... ('and if you measure it from its
+    base...'): in a sentence, what they stand for is mostly named in the clause before."""
+    text = text[leading_filler(text) :]
+    return bool(THIRD_PERSON.search(" ".join(text.split()[:PRONOUN_REACH])))
 
 
 def opens_dependent(text: str) -> bool:
