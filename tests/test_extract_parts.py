@@ -687,6 +687,19 @@ def test_a_cloze_keeps_the_clause_that_names_what_its_pronoun_means() -> None:
     assert "{{c1::ten kilometres}}" in card.front
 
 
+def test_a_cloze_does_not_hide_a_day_or_a_rating() -> None:
+    """'{{c1::Monday}} and Friday' and 'a {{c1::well-known mouse study}}' hide the setting."""
+    card = card_for(
+        "If you want a range, say all the bookings between Monday and Friday, a hash index"
+        " can't help you at all."
+    )
+    assert "{{c1::hash index}}" in card.front
+    card = card_for(
+        "There's a well-known mouse study where mice fed no fibre lost their mucus layer."
+    )
+    assert "{{c1::well-known" not in card.front
+
+
 def test_a_cloze_hides_a_whole_name_never_its_number_or_half_of_it() -> None:
     card = card_for("The Apollo 11 crew landed near the Sea of Tranquility on a plain of basalt.")
     assert "{{c1::Sea of Tranquility}}" in card.front

@@ -129,6 +129,16 @@ VAGUE_NOUNS = set(
         "hello",
         "congratulations",
         "bye",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "tomorrow",
+        "tonight",
         "order",
         "course",
         "deal",
@@ -140,7 +150,7 @@ NUMBER_WORDS = frozenset(CLOSED_CLASS_TAGS["CD"].split())
 RATING_WORDS = frozenset(
     ["nice", "great", "good", "bad", "huge", "tremendous", "enormous", "massive", "incredible",
      "amazing", "awesome", "terrible", "crazy", "weird", "cool", "fancy", "interesting",
-     "important"]
+     "important", "famous", "well-known"]
 )  # fmt: skip
 """Words that say how a speaker feels about a thing."""
 LOOSE_MODIFIERS = RATING_WORDS | frozenset(
