@@ -379,6 +379,25 @@ def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:
     assert not card.front.startswith("A priming valve")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The technical term for that is a rift valley, where two plates pull apart.",
+        "The number people usually cite is about nine thousand lakes in the region.",
+        "Zero is a calm sea with no waves, and twelve is a hurricane.",
+    ],
+)
+def test_no_question_about_a_pointer_a_clause_or_a_number(text: str) -> None:
+    """'What is the technical term for that?', 'What is the number people usually cite?',
+    'What is Zero?' cannot be answered from the card."""
+    assert not card_for(text).front.startswith("What is")
+
+
+def test_an_answer_keeps_the_meaning_that_spells_it_out_when_short() -> None:
+    card = card_for("A levee is a raised bank, meaning the river sits above the fields.")
+    assert card.back == "A raised bank, meaning the river sits above the fields"
+
+
 def test_contrast_asks_about_the_contrast() -> None:
     card = card_for("The downside of tidal power is that it only works on a few coasts.")
     assert (card.front, card.back) == (

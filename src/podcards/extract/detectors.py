@@ -29,7 +29,7 @@ EXTRA_PATTERN_SHARE = 0.25
 
 # "one day", "one time", "one second": in speech mostly 'some day', 'once', 'wait'
 NUMBER_WORDS = (
-    r"(?:one(?! (?:day|time|second|minute)\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"(?:zero|one(?! (?:day|time|second|minute)\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|a hundred|a thousand|"
     r"a million|a billion|a couple of|a dozen)"
 )

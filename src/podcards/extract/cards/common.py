@@ -85,7 +85,11 @@ NOT_A_TERM = frozenset(
     ]
 )
 QUANTITY_OPENING = re.compile(rf"^(?:\d[\d.,]*|{detectors.NUMBER_WORDS})$")
-NOT_A_TERM_END = frozenset(["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or"])
+NOT_A_TERM_END = frozenset(
+    ["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "that", "this", "it",
+     "them", "these", "those"]
+)  # fmt: skip
+"""Words a term cannot end with: 'the technical term for that' points, it names nothing."""
 VAGUE_HEADS = frozenset(["one", "ones", "thing", "things", "stuff", "bit", "part", "way", "guy"])
 """The vague nouns that never head a defined term ('the famous one'); others can ('a leap
 year'), so this is not all of VAGUE_NOUNS."""
@@ -99,6 +103,7 @@ RATING_OR_SIZE = RATING_WORDS | frozenset(["big", "real", "major", "serious", "t
 comment, not a name, though a key term may start with one ('big data')."""
 UNIT = re.compile(detectors.UNITS)
 """A unit alone names no thing to define ('forty percent, which is a lot better than...')."""
+SPELLING_OUT = re.compile(r", (?:meaning|which means|i\.e\.|in other words) ")
 CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
 POINTING_OPENER = re.compile(
     r"^(?:that's|that is|this is|which is|and that's|so that's) (?:why|how)\b,?\s*",
@@ -187,8 +192,15 @@ def basic(kind: CardKind, question: str, answer: str) -> CardDraft | None:
 
 
 def short_answer(text: str) -> str | None:
-    """The answer up to its first clause break, when that is at most a dozen words."""
+    """The answer up to its first clause break, when that is at most a dozen words; a
+    'meaning...' that spells the answer out stays when it fits ('A balanced tree, meaning
+    every leaf is the same distance from the root')."""
     cut = CLAUSE_END.search(text)
+    if cut and SPELLING_OUT.match(text, cut.start()):
+        further = CLAUSE_END.search(text, cut.end())
+        spelled = text[: further.start()] if further else text
+        if len(spelled.split()) <= MAX_ANSWER_WORDS:
+            cut = further
     answer = (text[: cut.start()] if cut else text).strip(" .!?;:,")
     words = answer.split()
     if not words or len(words) > MAX_ANSWER_WORDS or answer.lower() in ("a", "an", "the"):
@@ -205,8 +217,11 @@ def usable_term(term: str) -> str | None:
     words = term[article.end() :].lower().split() if article else term.lower().split()
     if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM:
         return None
-    if article and article.group(0).strip().lower() == "the" and words[0] in PICKING_WORDS:
+    the = bool(article) and article.group(0).strip().lower() == "the"
+    if the and words[0] in PICKING_WORDS:
         return None  # 'the key mechanism is the WAL': a role in an unnamed whole, not a term
+    if the and words[0] in VAGUE_NOUNS and len(words) >= 3:
+        return None  # 'the number people usually cite': a clause about it, no term
     if QUANTITY_OPENING.match(words[0]):  # 'a thousand steps is...' states a number, not a term
         return None
     head = words[-1]
