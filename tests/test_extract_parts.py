@@ -103,6 +103,9 @@ def test_fact_cues(sentence: str, kind: str) -> None:
         ("Go to seaweed dot com slash tides for ten percent off.", detectors.SPONSOR),
         ("If you enjoyed it, leave us a review wherever you listen.", detectors.SPONSOR),
         ("She grew up on a farm and studied geology in Oslo.", detectors.ANECDOTE),
+        ("And on a Friday, at the evening rush, the whole pier flooded.", detectors.ANECDOTE),
+        ("Just to set the scene, I'm three days into the hike.", detectors.ANECDOTE),
+        ("Priya writes: Hi both, love the show, I listen while I cycle.", detectors.SOCIAL),
     ],
 )
 def test_chatter_cues_count_against(sentence: str, kind: str) -> None:

@@ -128,9 +128,13 @@ CUES = [
     cue(PRINCIPLE, 0.6, r"\bthe (?:\w+ )?(?:thing|point|trick|catch) (?:about|with) [\w' -]{1,30}? (?:is|are)\b|\bin general\b|\bgenerally\b|\bthe key (?:is|to)\b|\bthe trick is\b|\balways\b|\btends? to\b|\bwhenever\b|\bany \w+ (?:will|would|must|needs?)\b|\bemerge\w*"),
     cue(PRINCIPLE, 0.5, r"\b(?:i (?:would |'d )?recommend|you should|you need to|you have to|you want (?:to|your)|the best way|make sure|as \w+ as possible)\b"),
     # down-rank cues
+    # listener mail read out: 'Tomasz writes: Hi Nell, love the show, I listen while...'
+    cue(SOCIAL, -1.5, r"^\w+(?: \w+)? writes:|\blove the (?:show|podcast|episode)\b|\bi listen (?:to (?:you|it|the show) )?(?:while|when|on)\b"),
     cue(SOCIAL, -1.5, r"\bthank(?:s| you)\b|\bwelcome (?:to|back)\b|\bgreat to (?:have|see|be)\b|\bnice to (?:meet|see|have)\b|\bpleasure\b|\bcongratulations\b|\bgood to see\b|\bappreciate (?:it|that|you)\b|\bbye\b|\bcheers\b|\bsee you\b|\bthat's (?:it|all) for\b|\b(?:till|until) next time\b"),
     cue(SPONSOR, -2.0, r"\bsponsor\w*|\bbrought to you by\b|\bmade possible by\b|\bpromo code\b|\bdiscount\b|\bsign up\b|\bfree trial\b|\bsubscribe\w*|\bcheck (?:it |them )?out\b|\b\w+\.(?:com|io|org|net)\b|\bshow notes\b|\bnewsletter\b|\blink in\b"),
     cue(SPONSOR, -2.0, r"\bdot (?:com|org|io|net)\b|\bslash \w+|\b(?:percent|%) off\b|\buse (?:the )?code\b|\bleave (?:us )?a (?:review|rating)\b|\bwherever you (?:listen|get your podcasts)\b|\brate and review\b|\blike and subscribe\b|\bhit the bell\b|\bpatreon\b"),
+    # a story's setting: 'on a Friday, at like six p.m.', 'just to set the scene'
+    cue(ANECDOTE, -0.6, r"\bon a (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bone (?:night|morning|evening|afternoon|weekend)\b|\bset the scene\b|\b(?:i|we) (?:lost|went through|ran into)\b"),
     cue(ANECDOTE, -0.8, r"\bi (?:remember|recall)\b|\bwhen i was\b|\bone day\b|\bback (?:then|in the day)\b|\bmy (?:wife|husband|kids?|son|daughter|father|mother|dad|mom|friends?|family|colleague)\b|\bi went\b|\byears ago\b|\bthe other day\b|\blast (?:week|month|year)\b"),
     # a guest's biography, read out in the introduction
     cue(ANECDOTE, -0.6, r"\b(?:he|she) (?:grew up|was born|studied|spent|worked|joined|moved|did (?:a|his|her) (?:phd|degree))\b|\b(?:he|she)(?:'s| has) (?:been|written|worked|spent)\b"),
