@@ -554,6 +554,19 @@ def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:
     assert ordered[-1][1].quality == 0
 
 
+def test_a_long_cloze_on_a_weak_target_still_hides_something() -> None:
+    """A weak target in a long card is still a card to review where the passage ranks; only
+    a card with nothing hidden waits at the end for the reviewer to write it."""
+    passage, terms = passage_for(
+        "I am more on the cautious side of it all, but since we do not know which one we will"
+        " be, well today all you can do is try every one of them and you just need one of them"
+        " to work out and then you will be happy enough with how the harbour went."
+    )
+    draft = make_card(passage, terms, None)
+    assert "{{c1::" in draft.content.front
+    assert draft.quality > 0
+
+
 def test_an_appositive_defines_its_noun_phrase() -> None:
     card = card_for("Honestly, pumice, a volcanic glass full of gas bubbles, floats on water.")
     assert (card.front, card.back) == ("What is pumice?", "A volcanic glass full of gas bubbles")

@@ -44,6 +44,8 @@ MIN_CARD_WORDS = 8
 DEPENDENT_EXTRA_WORDS = 10
 LONG_CARD_PENALTY = 0.03
 DANGLING_PENALTY = 0.4
+SOME_TARGET = 0.01
+"""A cloze that hides something, however weak, is not a card with nothing to hide."""
 GOOD_TARGET = 1.2
 STRONG_CLOZE = 0.99
 CLAUSE_CUE_SHARE = 0.2
@@ -208,7 +210,7 @@ def cloze_around(
     return CardDraft(
         CardKind.CLAIM,
         CardContent(note_type=NoteType.CLOZE, front=front),
-        quality=round(max(0.0, quality), 4),
+        quality=round(max(SOME_TARGET, quality), 4),
         answer=hidden,
     )
 
