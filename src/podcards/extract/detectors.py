@@ -41,8 +41,8 @@ UNITS = (
 )
 UNIT_DIGITS = r"(?:(?<=ty)-(?:one|two|three|four|five|six|seven|eight|nine))?"
 """'twenty-four': a tens word takes its units after a hyphen."""
-NUMBER = (
-    r"(?<![\w-])(?:\$?\d+(?:[.,]\d+)*%?|"
+NUMBER_BODY = (
+    r"(?:\$?\d+(?:[.,]\d+)*%?|"
     + NUMBER_WORDS
     + UNIT_DIGITS
     + r"(?:[ -](?:hundred|thousand|million|billion))*(?:(?:(?<=hundred)|(?<=thousand)) (?:and )?"
@@ -50,8 +50,9 @@ NUMBER = (
     + UNIT_DIGITS
     + r")?)"
 )
+NUMBER = r"(?<![\w-])" + NUMBER_BODY
 """A number in digits, or in words, compounds included ('twenty-four', 'eight hundred'), never
-the end of a word or of a hyphenated number."""
+the end of a word or of a hyphenated number (NUMBER_BODY: the end of a range, '3-5')."""
 
 
 NOT_A_THING = r"(?!(?:it|they|he|she|you|we|i|people|this|that|these|those|everyone|everybody|someone|somebody)\b)"

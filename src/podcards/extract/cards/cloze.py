@@ -76,14 +76,15 @@ SPOKEN_FIGURE = (  # a figure said in words, with no unit: 'four thousand ninety
 )
 NUMBER_WITH_UNIT = detectors.NUMBER + r"\s*(?:-\s*)?" + detectors.UNITS
 NUMBER_PHRASE = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d) in "  # 'one in five people'
+    r"\b\d+(?:\.\d+)?\s*[-\u2013]\s*\d+(?:\.\d+)?%"  # a range of shares: '3-5%'
+    + r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d) in "  # 'one in five people'
     + r"(?:a (?:hundred|thousand|million|billion)|[a-z]+ty|ten|three|four|five|six|seven|"
     + r"eight|nine|eleven|twelve|fifteen|\d{1,3}(?:,\d{3})*)\b(?![%.,]\d|%)(?:\s*"
     + detectors.UNITS
     + r")?|"
     + detectors.NUMBER
-    + r"(?:(?: to |\s*[-\u2013]\s*)"  # a range: 'four to eight hours', '3-5%'
-    + detectors.NUMBER
+    + r"(?:(?: to |\s*[-\u2013]\s*)"  # a range: 'four to eight hours', '3-5 hours'
+    + detectors.NUMBER_BODY
     + r")?(?:\s*(?:-\s*)?"
     + detectors.UNITS
     + r")(?!(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[ -](?:and )?"
