@@ -241,7 +241,8 @@ def window(
     text: str, clauses: list[tuple[int, int]], first: int, target: Target
 ) -> tuple[int, int]:
     """The target's clause, with the clause before it when it opens by pointing back ('it',
-    'which', 'because'...), the clause after when that explains or compares ('because...',
+    'which', 'because'...) or, within a sentence, says 'it' or 'his' in its first words, the
+    clause after when that explains or compares ('because...',
     'than...'), the rest of its sentence when that fits, and neighbours while it is too short
     to say anything: at most about MAX_CARD_WORDS words, never cutting the target."""
     last = first
