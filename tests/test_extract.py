@@ -275,3 +275,18 @@ def test_a_card_leaning_on_an_acronym_names_it_spelled_out() -> None:
     idea = next(front for front in fronts if "the idea is" in front.lower())
     assert idea.startswith("Write-ahead log (WAL): the idea is, before the database")
     assert fronts.count("What does WAL stand for?") == 1
+
+
+def test_a_speaker_is_never_what_a_card_hides() -> None:
+    segments = [
+        Segment(speaker="Ray Dunn", text="So what happens to teenagers? Is it just laziness?"),
+        Segment(
+            speaker="Mira Osei",
+            text="Because we know, and Ray will correct me if I've got this wrong, that"
+            " teenagers' body clocks shift later at puberty. Body clocks run late in teens."
+            " A late body clock is not laziness.",
+        ),
+    ]
+    transcript = Transcript(title="t", source="t.txt", format="text", segments=segments)
+    fronts = [card.generated.front for card in extract_cards(transcript)]
+    assert fronts and not any("{{c1::Ray}}" in front for front in fronts), fronts

@@ -696,6 +696,8 @@ def test_a_cloze_hides_a_whole_figure_or_share() -> None:
     assert "{{c1::one in five people}}" in card.front
     card = card_for("The mortgage rate went from under 3% in 2021 to almost 8% in 2023.")
     assert "3% in 2021}}" not in card.front
+    card = card_for("By midnight about a quarter of that salt is still in the tank.")
+    assert "{{c1::a quarter}}" in card.front
     card = card_for("The Nile delta sinks by 3-5 millimetres every single year.")
     assert "{{c1::3-5 millimetres}}" in card.front
     card = card_for("Tolls in the canal went up by a steady 3-5% after the widening.")

@@ -108,7 +108,7 @@ CUES = [
     # quantities and trends
     cue(QUANTITY, 1.0, NUMBER + r"\s*" + UNITS),
     cue(QUANTITY, 0.8, r"\b(?:1[5-9]|20)\d\d\b|\b(?:1[5-9]|20)?\d0s\b|\b(?:nineteen|twenty) \w+ties\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|two thousands)\b|\b(?:\w+(?:th|st|nd|rd)|\d+(?:th|st|nd|rd)) century\b"),
-    cue(QUANTITY, 0.6, r"\b(?:decades|centuries|years|months|weeks|days|hours|minutes) (?:in advance|ahead)\b|\bto the (?:minute|second|day|hour|millimet(?:re|er))\b|\b\w+ to one\b|\bfor (?:months|years|decades|weeks|days|hours|centuries)\b|\b(?:invented|discovered|founded|introduced|coined|patented) (?:by|in)\b"),
+    cue(QUANTITY, 0.6, r"\b(?:a|one|two|three) (?:half|third|quarter|fifth|tenth)s? of\b|\b(?:decades|centuries|years|months|weeks|days|hours|minutes) (?:in advance|ahead)\b|\bto the (?:minute|second|day|hour|millimet(?:re|er))\b|\b\w+ to one\b|\bfor (?:months|years|decades|weeks|days|hours|centuries)\b|\b(?:invented|discovered|founded|introduced|coined|patented) (?:by|in)\b"),
     cue(TREND, 0.8, r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery " + NUMBER + r"\b|\bper (?:year|month|week|day)\b"),
     # a law of scale: "goes with the cube of the speed", "proportional to", "twice as fast"
     cue(TREND, 0.8, r"\b(?:square|cube|inverse|log(?:arithm)?) of (?:the|its|their)\b|\b(?:inversely |directly )?proportional to\b|\bscales? (?:with|linearly|quadratically)\b|\b(?:linearly|quadratically) with\b|\b(?:twice|half|" + NUMBER_WORDS + r" times) as \w+ as\b"),

@@ -242,6 +242,8 @@ class KeyTerms:
     stopwords: frozenset[str] = frozenset()
     display: dict[str, str] = field(default_factory=dict)
     """How each term is most often written (its casing), for card text."""
+    names: frozenset[str] = frozenset()
+    """The words of the speakers' names (lowercased): never a term, nor what a card asks."""
 
     def shown(self, term: str) -> str:
         return self.display.get(term, term)
@@ -306,6 +308,7 @@ def key_terms(
         weights={term: weights[term] for term in best},
         stopwords=stopwords,
         display={term: display.get(term, term) for term in best},
+        names=names,
     )
 
 

@@ -97,7 +97,8 @@ NUMBER_PHRASE = re.compile(
     + r"eighties|nineties)\b"  # 'the mid-forties': a figure, said roughly
     + r"|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?"
     + r"|"
-    + SPOKEN_FIGURE,
+    + SPOKEN_FIGURE
+    + r"|\b(?:a|one|two|three) (?:half|third|quarter|fifth|tenth)s?(?= of\b)",  # 'a quarter of'
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(  # a sentence ends at '.', but not at an initial ('T. F. Sugihara')
@@ -399,6 +400,8 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             tokens, tags = sentence.tokens[low:high], sentence.tags[low:high]
             if not tokens or len(tokens) > MAX_CLOZE_WORDS or not names_something(tokens):
                 continue
+            if terms.names.issuperset(token.lower() for token in tokens):
+                continue  # a speaker ('and {{c1::Anneliese}} will correct me...')
             key = " ".join(tokens).lower()
             if "NNS" in tags[:-1] and key not in terms.weights:
                 continue  # a plural inside a compound is mostly a verb the tagger missed
