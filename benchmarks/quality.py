@@ -22,6 +22,7 @@ import argparse
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,7 @@ SCORER = SHARED / "eval" / "score.py"
 EPISODES = ROOT / "benchmarks" / "episodes"
 CUTOFFS = [20, 40, 80]
 LINT_TOP = 40
+CLOZE_ANSWER = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")
 
 
 def candidates_and_lint(transcript: Path) -> dict:
@@ -138,13 +140,33 @@ def talks(folder: Path | None = None) -> list[tuple[Path, Path]]:
     return found
 
 
+def answer_agreement(scorer, gold: dict, candidates: list[dict], top: int = LINT_TOP) -> float:
+    """Of the top cards that match a gold item, the share whose cloze answer (or Q/A back)
+    shares a content word with that item's answer: a proxy for 'the card asks for the fact',
+    the defect blind reviews find most (a cloze hiding a word next to the fact)."""
+    from podcards.extract.dedupe import content_words
+
+    matched = agreeing = 0
+    for candidate in candidates[:top]:
+        items = [
+            item for item in gold["items"] if scorer.matches(scorer.candidate_text(candidate), item)
+        ]
+        if not items:
+            continue
+        hidden = " ".join(CLOZE_ANSWER.findall(candidate["front"])) or candidate["back"]
+        matched += 1
+        agreeing += any(content_words(hidden) & content_words(item["card"][1]) for item in items)
+    return agreeing / max(1, matched)
+
+
 def report_all(scored: list[tuple[Path, Path]]) -> None:
-    """One line per talk and format: recall at each cut-off, must@40 and precision@40."""
+    """One line per talk and format: recall at each cut-off, must@40, precision@40 and the
+    answer agreement at 40 (see `answer_agreement`)."""
     from variants import write_variants
 
     scorer = load_scorer()
     header = " ".join(f"r@{cutoff:<4}" for cutoff in CUTOFFS)
-    print(f"{'talk':32} {'format':8} {header} must@40 prec@40")
+    print(f"{'talk':32} {'format':8} {header} must@40 prec@40 ans@40")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for transcript, gold_path in scored:
@@ -157,6 +179,7 @@ def report_all(scored: list[tuple[Path, Path]]) -> None:
                 at = scorer.score(gold, run["candidates"], CUTOFFS)["at"]
                 row = [at[str(cutoff)]["recall"] for cutoff in CUTOFFS]
                 row += [at["40"]["must"], at["40"]["precision"]]
+                row += [answer_agreement(scorer, gold, run["candidates"])]
                 rows.append(row)
                 print(f"{transcript.stem[:32]:32} {name:8} " + " ".join(f"{v:<6.3f}" for v in row))
     means = [sum(column) / len(rows) for column in zip(*rows, strict=True)]
