@@ -741,6 +741,20 @@ def test_a_cloze_does_not_hide_a_day_or_a_rating() -> None:
     assert "{{c1::well-known" not in card.front
 
 
+def test_a_term_explained_right_after_it_is_what_the_cloze_hides() -> None:
+    """Reviewers asked for the term, not a key word of its explanation ('...on each
+    {{c1::field}}')."""
+    card = card_for(
+        "Every field needs rest.",
+        "A field can lose its nitrogen.",
+        "The field then yields less.",
+        "Farmers watch each field closely.",
+        "Crop rotation, where you plant a different crop on each field every year, keeps"
+        " the soil from wearing out.",
+    )
+    assert card.front.startswith("{{c1::Crop rotation}}, where"), card.front
+
+
 def test_a_cloze_hides_a_whole_name_never_its_number_or_half_of_it() -> None:
     card = card_for("The Apollo 11 crew landed near the Sea of Tranquility on a plain of basalt.")
     assert "{{c1::Sea of Tranquility}}" in card.front

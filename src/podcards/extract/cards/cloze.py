@@ -62,6 +62,11 @@ VERB_END_SHARE = 0.3
 REPEATED_ANSWER_PENALTY = 0.5
 CONDITION_PENALTY = 0.5
 CONDITION = re.compile(r"\b(?:if|when|whenever|once|suppose)\b", re.IGNORECASE)
+DEFINED_OPENING = re.compile(
+    r"(?:^|(?<=[.!?] ))(?P<term>[\w-]+(?: [\w-]+){0,3}),? (?:where|which is when|which means|"
+    r"which is basically|that is,)\b",
+    re.IGNORECASE,
+)
 CALLED_FORM = re.compile(
     r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
     re.IGNORECASE,
@@ -161,6 +166,7 @@ def cloze_card(
         target
         for target in quantity_targets(text)
         + called_targets(text, terms)
+        + defined_targets(text, terms)
         + phrase_targets(text, passage, terms)
         if not addresses_someone(text, target)
     ]
@@ -357,6 +363,22 @@ def called_targets(text: str, terms: KeyTerms) -> list[Target]:
         return []
     end = called.start("term") + len(called.group("term").rstrip("."))  # not the full stop
     return [Target(called.start("term"), end, CALLED_WORTH)]
+
+
+def defined_targets(text: str, terms: KeyTerms) -> list[Target]:
+    """A term that opens a sentence and is explained right after it ('Hash sharding,
+    where you hash the key to pick the shard, spreads the load'): the term is the answer."""
+    targets = []
+    for opening in DEFINED_OPENING.finditer(text):
+        term = opening.group("term")
+        words = term.split()
+        if (
+            usable_term(term)
+            and names_something(words)
+            and is_content_word(words[0], terms.stopwords)
+        ):
+            targets.append(Target(opening.start("term"), opening.end("term"), CALLED_WORTH))
+    return targets
 
 
 def part_of_name(text: str, position: int) -> bool:
