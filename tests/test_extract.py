@@ -290,3 +290,57 @@ def test_a_speaker_is_never_what_a_card_hides() -> None:
     transcript = Transcript(title="t", source="t.txt", format="text", segments=segments)
     fronts = [card.generated.front for card in extract_cards(transcript)]
     assert fronts and not any("{{c1::Ray}}" in front for front in fronts), fronts
+
+
+def fronts_of(*texts: str) -> list[str]:
+    transcript = Transcript(
+        title="t", source="t.txt", format="text", segments=[Segment(text=" ".join(texts))]
+    )
+    return [card.generated.front for card in extract_cards(transcript)]
+
+
+def test_an_opening_it_is_named_by_the_subject_before_it_not_a_word_in_passing() -> None:
+    """'It' stands for what the sentences before are about (their subject), not for the
+    heaviest key term near it ('...whether it needs an index'); a sentence whose subject is
+    itself a pronoun ('Does it...?') is passed over."""
+    transcript = Transcript(
+        title="t",
+        source="t.txt",
+        format="text",
+        segments=[
+            Segment(
+                speaker="Host",
+                text="Every slow query costs money. Every index helps a query. An index is not"
+                " free. Tidewatch follows every query your database runs and says whether it"
+                " needs an index.",
+            ),
+            Segment(speaker="Guest", text="Does it need much setting up?"),
+            Segment(
+                speaker="Host",
+                text="It works with most cloud databases and it takes about five minutes to"
+                " set up.",
+            ),
+        ],
+    )
+    fronts = [card.generated.front for card in extract_cards(transcript)]
+    card = next(front for front in fronts if "five minutes" in front)
+    assert card.startswith("Tidewatch: it works"), card
+
+
+def test_an_opening_it_is_named_by_the_subject_not_by_the_nearest_key_term() -> None:
+    """'But a stool sample only tells you about the end of the gut. It's not a great picture
+    of... the colon': 'it' is the stool sample, though 'colon' is the key term."""
+    fronts = fronts_of(
+        "The colon is long. Your colon holds many microbes. Each part of the colon differs.",
+        "But a stool sample really only tells you about the very end of the gut.",
+        "It's not a great picture of what's going on further up, in the colon.",
+    )
+    card = next(front for front in fronts if "great picture" in front)
+    assert card.startswith("Stool sample: it's not a great picture"), card
+
+
+def test_these_days_is_no_pointer() -> None:
+    from podcards.extract.cards.common import needs_topic
+
+    assert not needs_topic("These days that's often done at home with a monitor.", "sleep")
+    assert needs_topic("These are the slowest queries of all.", "index")

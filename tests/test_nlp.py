@@ -203,6 +203,9 @@ def test_a_verb_taking_to_after_a_noun_is_a_verb_and_a_noun_before_its_adverb_st
     sentence = sentences_of("In the valley, their own native herd actually moved further.")[0]
     tags = dict(zip(sentence.tokens, sentence.tags, strict=True))
     assert tags["herd"].startswith("NN")
+    sentence = sentences_of("But a soil sample really only tells you about the top layer.")[0]
+    tags = dict(zip(sentence.tokens, sentence.tags, strict=True))
+    assert tags["sample"].startswith("NN")
 
 
 def test_a_participle_after_have_is_a_verb_not_a_noun() -> None:

@@ -11,6 +11,7 @@ from functools import cache
 from podcards import nlp
 from podcards.extract import detectors, ranking
 from podcards.extract.cards import CardDraft, make_card
+from podcards.extract.cards.common import usable_term
 from podcards.extract.glossary import apply_glossary
 from podcards.models import Card, CardContent, Transcript
 from podcards.paths import slugify
@@ -19,6 +20,9 @@ WORDS_PER_CANDIDATE = 75
 MIN_CANDIDATES = 20
 MAX_TAGS = 3
 CONTEXT_SENTENCES = 3
+MAX_TOPIC_WORDS = 4
+POINTERS = frozenset(["this", "that", "these", "those"])
+COPULAS = frozenset(["is", "are", "was", "were", "'s", "'re"])
 
 
 def extract_cards(
@@ -140,16 +144,63 @@ def topic_before(
     terms: nlp.KeyTerms,
     expansions: dict[str, str],
 ) -> str | None:
-    """The heaviest key term of the few sentences before the passage: what 'it' most likely
-    means; an acronym the talk spells out is shown spelled out ('write-ahead log (WAL)')."""
+    """What 'it' most likely means: the first thing named in the nearest sentence before the
+    passage that names one (see `first_named_thing`); an acronym the talk spells out is shown
+    spelled out ('write-ahead log (WAL)')."""
     for sentence in reversed(
         sentences[max(0, passage.first.index - CONTEXT_SENTENCES) : passage.first.index]
     ):
-        found = terms.found_in([sentence])
-        if found:
-            shown = terms.shown(found[0])
-            return f"{expansions[shown]} ({shown})" if shown in expansions else shown
+        subject = first_named_thing(sentence, terms)
+        if subject:
+            return with_acronym(subject, expansions)
     return None
+
+
+def with_acronym(subject: str, expansions: dict[str, str]) -> str:
+    """'WAL' and 'write-ahead log' both as 'write-ahead log (WAL)', when the talk spells it out."""
+    if subject in expansions:
+        return f"{expansions[subject]} ({subject})"
+    acronym = next(
+        (short for short, long in expansions.items() if long.lower() == subject.lower()), None
+    )
+    return f"{subject} ({acronym})" if acronym else subject
+
+
+def first_named_thing(sentence: nlp.Sentence, terms: nlp.KeyTerms) -> str | None:
+    """The sentence's subject, when it names a thing ('But a stool sample only tells you...'
+    -> 'stool sample'): what an 'it' after it most likely stands for. None when the subject
+    is itself a pronoun ('It's not a great picture...') or missing ('Go to your GP...'). After
+    a subject that only picks a part ('the key mechanism is the WAL'), the thing it is."""
+    tokens, tags = sentence.tokens, sentence.tags
+    verb = next((n for n, tag in enumerate(tags) if tag.startswith("VB") or tag == "MD"), len(tags))
+    before = [(low, high) for low, high in sentence.chunks if high <= verb]
+    for low, high in before:
+        if any(tags[n] == "PRP" or tokens[n].lower() in POINTERS for n in range(low)):
+            return None
+        phrase = named_thing(sentence, low, high, terms)
+        if phrase:
+            return phrase
+    if not before or verb == len(tags) or tokens[verb].lower() not in COPULAS:
+        return None
+    after = [(low, high) for low, high in sentence.chunks if low > verb][:1]
+    return next((named_thing(sentence, low, high, terms) for low, high in after), None)
+
+
+def named_thing(sentence: nlp.Sentence, low: int, high: int, terms: nlp.KeyTerms) -> str | None:
+    """The noun phrase tokens[low:high] as a topic, if it names a thing."""
+    article = low > 0 and sentence.tokens[low - 1].lower() in ("the", "a", "an")
+    if usable_term(" ".join(sentence.tokens[low - article : high])) is None:
+        return None  # 'the key mechanism', 'the number people cite'
+    start = nlp.term_start(sentence.tokens, sentence.tags, low, high, terms.stopwords)
+    words = sentence.tokens[start:high]
+    if not words or len(words) > MAX_TOPIC_WORDS or not words[-1][:1].isalnum():
+        return None
+    if terms.names.issuperset(word.lower() for word in words):
+        return None
+    if words[-1].lower() in nlp.VAGUE_NOUNS or usable_term(" ".join(words)) is None:
+        return None
+    phrase = " ".join(words)
+    return terms.shown(phrase.lower()) if phrase.lower() in terms.weights else phrase
 
 
 def spelled_out(sentences: Sequence[nlp.Sentence]) -> dict[str, str]:

@@ -321,7 +321,7 @@ def verb_after_subject(tokens: list[str], tags: list[str]) -> list[str]:
             tags[position] in ("NN", "NNS")
             and tags[position + 1] == "RB"
             and tokens[position + 1].lower().endswith("ly")
-            and tags[position + 2 : position + 3] not in (["VBD"], ["VBZ"], ["VBP"], ["MD"])
+            and not verb_after_adverbs(tags, position + 1)
         )  # 'the native microbiome actually took longer': the verb comes after the adverb
         before_infinitive = (
             tags[position].startswith("NN")
@@ -398,6 +398,13 @@ def opens_with_dummy_it(text: str) -> bool:
     """A card's text that opens with a dummy 'it' (see dummy_it): its opening words tagged."""
     tokens, tags = zip(*tag_text(" ".join(text.split()[:DUMMY_IT_REACH])), strict=True)
     return dummy_it(tokens, tags)
+
+
+def verb_after_adverbs(tags: list[str], position: int) -> bool:
+    """A finite verb follows the adverbs from `position` on ('really only tells')."""
+    while position < len(tags) and tags[position].startswith("RB"):
+        position += 1
+    return position < len(tags) and tags[position] in FINITE_VERB_TAGS
 
 
 def tag_text(text: str) -> list[tuple[str, str]]:

@@ -110,7 +110,7 @@ POINTING_OPENER = re.compile(
     re.IGNORECASE,
 )
 LEADING_POINTER = re.compile(
-    r"^(?P<pointer>it|this|that|they|these|those)\b"
+    r"^(?P<pointer>it|this|that|they|(?:these|those)(?= (?:are|were|have|had|can|could|will|would|do|did|all|both)\b))\b"
     r"|^the (?:(?:main|big|whole|basic|key) )?(?:idea|trick|way it works),? (?:is|was)\b",
     re.IGNORECASE,
 )
