@@ -1116,3 +1116,26 @@ def test_a_whereas_clause_is_read_with_the_claim_it_contrasts() -> None:
     )
     sentences = nlp.split_transcript(transcript, nlp.load_toolkit(whereas.text))
     assert ranking.belong_together(sentences[0], sentences[1])
+
+
+def test_an_advert_read_out_is_chatter_to_its_last_sales_line() -> None:
+    """After 'a word from our sponsor' the next turn sells, though most of its sentences
+    name no code or URL; the talk resumes after its last sales line."""
+    segments = [
+        Segment(speaker="Host", text="Tides next. But first, a quick word from our sponsor."),
+        Segment(
+            speaker="Host",
+            text="This episode is brought to you by Gullwing. Gullwing makes rain jackets that"
+            " pack into their own pocket. I wore one all winter on the pier. Go to gullwing dot"
+            " com slash tides for ten percent off. Okay. A spring tide comes twice a month.",
+        ),
+    ]
+    transcript = Transcript(title="t", source="t.txt", format="text", segments=segments)
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit("x"))
+    adverts = ranking.advert_sentences(sentences)
+    texts = [sentence.text for sentence in sentences]
+    assert [texts[index] for index in sorted(adverts)] == texts[1:6]
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    passages = ranking.build_passages(sentences, terms)
+    jacket = next(p for p in passages if p.text.startswith("Gullwing makes"))
+    assert jacket.cues[detectors.SPONSOR] < 0

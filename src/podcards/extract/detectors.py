@@ -233,6 +233,21 @@ QUESTION_OPENER = re.compile(
 )
 
 
+ADVERT_OPENING = re.compile(r"\bbrought to you by\b|\b(?:sponsored|supported|made possible) by\b")
+"""Where an advert starts: what follows in the turn sells, though most of it names no code
+or URL ('It works with Postgres and takes five minutes to set up')."""
+ADVERT_ANNOUNCEMENT = re.compile(r"\bword from (?:our|this week's|today's) sponsors?\b")
+"""An advert announced at the end of a turn: the next turn reads it."""
+
+
+def opens_advert(text: str) -> bool:
+    return bool(ADVERT_OPENING.search(normalise(text))) or announces_advert(text)
+
+
+def announces_advert(text: str) -> bool:
+    return bool(ADVERT_ANNOUNCEMENT.search(normalise(text)))
+
+
 def is_sponsor_read(text: str) -> bool:
     """An advert read out: its product names and URLs are no topic of the talk."""
     lowered = normalise(text)

@@ -93,8 +93,13 @@ def talk_terms(
     transcript: Transcript, sentences: Sequence[nlp.Sentence], stopwords: frozenset[str]
 ) -> nlp.KeyTerms:
     """Key terms of what the talk teaches: not its adverts, nor its speakers' names."""
+    adverts = ranking.advert_sentences(sentences)
     return nlp.key_terms(
-        [sentence for sentence in sentences if not detectors.is_sponsor_read(sentence.text)],
+        [
+            sentence
+            for sentence in sentences
+            if sentence.index not in adverts and not detectors.is_sponsor_read(sentence.text)
+        ],
         stopwords,
         # from the segments: a Transcript built in code need not list its speakers
         names=ranking.name_words(segment.speaker for segment in transcript.segments),

@@ -38,6 +38,9 @@ MINOR_VOICE_PENALTY = 0.4
 PAIR_PENALTY = 0.25
 SOMEONE_PENALTY = 0.5
 PERSON_PENALTY = 1.0
+ADVERT_WEIGHT = -2.0
+"""As much as a sponsor cue (detectors.SPONSOR), for each sentence of an advert."""
+ADVERT_SENTENCES = 12
 DEPENDENT_PENALTY = 0.8
 DIVERSITY_WEIGHT = 2.0
 CROWDING_WORDS = 200
@@ -264,8 +267,11 @@ def opening_sentences(sentences: Sequence[Sentence], hosts: frozenset[str]) -> i
 
 
 def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passage]:
-    """Every sentence, and every pair of neighbours that could carry one fact together."""
+    """Every sentence, and every pair of neighbours that could carry one fact together; the
+    sentences of an advert count as sponsor reads (see `advert_sentences`)."""
     cues = [detectors.detect(sentence.text) for sentence in sentences]
+    for index in advert_sentences(sentences):
+        cues[index][detectors.SPONSOR] = ADVERT_WEIGHT
     passages = []
     for position, sentence in enumerate(sentences):
         passages.append(make_passage([sentence], [cues[position]], terms))
@@ -274,6 +280,32 @@ def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passa
             pair = [sentence, following]
             passages.append(make_passage(pair, cues[position : position + 2], terms))
     return passages
+
+
+def advert_sentences(sentences: Sequence[Sentence]) -> set[int]:
+    """Indexes of the sentences that read an advert: from 'brought to you by...' (or the
+    turn after 'a word from our sponsor') to its last sponsor cue ('...dot com slash show',
+    'use the code') within the turn and ADVERT_SENTENCES; the talk resumes after that."""
+    found: set[int] = set()
+    for start, sentence in enumerate(sentences):
+        if not detectors.opens_advert(sentence.text):
+            continue
+        segment, announced = sentence.segment, detectors.announces_advert(sentence.text)
+        stretch = []
+        for index in range(start, min(len(sentences), start + ADVERT_SENTENCES)):
+            current = sentences[index]
+            if current.segment != segment:
+                if not (announced and index == start + 1):
+                    break
+                segment = current.segment  # 'a word from our sponsor' ends its turn
+            stretch.append(index)
+        selling = [index for index in stretch if sells(sentences[index].text)]
+        found.update(index for index in stretch if index <= selling[-1])
+    return found
+
+
+def sells(text: str) -> bool:
+    return detectors.opens_advert(text) or detectors.is_sponsor_read(text)
 
 
 def belong_together(sentence: Sentence, following: Sentence) -> bool:
