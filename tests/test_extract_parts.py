@@ -1139,3 +1139,18 @@ def test_an_advert_read_out_is_chatter_to_its_last_sales_line() -> None:
     passages = ranking.build_passages(sentences, terms)
     jacket = next(p for p in passages if p.text.startswith("Gullwing makes"))
     assert jacket.cues[detectors.SPONSOR] < 0
+
+
+def test_an_advert_runs_across_a_co_hosts_aside_to_its_sales_line() -> None:
+    segments = [
+        Segment(
+            speaker="Ana",
+            text="This episode is brought to you by Tally. Tally sorts your spending.",
+        ),
+        Segment(speaker="Ben", text="Mine said my coffee was up a lot."),
+        Segment(speaker="Ana", text="Anyway, Tally is offering our listeners three months free."),
+        Segment(speaker="Ben", text="Inflation is a sustained rise in the general price level."),
+    ]
+    transcript = Transcript(title="t", source="t.txt", format="text", segments=segments)
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit("x"))
+    assert ranking.advert_sentences(sentences) == {0, 1, 2, 3}

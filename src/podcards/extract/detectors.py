@@ -133,6 +133,8 @@ CUES = [
     cue(SOCIAL, -1.5, r"^\w+(?: \w+)? writes:|\blove the (?:show|podcast|episode)\b|\bi listen (?:to (?:you|it|the show) )?(?:while|when|on)\b"),
     cue(SOCIAL, -1.5, r"\bthank(?:s| you)\b|\bwelcome (?:to|back)\b|\bgreat to (?:have|see|be)\b|\bnice to (?:meet|see|have)\b|\bpleasure\b|\bcongratulations\b|\bgood to see\b|\bappreciate (?:it|that|you)\b|\bbye\b|\bcheers\b|\bsee you\b|\bthat's (?:it|all) for\b|\b(?:till|until) next time\b"),
     cue(SPONSOR, -2.0, r"\bsponsor\w*|\bbrought to you by\b|\bmade possible by\b|\bpromo code\b|\bdiscount\b|\bsign up\b|\bfree trial\b|\bsubscribe\w*|\bcheck (?:it |them )?out\b|\b\w+\.(?:com|io|org|net)\b|\bshow notes\b|\bnewsletter\b|\blink in\b"),
+    # sales lines: 'a hundred-night trial and free delivery', 'listeners get three months free'
+    cue(SPONSOR, -2.0, r"\b\w+-(?:night|day) (?:free )?trial\b|\bfree (?:delivery|shipping|returns)\b|\bno questions asked\b|\bmoney[- ]back\b|\blisteners (?:can )?get\b|\boffering \w+(?: \w+)? listeners\b|\b\w+ (?:months?|weeks?) free\b|\byour first (?:order|box|device|purchase)\b"),
     cue(SPONSOR, -2.0, r"\bdot (?:com|org|io|net)\b|\bslash \w+|\b(?:percent|%) off\b|\buse (?:the )?code\b|\bleave (?:us )?a (?:review|rating)\b|\bwherever you (?:listen|get your podcasts)\b|\brate and review\b|\blike and subscribe\b|\bhit the bell\b|\bpatreon\b"),
     # a story's setting: 'on a Friday, at like six p.m.', 'just to set the scene'
     cue(ANECDOTE, -0.6, r"\bon a (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bone (?:night|morning|evening|afternoon|weekend)\b|\bset the scene\b|\b(?:i|we) (?:lost|went through|ran into)\b"),

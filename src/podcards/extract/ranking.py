@@ -283,24 +283,16 @@ def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passa
 
 
 def advert_sentences(sentences: Sequence[Sentence]) -> set[int]:
-    """Indexes of the sentences that read an advert: from 'brought to you by...' (or the
-    turn after 'a word from our sponsor') to its last sponsor cue ('...dot com slash show',
-    'use the code') within the turn and ADVERT_SENTENCES; the talk resumes after that."""
+    """Indexes of the sentences that read an advert: from 'brought to you by...' or 'a word
+    from our sponsor' to its last sales line ('...dot com slash show', 'use the code', 'free
+    delivery') within ADVERT_SENTENCES, across the co-hosts' asides in between; the talk
+    resumes after that line."""
     found: set[int] = set()
     for start, sentence in enumerate(sentences):
-        if not detectors.opens_advert(sentence.text):
-            continue
-        segment, announced = sentence.segment, detectors.announces_advert(sentence.text)
-        stretch = []
-        for index in range(start, min(len(sentences), start + ADVERT_SENTENCES)):
-            current = sentences[index]
-            if current.segment != segment:
-                if not (announced and index == start + 1):
-                    break
-                segment = current.segment  # 'a word from our sponsor' ends its turn
-            stretch.append(index)
-        selling = [index for index in stretch if sells(sentences[index].text)]
-        found.update(index for index in stretch if index <= selling[-1])
+        if detectors.opens_advert(sentence.text):
+            stretch = range(start, min(len(sentences), start + ADVERT_SENTENCES))
+            last = max(index for index in stretch if sells(sentences[index].text))
+            found.update(range(start, last + 1))
     return found
 
 
