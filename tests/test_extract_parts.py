@@ -755,6 +755,15 @@ def test_a_term_explained_right_after_it_is_what_the_cloze_hides() -> None:
     assert card.front.startswith("{{c1::Crop rotation}}, where"), card.front
 
 
+def test_a_cloze_hides_the_result_not_the_figure_it_starts_from() -> None:
+    """'Starting from one hour...' gives the premise; the figure after it is the fact."""
+    card = card_for(
+        "Starting from two metres, a tide of about eleven metres is a little more than five"
+        " doublings away."
+    )
+    assert "{{c1::two metres}}" not in card.front, card.front
+
+
 def test_a_cloze_hides_a_whole_name_never_its_number_or_half_of_it() -> None:
     card = card_for("The Apollo 11 crew landed near the Sea of Tranquility on a plain of basalt.")
     assert "{{c1::Sea of Tranquility}}" in card.front

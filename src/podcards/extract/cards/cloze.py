@@ -61,7 +61,9 @@ PARTIAL_TERM_SHARE = 0.7
 VERB_END_SHARE = 0.3
 REPEATED_ANSWER_PENALTY = 0.5
 CONDITION_PENALTY = 0.5
-CONDITION = re.compile(r"\b(?:if|when|whenever|once|suppose)\b", re.IGNORECASE)
+CONDITION = re.compile(
+    r"\b(?:if|when|whenever|once|suppose|let's say|starting (?:from|at|with))\b", re.IGNORECASE
+)
 DEFINED_OPENING = re.compile(
     r"(?:^|(?<=[.!?] ))(?P<term>[\w-]+(?: [\w-]+){0,3}),? (?:where|which is when|which means|"
     r"which is basically|that is,)\b",
