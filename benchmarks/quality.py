@@ -22,7 +22,6 @@ import argparse
 import importlib.util
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -37,7 +36,6 @@ SCORER = SHARED / "eval" / "score.py"
 EPISODES = ROOT / "benchmarks" / "episodes"
 CUTOFFS = [20, 40, 80]
 LINT_TOP = 40
-CLOZE_ANSWER = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")
 
 
 def candidates_and_lint(transcript: Path) -> dict:
@@ -145,6 +143,7 @@ def answer_agreement(scorer, gold: dict, candidates: list[dict], top: int = LINT
     shares a content word with that item's answer: a proxy for 'the card asks for the fact',
     the defect blind reviews find most (a cloze hiding a word next to the fact)."""
     from podcards.extract.dedupe import content_words
+    from podcards.extract.lint import CLOZE_DELETION
 
     matched = agreeing = 0
     for candidate in candidates[:top]:
@@ -153,7 +152,7 @@ def answer_agreement(scorer, gold: dict, candidates: list[dict], top: int = LINT
         ]
         if not items:
             continue
-        hidden = " ".join(CLOZE_ANSWER.findall(candidate["front"])) or candidate["back"]
+        hidden = " ".join(CLOZE_DELETION.findall(candidate["front"])) or candidate["back"]
         matched += 1
         agreeing += any(content_words(hidden) & content_words(item["card"][1]) for item in items)
     return agreeing / max(1, matched)

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from talks import transcript_of
 
 from podcards import nlp
 from podcards.extract import extract_cards, lint, ranking
-from podcards.models import Segment, Transcript
 from podcards.transcripts import read_transcript
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -259,6 +259,10 @@ def test_speakers_names_and_sponsor_reads_never_become_key_terms() -> None:
     assert not {"tomas", "ada", "seabrush"} & terms
 
 
+def fronts_of(*turns: str | tuple[str, str]) -> list[str]:
+    return [card.generated.front for card in extract_cards(transcript_of(*turns))]
+
+
 def test_a_card_leaning_on_an_acronym_names_it_spelled_out() -> None:
     """'The idea is...' after 'the write-ahead log, the WAL' is about the log: the card says
     so in the words the talk spelled it out with, and asks what WAL stands for only where the
@@ -270,59 +274,39 @@ def test_a_card_leaning_on_an_acronym_names_it_spelled_out() -> None:
         "the WAL on disk. The WAL is replayed after a crash. "
         "A WAL record is small. The WAL grows until a checkpoint trims it."
     )
-    transcript = Transcript(title="t", source="t.txt", format="text", segments=[Segment(text=text)])
-    fronts = [card.generated.front for card in extract_cards(transcript)]
+    fronts = fronts_of(text)
     idea = next(front for front in fronts if "the idea is" in front.lower())
     assert idea.startswith("Write-ahead log (WAL): the idea is, before the database")
     assert fronts.count("What does WAL stand for?") == 1
 
 
 def test_a_speaker_is_never_what_a_card_hides() -> None:
-    segments = [
-        Segment(speaker="Ray Dunn", text="So what happens to teenagers? Is it just laziness?"),
-        Segment(
-            speaker="Mira Osei",
-            text="Because we know, and Ray will correct me if I've got this wrong, that"
-            " teenagers' body clocks shift later at puberty. Body clocks run late in teens."
-            " A late body clock is not laziness.",
+    fronts = fronts_of(
+        ("Ray Dunn", "So what happens to teenagers? Is it just laziness?"),
+        (
+            "Mira Osei",
+            "Because we know, and Ray will correct me if I've got this wrong, that teenagers'"
+            " body clocks shift later at puberty. Body clocks run late in teens. A late body"
+            " clock is not laziness.",
         ),
-    ]
-    transcript = Transcript(title="t", source="t.txt", format="text", segments=segments)
-    fronts = [card.generated.front for card in extract_cards(transcript)]
-    assert fronts and not any("{{c1::Ray}}" in front for front in fronts), fronts
-
-
-def fronts_of(*texts: str) -> list[str]:
-    transcript = Transcript(
-        title="t", source="t.txt", format="text", segments=[Segment(text=" ".join(texts))]
     )
-    return [card.generated.front for card in extract_cards(transcript)]
+    assert fronts and not any("{{c1::Ray}}" in front for front in fronts), fronts
 
 
 def test_an_opening_it_is_named_by_the_subject_before_it_not_a_word_in_passing() -> None:
     """'It' stands for what the sentences before are about (their subject), not for the
     heaviest key term near it ('...whether it needs an index'); a sentence whose subject is
     itself a pronoun ('Does it...?') is passed over."""
-    transcript = Transcript(
-        title="t",
-        source="t.txt",
-        format="text",
-        segments=[
-            Segment(
-                speaker="Host",
-                text="Every slow query costs money. Every index helps a query. An index is not"
-                " free. Tidewatch follows every query your database runs and says whether it"
-                " needs an index.",
-            ),
-            Segment(speaker="Guest", text="Does it need much setting up?"),
-            Segment(
-                speaker="Host",
-                text="It works with most cloud databases and it takes about five minutes to"
-                " set up.",
-            ),
-        ],
+    fronts = fronts_of(
+        (
+            "Host",
+            "Every slow query costs money. Every index helps a query. An index is not free."
+            " Tidewatch follows every query your database runs and says whether it needs an"
+            " index.",
+        ),
+        ("Guest", "Does it need much setting up?"),
+        ("Host", "It works with most cloud databases and it takes about five minutes to set up."),
     )
-    fronts = [card.generated.front for card in extract_cards(transcript)]
     card = next(front for front in fronts if "five minutes" in front)
     assert card.startswith("Tidewatch: it works"), card
 
@@ -331,9 +315,9 @@ def test_an_opening_it_is_named_by_the_subject_not_by_the_nearest_key_term() -> 
     """'But a stool sample only tells you about the end of the gut. It's not a great picture
     of... the colon': 'it' is the stool sample, though 'colon' is the key term."""
     fronts = fronts_of(
-        "The colon is long. Your colon holds many microbes. Each part of the colon differs.",
-        "But a stool sample really only tells you about the very end of the gut.",
-        "It's not a great picture of what's going on further up, in the colon.",
+        "The colon is long. Your colon holds many microbes. Each part of the colon differs."
+        " But a stool sample really only tells you about the very end of the gut."
+        " It's not a great picture of what's going on further up, in the colon."
     )
     card = next(front for front in fronts if "great picture" in front)
     assert card.startswith("Stool sample: it's not a great picture"), card

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from talks import transcript_of
 
 from podcards import nlp
 from podcards.errors import InputError
@@ -12,7 +13,7 @@ from podcards.extract import cards, detectors, lint, load_glossary, ranking
 from podcards.extract.cards import make_card
 from podcards.extract.dedupe import near_duplicate
 from podcards.extract.glossary import apply_glossary
-from podcards.models import Card, CardContent, CardKind, NoteType, Segment, Transcript
+from podcards.models import Card, CardContent, CardKind, NoteType
 
 
 @pytest.mark.parametrize(
@@ -170,9 +171,7 @@ def test_a_tag_question_is_still_a_statement() -> None:
 
 def passage_for(*texts: str) -> tuple[ranking.Passage, nlp.KeyTerms]:
     """The passage of the last sentence of one turn, with key terms of the whole turn."""
-    transcript = Transcript(
-        title="t", source="t.txt", format="text", segments=[Segment(text=" ".join(texts))]
-    )
+    transcript = transcript_of(" ".join(texts))
     sentences = nlp.split_transcript(transcript, nlp.load_toolkit(" ".join(texts)))
     terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
     passage = ranking.make_passage([sentences[-1]], [detectors.detect(sentences[-1].text)], terms)
@@ -186,9 +185,7 @@ def card_for(*texts: str, topic: str | None = None) -> CardContent:
 
 def talk_of(*texts: str) -> tuple[list[ranking.Passage], ranking.Talk]:
     """Every single-sentence passage of a one-turn talk, scored."""
-    transcript = Transcript(
-        title="t", source="t.txt", format="text", segments=[Segment(text=" ".join(texts))]
-    )
+    transcript = transcript_of(" ".join(texts))
     sentences = nlp.split_transcript(transcript, nlp.load_toolkit(" ".join(texts)))
     terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
     passages = [
@@ -508,12 +505,7 @@ def test_a_long_because_answer_loses_trailing_phrases_or_keeps_its_question() ->
             "single tally twice.",
         ),
     ]
-    transcript = Transcript(
-        title="Swifts",
-        source="swifts.txt",
-        format="text",
-        segments=[Segment(speaker=speaker, text=text) for speaker, text in turns],
-    )
+    transcript = transcript_of(*turns)
     cards = {card.quote.split()[1]: card.generated for card in extract_cards(transcript)}
     trimmed = cards["landing"]
     assert trimmed.front == "Why do swifts sleep on the wing?"
@@ -526,12 +518,7 @@ def test_a_long_because_answer_loses_trailing_phrases_or_keeps_its_question() ->
 def test_a_caption_piece_keeps_lower_case_in_the_middle_of_a_card() -> None:
     words = "the tide rises twice a day because the moon pulls the oceans toward it and"
     rest = "the sun adds a smaller pull of its own that makes spring tides higher than neap tides"
-    transcript = Transcript(
-        title="t",
-        source="t.vtt",
-        format="vtt",
-        segments=[Segment(text=" ".join([words] * 6 + [rest]))],
-    )
+    transcript = transcript_of(" ".join([words] * 6 + [rest]), format="vtt")
     sentences = nlp.split_transcript(transcript, nlp.load_toolkit(transcript.segments[0].text))
     assert len(sentences) > 1  # no punctuation: cut into pieces
     terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
@@ -562,9 +549,13 @@ def test_a_long_cloze_on_a_weak_target_still_hides_something() -> None:
         " be, well today all you can do is try every one of them and you just need one of them"
         " to work out and then you will be happy enough with how the harbour went."
     )
-    draft = make_card(passage, terms, None)
-    assert "{{c1::" in draft.content.front
-    assert draft.quality > 0
+    from podcards.extract.extractor import needing_edits_last
+
+    weak = make_card(passage, terms, None)
+    assert "{{c1::" in weak.content.front
+    other = passage_for("Basalt cools quickly at the surface of a lava flow.")[0]
+    ordered = needing_edits_last([passage, other], [weak, make_card(other, terms, None)])
+    assert ordered[0][1] is weak
 
 
 def test_an_appositive_defines_its_noun_phrase() -> None:
@@ -998,7 +989,7 @@ def test_a_run_on_cut_in_two_keeps_the_words_that_joined_it() -> None:
         " rent is a much bigger share of the index, and then there's a formula difference, where"
         " the second index notices sooner when people change what they buy."
     )
-    transcript = Transcript(title="t", source="t.txt", format="text", segments=[Segment(text=text)])
+    transcript = transcript_of(text)
     pieces = nlp.split_transcript(transcript, nlp.load_toolkit(text))
     pieces = pieces[-2:]  # '... of the index' and 'and then there's a formula difference...'
     cues = [detectors.detect(piece.text) for piece in pieces]
@@ -1117,12 +1108,7 @@ def test_a_whereas_clause_is_read_with_the_claim_it_contrasts() -> None:
     )
     whereas = passages[1]
     assert whereas.reasons["dependent"] < 0
-    transcript = Transcript(
-        title="t",
-        source="t.txt",
-        format="text",
-        segments=[Segment(text=" ".join(passage.text for passage in passages))],
-    )
+    transcript = transcript_of(" ".join(passage.text for passage in passages))
     sentences = nlp.split_transcript(transcript, nlp.load_toolkit(whereas.text))
     assert ranking.belong_together(sentences[0], sentences[1])
 
@@ -1130,16 +1116,15 @@ def test_a_whereas_clause_is_read_with_the_claim_it_contrasts() -> None:
 def test_an_advert_read_out_is_chatter_to_its_last_sales_line() -> None:
     """After 'a word from our sponsor' the next turn sells, though most of its sentences
     name no code or URL; the talk resumes after its last sales line."""
-    segments = [
-        Segment(speaker="Host", text="Tides next. But first, a quick word from our sponsor."),
-        Segment(
-            speaker="Host",
-            text="This episode is brought to you by Gullwing. Gullwing makes rain jackets that"
-            " pack into their own pocket. I wore one all winter on the pier. Go to gullwing dot"
-            " com slash tides for ten percent off. Okay. A spring tide comes twice a month.",
+    transcript = transcript_of(
+        ("Host", "Tides next. But first, a quick word from our sponsor."),
+        (
+            "Host",
+            "This episode is brought to you by Gullwing. Gullwing makes rain jackets that pack"
+            " into their own pocket. I wore one all winter on the pier. Go to gullwing dot com"
+            " slash tides for ten percent off. Okay. A spring tide comes twice a month.",
         ),
-    ]
-    transcript = Transcript(title="t", source="t.txt", format="text", segments=segments)
+    )
     sentences = nlp.split_transcript(transcript, nlp.load_toolkit("x"))
     adverts = ranking.advert_sentences(sentences)
     texts = [sentence.text for sentence in sentences]
@@ -1151,15 +1136,11 @@ def test_an_advert_read_out_is_chatter_to_its_last_sales_line() -> None:
 
 
 def test_an_advert_runs_across_a_co_hosts_aside_to_its_sales_line() -> None:
-    segments = [
-        Segment(
-            speaker="Ana",
-            text="This episode is brought to you by Tally. Tally sorts your spending.",
-        ),
-        Segment(speaker="Ben", text="Mine said my coffee was up a lot."),
-        Segment(speaker="Ana", text="Anyway, Tally is offering our listeners three months free."),
-        Segment(speaker="Ben", text="Inflation is a sustained rise in the general price level."),
-    ]
-    transcript = Transcript(title="t", source="t.txt", format="text", segments=segments)
+    transcript = transcript_of(
+        ("Ana", "This episode is brought to you by Tally. Tally sorts your spending."),
+        ("Ben", "Mine said my coffee was up a lot."),
+        ("Ana", "Anyway, Tally is offering our listeners three months free."),
+        ("Ben", "Inflation is a sustained rise in the general price level."),
+    )
     sentences = nlp.split_transcript(transcript, nlp.load_toolkit("x"))
     assert ranking.advert_sentences(sentences) == {0, 1, 2, 3}

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from talks import transcript_of
 
 from podcards import nlp
-from podcards.models import Segment, Transcript
 
 
 def sentences_of(*texts: str) -> list[nlp.Sentence]:
-    transcript = Transcript(
-        title="t", source="t.txt", format="text", segments=[Segment(text=text) for text in texts]
-    )
+    transcript = transcript_of(*texts)
     toolkit = nlp.load_toolkit("\n".join(texts))
     return nlp.split_transcript(transcript, toolkit)
 

@@ -70,11 +70,12 @@ def extract_cards(
 def needing_edits_last(
     chosen: list[ranking.Passage], drafts: list[CardDraft]
 ) -> list[tuple[ranking.Passage, CardDraft]]:
-    """A passage whose card found nothing to ask or hide (quality 0) would make the reviewer
-    write the card: it goes after the others, its score no higher than theirs."""
+    """A passage whose card found nothing to ask or hide would make the reviewer write the
+    card: it goes after the others, its score no higher than theirs. A weak cloze stays where
+    its passage ranks, to be edited there."""
     pairs = list(zip(chosen, drafts, strict=True))
-    ready = [pair for pair in pairs if pair[1].quality > 0]
-    needing_edits = [pair for pair in pairs if pair[1].quality <= 0]
+    ready = [pair for pair in pairs if pair[1].asks_something]
+    needing_edits = [pair for pair in pairs if not pair[1].asks_something]
     if ready:
         lowest = ready[-1][0].score
         for passage, _ in needing_edits:
@@ -177,7 +178,7 @@ def first_named_thing(sentence: nlp.Sentence, terms: nlp.KeyTerms) -> str | None
     is itself a pronoun ('It's not a great picture...') or missing ('Go to your GP...'). After
     a subject that only picks a part ('the key mechanism is the WAL'), the thing it is."""
     tokens, tags = sentence.tokens, sentence.tags
-    verb = next((n for n, tag in enumerate(tags) if tag.startswith("VB") or tag == "MD"), len(tags))
+    verb = next((n for n, tag in enumerate(tags) if nlp.is_verb(tag)), len(tags))
     before = [(low, high) for low, high in sentence.chunks if high <= verb]
     for low, high in before:
         if any(tags[n] == "PRP" or tokens[n].lower() in POINTERS for n in range(low)):

@@ -400,6 +400,11 @@ def opens_with_dummy_it(text: str) -> bool:
     return dummy_it(tokens, tags)
 
 
+def is_verb(tag: str) -> bool:
+    """A verb or a modal, by its Penn Treebank tag."""
+    return tag.startswith("VB") or tag == "MD"
+
+
 def verb_after_adverbs(tags: list[str], position: int) -> bool:
     """A finite verb follows the adverbs from `position` on ('really only tells')."""
     while position < len(tags) and tags[position].startswith("RB"):

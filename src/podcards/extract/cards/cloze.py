@@ -25,6 +25,7 @@ from podcards.extract.cards.common import (
     usable_term,
     without_pointing_opener,
 )
+from podcards.extract.lint import CLOZE_DELETION
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
 from podcards.nlp import (
@@ -32,6 +33,7 @@ from podcards.nlp import (
     VAGUE_NOUNS,
     KeyTerms,
     is_content_word,
+    is_verb,
     leading_filler,
     opens_with_dummy_it,
     tag_text,
@@ -44,8 +46,6 @@ MIN_CARD_WORDS = 8
 DEPENDENT_EXTRA_WORDS = 10
 LONG_CARD_PENALTY = 0.03
 DANGLING_PENALTY = 0.4
-SOME_TARGET = 0.01
-"""A cloze that hides something, however weak, is not a card with nothing to hide."""
 GOOD_TARGET = 1.2
 STRONG_CLOZE = 0.99
 CLAUSE_CUE_SHARE = 0.2
@@ -122,7 +122,7 @@ ADDRESSING_WORDS = frozenset(
     ["you", "your", "you're", "you've", "can", "could", "would", "do", "did", "what", "how",
      "why", "tell", "thanks", "thank", "welcome", "i", "we", "let's", "so", "over", "go"]
 )  # fmt: skip
-THIRD_PERSON = re.compile(r"\b(?:it|its|they|them|their|he|his|him|she|her)\b", re.IGNORECASE)
+REFERRING_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|his|him|she|her)\b", re.IGNORECASE)
 PRONOUN_REACH = 6
 EXPLAINS = re.compile(r"(?:because|whereas|which means|so that|than)\b", re.IGNORECASE)
 
@@ -215,12 +215,12 @@ def cloze_around(
     quality = (
         min(1.0, target.worth / GOOD_TARGET)
         - LONG_CARD_PENALTY * max(0, len(front.split()) - MAX_CARD_WORDS)
-        - DANGLING_PENALTY * opens_dependent(front.replace("{{c1::", "").replace("}}", ""))
+        - DANGLING_PENALTY * opens_dependent(CLOZE_DELETION.sub(r"\1", front))
     )
     return CardDraft(
         CardKind.CLAIM,
         CardContent(note_type=NoteType.CLOZE, front=front),
-        quality=round(max(SOME_TARGET, quality), 4),
+        quality=round(max(0.0, quality), 4),
         answer=hidden,
     )
 
@@ -315,15 +315,11 @@ def states_something(text: str) -> bool:
     return any(is_verb(tag) and not is_count(token.lower()) for token, tag in tag_text(text))
 
 
-def is_verb(tag: str) -> bool:
-    return tag.startswith("VB") or tag == "MD"
-
-
 def names_by_pronoun(text: str) -> bool:
     """Its first few words say 'it', 'they', 'his'... ('and if you measure it from its
     base...'): in a sentence, what they stand for is mostly named in the clause before."""
     text = text[leading_filler(text) :]
-    return bool(THIRD_PERSON.search(" ".join(text.split()[:PRONOUN_REACH])))
+    return bool(REFERRING_PRONOUN.search(" ".join(text.split()[:PRONOUN_REACH])))
 
 
 def opens_dependent(text: str) -> bool:

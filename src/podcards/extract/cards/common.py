@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from podcards.extract import detectors
+from podcards.extract.lint import CLOZE_DELETION
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
 from podcards.nlp import (
@@ -132,6 +133,13 @@ class CardDraft:
     on a weak word or none: low); the best-scoring cloze target wins."""
     answer: str = ""
     """What the card asks for: the hidden text of a cloze, the back of a Q/A."""
+
+    @property
+    def asks_something(self) -> bool:
+        """A question, or a cloze with something hidden, however weak: else the reviewer has
+        to write the card."""
+        content = self.content
+        return content.note_type is NoteType.BASIC or bool(CLOZE_DELETION.search(content.front))
 
 
 def readable_sentences(passage: Passage) -> list[str]:

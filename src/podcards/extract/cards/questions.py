@@ -24,7 +24,7 @@ from podcards.extract.cards.common import (
 )
 from podcards.extract.ranking import Passage
 from podcards.models import CardKind
-from podcards.nlp import KeyTerms, clean_disfluencies, tag_text, word_tokenizer
+from podcards.nlp import KeyTerms, clean_disfluencies, is_verb, tag_text, word_tokenizer
 
 QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
@@ -275,7 +275,7 @@ def why_question(head: str) -> str | None:
     tagged = tag_text(head)
     spans = list(word_tokenizer().span_tokenize(head))
     tags = [tag for _, tag in tagged]
-    verb = next((n for n, tag in enumerate(tags) if tag.startswith("VB") or tag == "MD"), None)
+    verb = next((n for n, tag in enumerate(tags) if is_verb(tag)), None)
     if not verb or verb > MAX_TERM_WORDS or verb + 1 >= len(tagged):
         return None
     if not any(tag.startswith("NN") for tag in tags[:verb]) or WHY_BLOCKERS.intersection(
