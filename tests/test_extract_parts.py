@@ -251,6 +251,25 @@ def test_pieces_of_one_cut_sentence_can_pair_but_two_sentences_need_a_reason() -
     assert not ranking.belong_together(whole, other)
 
 
+def test_a_worked_example_is_read_with_the_law_it_works_out() -> None:
+    """'So if...' and 'for example' work out the sentence before: the law and its example can
+    make one card. A plain 'If...' may start a new claim and stays apart."""
+    law = "The drag on a cyclist grows with the square of the speed."
+    sentences = split_of(law, "So if you ride twice as fast, you push against four times the drag.")
+    assert ranking.belong_together(*sentences)
+    sentences = split_of(
+        law, "For example, a sprint at fifty doubles the drag of a ride at thirty-five."
+    )
+    assert ranking.belong_together(*sentences)
+    sentences = split_of(law, "If the road climbs, gravity matters far more than the drag does.")
+    assert not ranking.belong_together(*sentences)
+
+
+def split_of(*texts: str) -> list[nlp.Sentence]:
+    text = " ".join(texts)
+    return nlp.split_transcript(transcript_of(text), nlp.load_toolkit(text))
+
+
 def test_a_sentence_on_the_subject_around_it_is_more_topical() -> None:
     claim = "Lichens survive drought because the fungus stores water for the alga."
     near = ["Lichens grow on bare rock.", "The alga feeds the fungus with sugar."]

@@ -75,6 +75,12 @@ DEPENDENT_OPENERS = frozenset(
      "whereas"]
 )  # fmt: skip
 """Words a sentence opens with when it points back (tokens: 'it's' is 'it' + ''s')."""
+ELABORATION = re.compile(
+    r"\W*(?:and |but )?(?:so,? if|so,? for (?:example|instance)|for (?:example|instance)|in other words)\b",
+    re.IGNORECASE,
+)
+"""A sentence working out the one before: 'So if the current is twice as fast, you get eight
+times the power' is the example of the law just stated."""
 DISCOURSE_MARKERS = frozenset(["and", "so", "but", "yeah", "well", "now", "okay"])
 TITLES = frozenset(["dr", "doctor", "professor", "prof"])
 
@@ -309,7 +315,11 @@ def belong_together(sentence: Sentence, following: Sentence) -> bool:
         return False
     if len(sentence.words) + len(following.words) > MAX_PASSAGE_WORDS:
         return False
-    points_back = opens_dependent(following) or following.words[:1] in (["because"], ["which"])
+    points_back = (
+        opens_dependent(following)
+        or following.words[:1] in (["because"], ["which"])
+        or bool(ELABORATION.match(following.text))
+    )
     one_sentence = sentence.text.rstrip()[-1:] not in SENTENCE_ENDS
     return (
         points_back
