@@ -10,7 +10,7 @@ from talks import transcript_of
 from podcards import nlp
 from podcards.errors import InputError
 from podcards.extract import cards, detectors, lint, load_glossary, ranking
-from podcards.extract.cards import make_card
+from podcards.extract.cards import cloze, make_card
 from podcards.extract.dedupe import near_duplicate
 from podcards.extract.glossary import apply_glossary
 from podcards.models import Card, CardContent, CardKind, NoteType
@@ -386,6 +386,17 @@ def test_a_role_in_something_unnamed_is_not_a_term_to_define() -> None:
     """'What is the key mechanism?' cannot be answered without knowing of what."""
     card = card_for("So the key mechanism is the flywheel, a heavy wheel that stores energy.")
     assert "What is the key mechanism" not in card.front
+
+
+def test_the_focus_of_a_specifying_sentence_is_the_cloze() -> None:
+    """'The main thing that controls X is Y' is there to say Y; a bare 'the reason was Y'
+    leans on the sentence before and keeps its usual target."""
+    card = card_for("For granite, the main thing that controls grain size is magma depth.")
+    assert "{{c1::magma depth}}" in card.front
+    card = card_for("The big advantage is maintenance, because the legs fold up out of the sea.")
+    assert "{{c1::maintenance}}" in card.front
+    assert cloze.focus_targets("The reason was mostly just depth.") == []
+    assert cloze.focus_targets("The main reason is that granite cools slowly.") == []
 
 
 def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:

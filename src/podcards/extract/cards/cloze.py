@@ -54,6 +54,7 @@ YEAR_WORTH = 1.2
 FIGURE_WORTH = 0.8
 DIGIT_WORTH = 0.3
 CALLED_WORTH = 1.5
+FOCUS_WORTH = 2.0
 COMPOUND_WORTH = 0.4
 NAME_WORTH = 0.6
 PREDICATE_WORTH = 0.4
@@ -73,6 +74,18 @@ CALLED_FORM = re.compile(
     r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
     re.IGNORECASE,
 )
+FOCUS_FORM = re.compile(
+    r"\b(?:the|my|our|their|one|another) (?P<modifiers>(?:[\w-]+ ){0,3}?)(?:downside|upside|drawback|problem|"
+    r"advantage|benefit|reason|key|trick|point|catch|difference|answer|lesson|takeaway|rule|"
+    r"secret|thing|factor|mechanism|cause|culprit|ingredient|driver|bottleneck)"
+    r"(?P<qualifier> (?:that|which|about|of|for|with|behind|in)\b[^,.;:!?]{0,40}?)? (?:is|was|are) "
+    r"(?:(?:just|basically|really|simply|actually|mostly|probably) )*(?P<focus>[^,.;:!?]+)",
+    re.IGNORECASE,
+)
+"""'The big advantage is maintenance', 'the main thing that controls viscosity is silica': the
+words after the copula are what the sentence is there to say. A bare 'the reason was...' or
+'the thing is...' leans on what came before."""
+FOCUS_WORDS = 4
 SPOKEN_FIGURE = (  # a figure said in words, with no unit: 'four thousand ninety-six'
     r"\b"
     + detectors.NUMBER_WORDS
@@ -169,6 +182,7 @@ def cloze_card(
         for target in quantity_targets(text)
         + called_targets(text, terms)
         + defined_targets(text, terms)
+        + focus_targets(text)
         + phrase_targets(text, passage, terms)
         if not addresses_someone(text, target)
     ]
@@ -376,6 +390,24 @@ def defined_targets(text: str, terms: KeyTerms) -> list[Target]:
             and is_content_word(words[0], terms.stopwords)
         ):
             targets.append(Target(opening.start("term"), opening.end("term"), CALLED_WORTH))
+    return targets
+
+
+def focus_targets(text: str) -> list[Target]:
+    """The short noun phrase a specificational sentence ends on ('the big advantage is
+    {{c1::maintenance}}'); a clause there ('the reason is that...') is no single thing."""
+    targets = []
+    for form in FOCUS_FORM.finditer(text):
+        tagged = tag_text(form.group("focus"))
+        tokens = [token for token, _ in tagged]
+        if (
+            (form.group("modifiers") or form.group("qualifier"))
+            and 0 < len(tagged) <= FOCUS_WORDS
+            and tagged[-1][1].startswith("NN")
+            and all(tag[:2] in ("NN", "JJ", "DT", "CD", "CC") for _, tag in tagged)
+            and names_something(tokens)
+        ):
+            targets.append(Target(form.start("focus"), form.end("focus"), FOCUS_WORTH))
     return targets
 
 
