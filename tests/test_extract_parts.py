@@ -932,6 +932,29 @@ def test_a_caller_who_speaks_little_counts_less_than_the_guest() -> None:
     assert ranking.speaker_role(caller, talk) < 0 < ranking.speaker_role(teacher, talk)
 
 
+def test_a_hosts_musing_is_set_up_but_a_hosts_explanation_is_not() -> None:
+    """'It seems like maybe...' from the one who asks leads into a question; the same host
+    explaining a number states a fact like anyone else."""
+    from card_factory import talk_of_turns
+
+    turns = [
+        ("Host", "It seems like maybe the tides got stronger after the new harbour wall went up."),
+        ("Host", "The harbour wall went up in 1998 and cost twelve million pounds to build."),
+        ("Host", "Did the wall change them?"),
+        ("Guest", "No. Tides rise twice a day because the moon pulls the oceans as it passes."),
+        ("Host", "Why twice?"),
+        ("Guest", "The far side of the earth bulges too, away from the moon."),
+    ]
+    transcript = talk_of_turns("Tides", turns)
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(turns[3][1]))
+    terms = nlp.key_terms(sentences, frozenset())
+    passages = ranking.build_passages(sentences, terms)
+    ranking.score_passages(passages, terms, ranking.study_talk(sentences))
+    musing, explaining = passages[0], passages[1]
+    assert musing.first.speaker == explaining.first.speaker == "Host"
+    assert musing.reasons["role"] < 0 == explaining.reasons["role"]
+
+
 def test_the_hosts_opening_introduction_counts_less_than_the_answers() -> None:
     """Before the guest first speaks, the host introduces them ('she studied oceans...'); a
     lecturer who talks long before the first question is not an introduction."""

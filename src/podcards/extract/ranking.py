@@ -360,7 +360,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             ),
             "specifics": min(MAX_SPECIFICS_SCORE, SPECIFIC_WEIGHT * specific_words(passage)),
             "length": length_fit(passage.word_count),
-            "role": speaker_role(passage.first, talk),
+            "role": speaker_role(passage.first, talk, hedged=detectors.HEDGE in passage.cues),
             "information": INFORMATION_WEIGHT
             * min(MAX_INFORMATION, talk.information(passage.words)),
             "substance": TURN_WEIGHT
@@ -410,10 +410,11 @@ def minor_voices(sentences: Sequence[Sentence]) -> frozenset[str]:
     )
 
 
-def speaker_role(sentence: Sentence, talk: Talk) -> float:
-    """Guests' answers carry the knowledge; a host's questions and addressing are set-up, but
-    a host who explains (a chart, a number, a term) states facts like anyone else; a caller or
-    audience member mostly asks or tells their own story."""
+def speaker_role(sentence: Sentence, talk: Talk, hedged: bool = False) -> float:
+    """Guests' answers carry the knowledge; a host's questions, addressing and musing ('it
+    seems like maybe...', 'I feel like...') are set-up, but a host who explains (a chart, a
+    number, a term) states facts like anyone else; a caller or audience member mostly asks or
+    tells their own story."""
     askers = talk.askers
     if not askers or sentence.speaker is None:
         return 0.0
@@ -421,7 +422,7 @@ def speaker_role(sentence: Sentence, talk: Talk) -> float:
         return -OPENING_PENALTY
     if sentence.speaker in askers:
         addressing = SECOND_PERSON.search(sentence.text) or detectors.is_question(sentence.text)
-        return -HOST_SETUP_PENALTY if addressing else 0.0
+        return -HOST_SETUP_PENALTY if addressing or hedged else 0.0
     return -MINOR_VOICE_PENALTY if sentence.speaker in talk.minor_voices else GUEST_BONUS
 
 
