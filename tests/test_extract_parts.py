@@ -123,6 +123,9 @@ def test_chatter_cues_count_against(sentence: str, kind: str) -> None:
         "If you ask what glaciers are, it's a river of ice that flows downhill.",
         "Under the hood the kettle uses a bimetal strip to switch itself off.",
         "Grafting is a technique where you join a cutting to a rooted plant.",
+        "When I'm talking about moraines, I mean the ridges a glacier leaves behind.",
+        "By latency, I mean the time a request waits in the queue.",
+        "What we mean by drift is the slow change of the data.",
     ],
 )
 def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
@@ -130,6 +133,7 @@ def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
     mentions the same words without defining anything gets no such cue."""
     assert detectors.detect(sentence).get(detectors.DEFINITION, 0) >= 0.8
     assert detectors.DEFINITION not in detectors.detect("We drove to the lake and it rained.")
+    assert detectors.DEFINITION not in detectors.detect("I mean, we drove to the lake.")
 
 
 def test_what_someone_does_is_no_definition() -> None:

@@ -78,6 +78,7 @@ CUES = [
     cue(DEFINITION, 1.0, r"\b(?:is|are|was|were|be) (?:also |often |sometimes )?(?:called|known as|named|termed|dubbed)\b"),
     cue(DEFINITION, 1.0, r"(?:^(?:(?:so|and|well|now|okay|basically|yeah),? )*|, |\bthat )(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing)\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an)\b(?! (?:lot|bit|little|few|couple|great|good|big|huge)\b)"),
     cue(DEFINITION, 0.8, r"\bwhat (?:we|they|people|you) (?:call|called)\b|\bso-called\b|\bthe term\b"),
+    cue(DEFINITION, 0.8, r"\bwhen (?:i|we)(?: say| talk about|'m talking about| am talking about|'re talking about| are talking about) [^,.;]{1,40}, (?:i|we) mean\b|\bby [\w-]+(?: [\w-]+){0,3},? (?:i|we) mean\b|\bwhat (?:i|we) mean by\b"),
     # "we call that X", "bakers call it X", "something called X", "what's called X"
     cue(DEFINITION, 0.8, r"\b(?!(?:i|you|he|she)\b)\w+ call (?:that|this|it|these|those|them)\b(?! (?:a day|off|out|up|back|in)\b)|\b(?:something|anything|things?|stuff|what's|what is|(?:a|an|this|these) (?:\w+ )?\w+) called\b(?! (?:me|him|her|us|them|you|it)\b)"),
     cue(DEFINITION, 0.8, r"\bthe (?:\w+ )?(?:term|name|word) (?:for (?:\w+ ){1,4})?is\b|, which (?:is|are) (?:when|where|what|how)\b|\b(?:is|are) what (?:you get|happens) when\b"),
