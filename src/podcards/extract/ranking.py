@@ -544,7 +544,7 @@ class Rivals:
             return False
         for pick in chosen[self.met[number] :]:
             closeness = overlap(passage.words, pick.words)
-            if closeness >= NEAR_DUPLICATE_SIMILARITY:
+            if closeness >= NEAR_DUPLICATE_SIMILARITY and defines(passage) == defines(pick):
                 self.open[number] = False
                 return False
             self.likeness[number] = max(self.likeness[number], closeness)
