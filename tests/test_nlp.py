@@ -139,6 +139,9 @@ def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> Non
     assert cleaned == "The glacier is retreating every year."
     assert nlp.clean_disfluencies("Yeah, I mean, basalt cools fast.") == "Basalt cools fast."
     assert nlp.clean_disfluencies("It is a kind of rock.") == "It is a kind of rock."
+    assert nlp.clean_disfluencies("It was, like, huge.") == "It was huge."
+    quoted = "You'll read something like, a tarn is a lake in a cirque."
+    assert nlp.clean_disfluencies(quoted) == quoted  # 'something like' introduces, not a filler
     framed = "But yeah, it's interesting because most glaciers lose ice in summer."
     assert nlp.clean_disfluencies(framed) == "Most glaciers lose ice in summer."
     assert (

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 FILLERS = re.compile(
-    r"(?:,\s*)?\b(?:um+|uh+|uhm|erm|er|ah|hmm+|you know|I mean|like(?=,)|I (?:think|guess)(?=,)|the way I(?:'d| would)? (?:put|say|describe|think (?:of|about)) it|so to speak|"
+    r"(?:,\s*)?\b(?:um+|uh+|uhm|erm|er|ah|hmm+|you know|I mean|"
+    r"(?<!\bsomething )(?<!\banything )(?<!\bnothing )(?<!\bthings )(?<!\bstuff )(?<!\blooks )"
+    r"(?<!\bsounds )(?<!\bfeels )(?<!\bseems )like(?=,)|I (?:think|guess)(?=,)|the way I(?:'d| would)? (?:put|say|describe|think (?:of|about)) it|so to speak|"
     r"(?<=, )yeah(?=[,.]))\b(?:\s*,)?\s*"
     r"|(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bsome )(?<!\bany )(?<!\bone )"
     r"\b(?:sort|kind) of\s+",
