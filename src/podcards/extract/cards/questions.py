@@ -60,9 +60,14 @@ DEFINITION_FORMS = [
         "What is {term}?",
     ),
 ]
-DEFINITION_PREAMBLE = re.compile(r"^(?:the|a) (?:\w+ )?definition is(?: that)?,? ", re.IGNORECASE)
-"""'The textbook definition is that inflation is...': what follows is the definition itself
-(the sentence is already cleaned of 'So,' and the like)."""
+DEFINITION_PREAMBLE = re.compile(
+    r"^(?:(?:the|a) (?:\w+ )?definition is(?: that)?,? |[^,.;]{0,60}?\b(?:you'll|you will|you'd|you "
+    r"would) (?:get|read|find|see) something like,? )",
+    re.IGNORECASE,
+)
+"""'The textbook definition is that inflation is...', 'look it up and you'll get something
+like, a starter is...': what follows is the definition itself (the sentence is already
+cleaned of 'So,' and the like)."""
 DOWNSIDE_FORM = re.compile(
     r"\bthe (?P<aspect>(?:main |big |biggest |only |one )?(?:downside|upside|drawback|caveat|pitfall|advantage|disadvantage|benefit|limitation|weakness|strength|problem)) "
     r"(?:of|with) (?P<subject>[\w .+#/-]{2,40}?) (?:is|are) (?:that )?(?P<answer>.+)$",
@@ -105,12 +110,33 @@ def definition_card(
                 term = terms.display.get(term.lower()) or sentence_case(term, proper)
                 if names_a_person(term, answer_head(match.group("answer"))):
                     question = question.replace("What is", "Who is")
-                draft = basic(
-                    CardKind.DEFINITION, question.format(term=term), match.group("answer")
+                answer = match.group("answer")
+                asked = question.format(term=term)
+                draft = basic(CardKind.DEFINITION, asked, answer) or basic(
+                    CardKind.DEFINITION, asked, noun_phrase_core(answer)
                 )
                 if draft:
                     return draft
     return None
+
+
+POST_MODIFIER = re.compile(r"\s(?:that|which|who|whose|where|when)\b", re.IGNORECASE)
+
+
+def noun_phrase_core(answer: str) -> str:
+    """A long answer without what follows its noun phrase: 'a stable mixed culture of wild
+    yeasts and bacteria living in flour and water' -> '...of wild yeasts and bacteria'. What
+    follows a noun (a relative clause, a participle) narrows it down; the quote keeps it."""
+    tagged = tag_text(answer)
+    offset, cut = 0, len(answer)
+    for position, (token, tag) in enumerate(tagged):
+        offset = answer.find(token, offset)
+        after_noun = position >= 3 and tagged[position - 1][1].startswith("NN")
+        if after_noun and (tag in ("VBG", "VBN") or POST_MODIFIER.match(answer, offset - 1)):
+            cut = offset
+            break
+        offset += len(token)
+    return answer[:cut]
 
 
 FRAMING_NOUNS = frozenset(
