@@ -328,3 +328,29 @@ def test_these_days_is_no_pointer() -> None:
 
     assert not needs_topic("These days that's often done at home with a monitor.", "sleep")
     assert needs_topic("These are the slowest queries of all.", "index")
+
+
+def test_a_definition_is_not_closed_as_a_restatement_of_a_claim_on_its_topic() -> None:
+    """The ratio of a starter's microbes and what a starter is share most of their words but
+    are two facts: each gets its card. The textbook frame in front is no part of the answer,
+    and the answer stops where its noun phrase does (the quote keeps the rest)."""
+    fronts = fronts_of(
+        "In a mature starter the lactic acid bacteria outnumber the wild yeasts by a hundred"
+        " to one. Bakers keep starters for decades. If you look it up you'll get something"
+        " like, a sourdough starter is a stable culture of wild yeasts and lactic acid"
+        " bacteria living together in a paste of flour and water."
+    )
+    assert any("{{c1::a hundred to one}}" in front for front in fronts), fronts
+    assert "What is a sourdough starter?" in fronts, fronts
+
+
+def test_a_cloze_hides_a_whole_key_term_not_its_tail() -> None:
+    """'Lactic acid bacteria' and 'acid bacteria' are both key terms; only the whole one is a
+    target (when the whole one was already asked, the tail used to win)."""
+    from podcards.extract.cards.cloze import single_mentions
+
+    text = "The bacteria, the lactic acid bacteria, are named for the lactic acid they make."
+    spans = single_mentions(text, ["acid bacteria", "lactic acid bacteria", "bacteria", "sugar"])
+    assert {term: text[low:high] for term, (low, high) in spans.items()} == {
+        "lactic acid bacteria": "lactic acid bacteria"
+    }

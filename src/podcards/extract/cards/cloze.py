@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -97,6 +98,9 @@ SPOKEN_FIGURE = (  # a figure said in words, with no unit: 'four thousand ninety
 NUMBER_WITH_UNIT = detectors.NUMBER + r"\s*(?:-\s*)?" + detectors.UNITS
 NUMBER_PHRASE = re.compile(
     r"\b\d+(?:\.\d+)?\s*[-\u2013]\s*\d+(?:\.\d+)?%"  # a range of shares: '3-5%'
+    + r"|"
+    + detectors.NUMBER
+    + r" to (?:one|1)(?=[,.;:!?]|$| (?:and|or|but|in|against)\b)"  # a ratio: 'a hundred to one'
     + r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d) in "  # 'one in five people'
     + r"(?:a (?:hundred|thousand|million|billion)|[a-z]+ty|ten|three|four|five|six|seven|"
     + r"eight|nine|eleven|twelve|fifteen|\d{1,3}(?:,\d{3})*)\b(?![%.,]\d|%)(?:\s*"
@@ -435,13 +439,12 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
     away) and they are not half of a longer phrase."""
     top = max(terms.weights.values(), default=1.0)
     targets = []
-    for term in passage.terms:
-        found = list(phrase_pattern(tuple(term.split())).finditer(text))
-        if len(found) == 1 and usable_term(term) and names_something(term.split()):
+    for term, (start, end) in single_mentions(text, passage.terms).items():
+        if usable_term(term) and names_something(term.split()):
             worth = terms.weights[term] / top + COMPOUND_WORTH * (min(len(term.split()), 3) - 1)
             if ends_in_verb(term.split(), passage):
                 worth *= VERB_END_SHARE  # a collocation running into the verb: 'lava comes'
-            targets.append(Target(found[0].start(), found[0].end(), worth))
+            targets.append(Target(start, end, worth))
     for sentence in passage.sentences:
         verb = next(
             (n for n, tag in enumerate(sentence.tags) if is_verb(tag)),
@@ -473,6 +476,24 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             )
             targets.append(Target(found[0].start(), found[0].end(), worth))
     return targets
+
+
+def single_mentions(text: str, found_terms: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Where each key term the text says once stands, unless that is inside a longer one
+    ('acid bacteria' in 'lactic acid bacteria')."""
+    spans = {}
+    for term in found_terms:
+        found = list(phrase_pattern(tuple(term.split())).finditer(text))
+        if len(found) == 1:
+            spans[term] = found[0].span()
+    return {
+        term: (start, end)
+        for term, (start, end) in spans.items()
+        if not any(
+            low <= start and end <= high and (low, high) != (start, end)
+            for low, high in spans.values()
+        )
+    }
 
 
 def rates_instead_of_naming(
