@@ -274,6 +274,22 @@ def split_of(*texts: str) -> list[nlp.Sentence]:
     return nlp.split_transcript(transcript_of(text), nlp.load_toolkit(text))
 
 
+def test_a_definition_of_what_the_talk_is_about_ranks_above_one_in_passing() -> None:
+    """Defining one of the talk's heaviest key terms is a must-have card; defining a word met
+    in passing is not, though both are definitions."""
+    glacier = "A glacier is a river of ice that flows slowly down a mountain valley."
+    tarn = "A tarn is a small mountain lake that fills a hollow in the rock."
+    transcript = transcript_of(f"{glacier} {tarn}")
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(glacier))
+    others = {f"term {number}": 5.0 for number in range(ranking.CENTRAL_TERMS)}
+    terms = nlp.KeyTerms(weights={"glacier": 9.0, **others, "tarn": 1.0})
+    passages = ranking.build_passages(sentences, terms)
+    ranking.score_passages(passages, terms, ranking.study_talk(sentences))
+    central, in_passing = passages[0], passages[-1]
+    assert (central.text, in_passing.text) == (glacier, tarn)
+    assert central.reasons["central"] > 0 == in_passing.reasons["central"]
+
+
 def test_a_sentence_on_the_subject_around_it_is_more_topical() -> None:
     claim = "Lichens survive drought because the fungus stores water for the alga."
     near = ["Lichens grow on bare rock.", "The alga feeds the fungus with sugar."]

@@ -55,6 +55,8 @@ CROWDING_WEIGHT = 0.5
 DEFINITION_SHARE = 0.25
 DEFINITION_LIFT = 3.0
 CLEAR_DEFINITION = 0.8
+CENTRAL_TERMS = 30
+CENTRAL_DEFINITION_BONUS = 1.0
 LONG_TURN_SENTENCES = 60
 PSEUDO_TURN_SENTENCES = STRETCH_SENTENCES
 """A stand-in turn is as long as the stretch key terms are counted over: one notion of
@@ -349,6 +351,7 @@ def make_passage(
 def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> None:
     """A passage's worth as a card: facts and key terms up, chatter and rambling down."""
     top_weight = max(terms.weights.values(), default=1.0)
+    central = central_terms(terms)
     for passage in passages:
         reasons = {
             "facts": FACT_WEIGHT
@@ -376,9 +379,20 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "dependent": -DEPENDENT_PENALTY if opens_dependent(passage.first) else 0.0,
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
+            "central": CENTRAL_DEFINITION_BONUS
+            if defines(passage) and central.intersection(passage.terms)
+            else 0.0,
         }
         passage.reasons = reasons
         passage.score = round(sum(reasons.values()), 4)
+
+
+def central_terms(terms: KeyTerms) -> frozenset[str]:
+    """The talk's CENTRAL_TERMS heaviest key terms: what it is about. A listener must know
+    what these are; in our eight talks with gold cards, a definition naming one was a
+    must-have card about four times as often as other definitions (26% against 7%)."""
+    ranked = sorted(terms.weights, key=lambda term: (-terms.weights[term], term))
+    return frozenset(ranked[:CENTRAL_TERMS])
 
 
 def about_a_speaker(sentence: Sentence, talk: Talk) -> bool:
