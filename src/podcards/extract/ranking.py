@@ -379,9 +379,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "dependent": -DEPENDENT_PENALTY if opens_dependent(passage.first) else 0.0,
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
-            "central": CENTRAL_DEFINITION_BONUS
-            if defines(passage) and central.intersection(passage.terms)
-            else 0.0,
+            "central": CENTRAL_DEFINITION_BONUS if defines_central(passage, central) else 0.0,
         }
         passage.reasons = reasons
         passage.score = round(sum(reasons.values()), 4)
@@ -393,6 +391,15 @@ def central_terms(terms: KeyTerms) -> frozenset[str]:
     must-have card about four times as often as other definitions (26% against 7%)."""
     ranked = sorted(terms.weights, key=lambda term: (-terms.weights[term], term))
     return frozenset(ranked[:CENTRAL_TERMS])
+
+
+def defines_central(passage: Passage, central: frozenset[str]) -> bool:
+    """Defines, names a central term and is no chatter ('my dog, who is called Basalt')."""
+    return (
+        defines(passage)
+        and bool(central.intersection(passage.terms))
+        and all(weight > 0 for weight in passage.cues.values())
+    )
 
 
 def about_a_speaker(sentence: Sentence, talk: Talk) -> bool:
