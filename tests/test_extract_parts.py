@@ -126,6 +126,8 @@ def test_chatter_cues_count_against(sentence: str, kind: str) -> None:
         "When I'm talking about moraines, I mean the ridges a glacier leaves behind.",
         "By latency, I mean the time a request waits in the queue.",
         "What we mean by drift is the slow change of the data.",
+        "Curtailment is when a generator is told to switch off.",
+        "So ablation, in this context, is when a glacier loses ice to melting.",
     ],
 )
 def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
@@ -134,6 +136,7 @@ def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
     assert detectors.detect(sentence).get(detectors.DEFINITION, 0) >= 0.8
     assert detectors.DEFINITION not in detectors.detect("We drove to the lake and it rained.")
     assert detectors.DEFINITION not in detectors.detect("I mean, we drove to the lake.")
+    assert detectors.DEFINITION not in detectors.detect("That is when we drove to the lake.")
 
 
 def test_what_someone_does_is_no_definition() -> None:
@@ -288,6 +291,11 @@ def test_a_definition_of_what_the_talk_is_about_ranks_above_one_in_passing() -> 
     central, in_passing = passages[0], passages[-1]
     assert (central.text, in_passing.text) == (glacier, tarn)
     assert central.reasons["central"] > 0 == in_passing.reasons["central"]
+    mail = "Sam writes: love the show, my dog is called Glacier because of you."
+    sentences = nlp.split_transcript(transcript_of(mail), nlp.load_toolkit(mail))
+    passages = ranking.build_passages(sentences, terms)
+    ranking.score_passages(passages, terms, ranking.study_talk(sentences))
+    assert passages[0].reasons["central"] == 0  # chatter, though it names and 'defines
 
 
 def test_a_sentence_on_the_subject_around_it_is_more_topical() -> None:
@@ -417,6 +425,11 @@ def test_the_focus_of_a_specifying_sentence_is_the_cloze() -> None:
     assert "{{c1::maintenance}}" in card.front
     assert cloze.focus_targets("The reason was mostly just depth.") == []
     assert cloze.focus_targets("The main reason is that granite cools slowly.") == []
+
+
+def test_an_aside_between_a_term_and_its_definition_is_read_past() -> None:
+    card = card_for("So ablation, in this context, is when a glacier loses ice to melting.")
+    assert (card.front, card.back) == ("What is ablation?", "When a glacier loses ice to melting")
 
 
 def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:

@@ -82,6 +82,8 @@ CUES = [
     # "we call that X", "bakers call it X", "something called X", "what's called X"
     cue(DEFINITION, 0.8, r"\b(?!(?:i|you|he|she)\b)\w+ call (?:that|this|it|these|those|them)\b(?! (?:a day|off|out|up|back|in)\b)|\b(?:something|anything|things?|stuff|what's|what is|(?:a|an|this|these) (?:\w+ )?\w+) called\b(?! (?:me|him|her|us|them|you|it)\b)"),
     cue(DEFINITION, 0.8, r"\bthe (?:\w+ )?(?:term|name|word) (?:for (?:\w+ ){1,4})?is\b|, which (?:is|are) (?:when|where|what|how)\b|\b(?:is|are) what (?:you get|happens) when\b"),
+    # "curtailment is when a generator is told to switch off": defined by what happens
+    cue(DEFINITION, 0.8, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth|time|moment|day|year|place))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:when|where) (?:a|an|the|you|we|they|one|some|your|its|their)\b"),
     # "slack water is the short period when...": a noun phrase defined by 'the' + what it is
     cue(DEFINITION, 0.8, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?the (?!(?:same|best|worst|most|least|first|last|only|one|case|way|thing|problem|reason)\b)\w+ (?:\w+ )?(?:of|that|which|when|where|you|a|an|between|in)\b"),
     # "biofouling is, it's basically everything that...": a definition restarted mid-way
@@ -205,10 +207,18 @@ def normalise(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
+PARENTHETICAL = re.compile(
+    r",? (?:in (?:this|that|our|the) (?:context|case|sense)|basically|essentially|technically|"
+    r"in (?:simple|plain) terms|roughly speaking|put simply|strictly speaking|if you like),(?= )",
+    re.IGNORECASE,
+)
+"""'Fermentation, in this context, is when...': an aside between a term and its verb."""
+
+
 def detect(text: str) -> dict[str, float]:
     """Each cue kind found in `text`: the weight of its strongest pattern, plus a little for
     each further pattern of that kind (a number, a unit and a trend make a surer quantity)."""
-    lowered = normalise(text)
+    lowered = PARENTHETICAL.sub("", normalise(text))
     matched: dict[str, list[float]] = {}
     for item in CUES:
         if item.pattern.search(lowered):

@@ -102,7 +102,7 @@ def definition_card(
     """'X is a Y...' -> 'What is X?', X written as the talk most often writes it (a sentence's
     first word is capitalised only because it comes first)."""
     for sentence in sentences:
-        sentence = DEFINITION_PREAMBLE.sub("", sentence)
+        sentence = detectors.PARENTHETICAL.sub("", DEFINITION_PREAMBLE.sub("", sentence))
         for pattern, question in DEFINITION_FORMS:
             match = pattern.match(sentence)
             term = match and usable_term(match.group("term"))
