@@ -73,6 +73,7 @@ from podcards.models import Card, CardContent, CardKind, NoteType
         ("Drag on a cyclist goes with the square of the speed.", detectors.TREND),
         ("A heavier pendulum is not twice as slow as a light one.", detectors.TREND),
         ("Pressure is inversely proportional to volume.", detectors.TREND),
+        ("The more silt a river carries, the slower it flows.", detectors.TREND),
         ("What really matters is the depth of the keel.", detectors.PRINCIPLE),
         ("The key takeaway: rinse the filter weekly.", detectors.PRINCIPLE),
         ("Eclipses can be computed centuries in advance.", detectors.QUANTITY),

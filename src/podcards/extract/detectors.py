@@ -39,6 +39,11 @@ UNITS = (
     r"(?:kilo|centi|milli)?met(?:re|er)s?|km\b|miles?|feet|kg\b|kilograms?|grams?|tons?|tonnes?|degrees?|"
     r"parameters|dollars|euros|people|users|examples|images|tokens|steps|iterations|layers)(?!\w)"
 )
+COMPARATIVES = (
+    r"(?:more|less|fewer|bigger|smaller|higher|lower|longer|shorter|faster|slower|hotter|colder|"
+    r"warmer|cooler|older|younger|larger|greater|better|worse|earlier|later|deeper|thicker|"
+    r"thinner|heavier|lighter|stronger|weaker|easier|harder|cheaper|wetter|drier|stickier)"
+)
 UNIT_DIGITS = r"(?:(?<=ty)-(?:one|two|three|four|five|six|seven|eight|nine))?"
 """'twenty-four': a tens word takes its units after a hyphen."""
 NUMBER_BODY = (
@@ -115,6 +120,8 @@ CUES = [
     cue(TREND, 0.8, r"\b(?:doubl|tripl|halv)\w*|\bexponential\w*|\bevery " + NUMBER + r"\b|\bper (?:year|month|week|day)\b"),
     # a law of scale: "goes with the cube of the speed", "proportional to", "twice as fast"
     cue(TREND, 0.8, r"\b(?:square|cube|inverse|log(?:arithm)?) of (?:the|its|their)\b|\b(?:inversely |directly )?proportional to\b|\bscales? (?:with|linearly|quadratically)\b|\b(?:linearly|quadratically) with\b|\b(?:twice|half|" + NUMBER_WORDS + r" times) as \w+ as\b"),
+    # "the more silica in a magma, the more viscous it is": a law in one sentence
+    cue(TREND, 0.8, r"\bthe " + COMPARATIVES + r"\b[^.;!?]{1,60}?,? the " + COMPARATIVES + r"\b"),
     cue(TREND, 0.7, r"\bmore and more\b|\bless and less\b|\bincreasingly\b|\btrends?\b|\bnowadays\b|\bthese days\b|\bover time\b"),
     cue(TREND, 0.5, r"\b(?:grow|grew|increas|decreas|drop|rise|rose|fall|fell|shrink|scal|reduc|improv)\w*\b"),
     cue(QUANTITY, 0.4, r"\b\d[\d,.]*\b"),
