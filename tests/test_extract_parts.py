@@ -433,6 +433,15 @@ def test_an_aside_between_a_term_and_its_definition_is_read_past() -> None:
     assert (card.front, card.back) == ("What is ablation?", "When a glacier loses ice to melting")
 
 
+def test_under_a_condition_the_cloze_hides_what_happens() -> None:
+    """'If P, S does Q': the point is Q, not a noun of the premise; a premise that goes on
+    after its comma ('..., or...') and a result that only points ('that one') are no target."""
+    card = card_for("If you add a sixth shelf to the rack, almost every box moves to a new shelf.")
+    assert "{{c1::moves to a new shelf}}" in card.front
+    assert cloze.result_targets("If it rains, or it snows hard, the ferry stops.") == []
+    assert cloze.result_targets("If you read one paper, you have to understand that one.") == []
+
+
 def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:
     card = card_for(
         "The idea is, before the pump starts, it first floods the chamber with water.",

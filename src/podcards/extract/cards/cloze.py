@@ -87,6 +87,19 @@ FOCUS_FORM = re.compile(
 words after the copula are what the sentence is there to say. A bare 'the reason was...' or
 'the thing is...' leans on what came before."""
 FOCUS_WORDS = 4
+PREMISE = re.compile(
+    r"(?:(?:^|(?<=[.!?] ))(?:(?:and|so|but),? )?(?:if|when|once)|(?<=\bis )if) [^,.;]{3,80}, ", re.I
+)
+CLAUSE_END_IN_RESULT = re.compile(r"[,.;:!?]| (?:and|but|so|because|which|whereas)\b")
+AUXILIARY_WORDS = frozenset(
+    ["is", "are", "was", "were", "be", "been", "'s", "'re", "'ve", "have", "has", "had", "do",
+     "does", "did", "going"]
+)  # fmt: skip
+SUBJECT_TAGS = frozenset(["DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "EX", "RB"])
+POINTING_END = frozenset(["it", "that", "this", "one", "them", "those", "these", "there"])
+RESULT_WORTH = 1.3
+"""Above a plain key term, below a figure: under a condition the result is the point, unless
+a number says it."""
 SPOKEN_FIGURE = (  # a figure said in words, with no unit: 'four thousand ninety-six'
     r"\b"
     + detectors.NUMBER_WORDS
@@ -187,6 +200,7 @@ def cloze_card(
         + called_targets(text, terms)
         + defined_targets(text, terms)
         + focus_targets(text)
+        + result_targets(text)
         + phrase_targets(text, passage, terms)
         if not addresses_someone(text, target)
     ]
@@ -412,6 +426,34 @@ def focus_targets(text: str) -> list[Target]:
             and names_something(tokens)
         ):
             targets.append(Target(form.start("focus"), form.end("focus"), FOCUS_WORTH))
+    return targets
+
+
+def result_targets(text: str) -> list[Target]:
+    """What happens under a condition: 'if you go from ten shards to eleven, almost every key
+    {{c1::moves to a different shard}}' (the verb phrase of the clause after the if-clause,
+    when it has a verb of its own and is short)."""
+    targets = []
+    for premise in PREMISE.finditer(text):
+        result = text[premise.end() : premise.end() + 200]
+        result = result[: CLAUSE_END_IN_RESULT.search(result + ".").start()]
+        tagged = tag_text(result)
+        if not tagged or tagged[0][1] not in SUBJECT_TAGS:
+            continue  # the if-clause goes on ('..., or created after...', '..., like...')
+        verb = next(
+            (
+                at
+                for at, (token, tag) in enumerate(tagged)
+                if at > 0 and tag.startswith("VB") and token.lower() not in AUXILIARY_WORDS
+            ),
+            None,
+        )
+        if verb is None or len(tagged) - verb > MAX_CLOZE_WORDS:
+            continue
+        if tagged[-1][0].lower() in POINTING_END:
+            continue  # 'you have to {{understand that one}}' says nothing alone
+        start = premise.end() + result.find(tagged[verb][0])
+        targets.append(Target(start, premise.end() + len(result.rstrip()), RESULT_WORTH))
     return targets
 
 
