@@ -442,6 +442,19 @@ def test_under_a_condition_the_cloze_hides_what_happens() -> None:
     assert cloze.result_targets("If you read one paper, you have to understand that one.") == []
 
 
+def test_a_definition_answer_keeps_its_list_and_its_but() -> None:
+    """Cutting 'hot gas, ash and rock' at its comma drops two thirds of the answer; cutting
+    before 'but hasn't set yet' makes it false, so a definition too long for a Q/A card is a
+    cloze on the term it defines."""
+    card = card_for("A lahar is a flood of hot mud, ash and rock that races down a river valley.")
+    assert (card.front, card.back) == ("What is a lahar?", "A flood of hot mud, ash and rock")
+    card = card_for(
+        "A cold joint is when concrete is poured against a layer that has been placed but"
+        " hasn't set yet."
+    )
+    assert card.front.startswith("A {{c1::cold joint}} is when concrete is poured"), card.front
+
+
 def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:
     card = card_for(
         "The idea is, before the pump starts, it first floods the chamber with water.",

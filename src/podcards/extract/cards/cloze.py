@@ -67,8 +67,10 @@ CONDITION = re.compile(
     r"\b(?:if|when|whenever|once|suppose|let's say|starting (?:from|at|with))\b", re.IGNORECASE
 )
 DEFINED_OPENING = re.compile(
-    r"(?:^|(?<=[.!?] ))(?P<term>[\w-]+(?: [\w-]+){0,3}),? (?:where|which is when|which means|"
-    r"which is basically|that is,)\b",
+    r"(?:^|(?<=[.!?] ))(?:(?:a|an|the) )?(?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,4}?),? "
+    r"(?:where|which is when|"
+    r"which means|which is basically|that is,|(?:is|are) (?:basically |essentially )?(?:when|where)"
+    r")\b",
     re.IGNORECASE,
 )
 CALLED_FORM = re.compile(
@@ -438,8 +440,8 @@ def result_targets(text: str) -> list[Target]:
         result = text[premise.end() : premise.end() + 200]
         result = result[: CLAUSE_END_IN_RESULT.search(result + ".").start()]
         tagged = tag_text(result)
-        if not tagged or tagged[0][1] not in SUBJECT_TAGS:
-            continue  # the if-clause goes on ('..., or created after...', '..., like...')
+        if not tagged or tagged[0][1] not in SUBJECT_TAGS or tagged[0][0] == "I":
+            continue  # the if-clause goes on ('..., or...', '..., like...'), or a plan ('I want')
         verb = next(
             (
                 at

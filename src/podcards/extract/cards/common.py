@@ -105,7 +105,13 @@ comment, not a name, though a key term may start with one ('big data')."""
 UNIT = re.compile(detectors.UNITS)
 """A unit alone names no thing to define ('forty percent, which is a lot better than...')."""
 SPELLING_OUT = re.compile(r", (?:meaning|which means|i\.e\.|in other words) ")
-CLAUSE_END = re.compile(r"[,;:]| because | which | so | but | and then | whereas ")
+CLAUSE_END = re.compile(
+    r"(?!, (?:[\w-]+ ){0,2}[\w-]+ (?:and|or) )"  # a list goes on: 'hot gas, ash and rock'
+    r"(?:[,;:]| because | which | so | but | and then | whereas )"
+)
+QUALIFIER = re.compile(r" (?:but|except|unless|without|only if|not) ")
+"""Cut there, the answer would say something else ('reads data another transaction has
+written' without 'but hasn't committed yet')."""
 POINTING_OPENER = re.compile(
     r"^(?:that's|that is|this is|which is|and that's|so that's) (?:why|how)\b,?\s*",
     re.IGNORECASE,
@@ -209,6 +215,8 @@ def short_answer(text: str) -> str | None:
         spelled = text[: further.start()] if further else text
         if len(spelled.split()) <= MAX_ANSWER_WORDS:
             cut = further
+    if cut and QUALIFIER.match(text, cut.start()):
+        return None
     answer = (text[: cut.start()] if cut else text).strip(" .!?;:,")
     words = answer.split()
     if not words or len(words) > MAX_ANSWER_WORDS or answer.lower() in ("a", "an", "the"):

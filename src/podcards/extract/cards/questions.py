@@ -112,14 +112,15 @@ def definition_card(
                     question = question.replace("What is", "Who is")
                 answer = match.group("answer")
                 asked = question.format(term=term)
-                draft = basic(CardKind.DEFINITION, asked, answer) or basic(
-                    CardKind.DEFINITION, asked, noun_phrase_core(answer)
-                )
+                draft = basic(CardKind.DEFINITION, asked, answer)
+                if draft is None and ARTICLE.match(answer):
+                    draft = basic(CardKind.DEFINITION, asked, noun_phrase_core(answer))
                 if draft:
                     return draft
     return None
 
 
+ARTICLE = re.compile(r"(?:a|an|the) ", re.IGNORECASE)
 POST_MODIFIER = re.compile(r"\s(?:that|which|who|whose|where|when)\b", re.IGNORECASE)
 
 
