@@ -105,8 +105,13 @@ comment, not a name, though a key term may start with one ('big data')."""
 UNIT = re.compile(detectors.UNITS)
 """A unit alone names no thing to define ('forty percent, which is a lot better than...')."""
 SPELLING_OUT = re.compile(r", (?:meaning|which means|i\.e\.|in other words) ")
+CLAUSE_WORDS = (
+    r"(?:when|where|while|which|who|that|the|a|an|if|so|but|because|as|since|until|after|"
+    r"before|then|it|they|you|we|i|he|she|this|these|those|is|are|was|were)"
+)
+"""Words that start a clause, not the next item of a list."""
 CLAUSE_END = re.compile(
-    r"(?!, (?:[\w-]+ ){0,2}[\w-]+ (?:and|or) )"  # a list goes on: 'hot gas, ash and rock'
+    r"(?!, (?:(?!" + CLAUSE_WORDS + r"\b)[\w-]+ ){1,3}(?:and|or) )"  # a list: 'gas, ash and rock'
     r"(?:[,;:]| because | which | so | but | and then | whereas )"
 )
 QUALIFIER = re.compile(r" (?:but|except|unless|without|only if|not) ")
