@@ -455,6 +455,14 @@ def test_a_definition_answer_keeps_its_list_and_its_but() -> None:
     assert card.front.startswith("A {{c1::cold joint}} is when concrete is poured"), card.front
 
 
+def test_a_cloze_does_not_hide_words_the_card_shows_again() -> None:
+    card = card_for(
+        "There's a chemical called melatonin, and what melatonin does is tell your body"
+        " that night has come."
+    )
+    assert "{{c1::melatonin}}" not in card.front, card.front
+
+
 def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:
     card = card_for(
         "The idea is, before the pump starts, it first floods the chamber with water.",

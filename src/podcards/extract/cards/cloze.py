@@ -63,6 +63,7 @@ PARTIAL_TERM_SHARE = 0.7
 VERB_END_SHARE = 0.3
 REPEATED_ANSWER_PENALTY = 0.5
 CONDITION_PENALTY = 0.5
+GIVEAWAY_PENALTY = 1.0
 CONDITION = re.compile(
     r"\b(?:if|when|whenever|once|suppose|let's say|starting (?:from|at|with))\b", re.IGNORECASE
 )
@@ -220,9 +221,17 @@ def cloze_card(
             + CLAUSE_CUE_SHARE * cues[clause]
             - REPEATED_ANSWER_PENALTY * answered[draft.answer.lower()]
             - CONDITION_PENALTY * (target.quantity and in_condition(text, target.start))
+            - GIVEAWAY_PENALTY * gives_itself_away(draft)
         )
         drafts.append((value, -target.start, draft))
     return max(drafts, key=lambda option: option[:2])[2]
+
+
+def gives_itself_away(draft: CardDraft) -> bool:
+    """The hidden words are on the card again ('a chemical called {{c1::adenosine}}, and what
+    adenosine does is...')."""
+    shown = CLOZE_DELETION.sub(" ", draft.content.front)
+    return bool(draft.answer) and bool(phrase_pattern(tuple(draft.answer.split())).search(shown))
 
 
 def in_condition(text: str, position: int) -> bool:
