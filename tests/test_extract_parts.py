@@ -463,6 +463,15 @@ def test_a_cloze_does_not_hide_words_the_card_shows_again() -> None:
     assert "{{c1::melatonin}}" not in card.front, card.front
 
 
+def test_a_term_explained_mid_sentence_is_the_cloze() -> None:
+    card = card_for(
+        "The brain sorts memories. The brain rests. Sleep helps the brain.",
+        "During deep sleep, the hippocampus, which is the brain's short-term inbox for new"
+        " memories, replays what you learned that day.",
+    )
+    assert "the {{c1::hippocampus}}, which is the brain's" in card.front, card.front
+
+
 def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:
     card = card_for(
         "The idea is, before the pump starts, it first floods the chamber with water.",

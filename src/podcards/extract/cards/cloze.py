@@ -74,6 +74,13 @@ DEFINED_OPENING = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+DEFINED_INLINE = re.compile(
+    r"\b(?:the|a|an) (?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,3}?), (?:which|who) "
+    r"(?:is|are) (?:basically |essentially )?(?:the|a|an)\b",
+    re.IGNORECASE,
+)
+"""'...the hippocampus, which is the brain's short-term inbox, ...': the term is explained
+in passing, mid-sentence."""
 CALLED_FORM = re.compile(
     r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
     re.IGNORECASE,
@@ -410,7 +417,7 @@ def defined_targets(text: str, terms: KeyTerms) -> list[Target]:
     """A term that opens a sentence and is explained right after it ('Hash sharding,
     where you hash the key to pick the shard, spreads the load'): the term is the answer."""
     targets = []
-    for opening in DEFINED_OPENING.finditer(text):
+    for opening in [*DEFINED_OPENING.finditer(text), *DEFINED_INLINE.finditer(text)]:
         term = opening.group("term")
         words = term.split()
         if (
