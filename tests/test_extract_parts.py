@@ -440,6 +440,12 @@ def test_under_a_condition_the_cloze_hides_what_happens() -> None:
     assert "{{c1::moves to a new shelf}}" in card.front
     assert cloze.result_targets("If it rains, or it snows hard, the ferry stops.") == []
     assert cloze.result_targets("If you read one paper, you have to understand that one.") == []
+    assert cloze.result_targets("If you drop the lock, the database gets faster.") == []
+    card = card_for(
+        "If one strain of yeast helps in a trial, that tells you nothing, basically nothing,"
+        " about another strain of the same species."
+    )
+    assert "{{c1::tells you nothing}}" not in card.front, card.front
 
 
 def test_a_definition_answer_keeps_its_list_and_its_but() -> None:

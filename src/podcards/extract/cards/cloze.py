@@ -64,6 +64,7 @@ VERB_END_SHARE = 0.3
 REPEATED_ANSWER_PENALTY = 0.5
 CONDITION_PENALTY = 0.5
 GIVEAWAY_PENALTY = 1.0
+ECHO_WORDS = 3
 CONDITION = re.compile(
     r"\b(?:if|when|whenever|once|suppose|let's say|starting (?:from|at|with))\b", re.IGNORECASE
 )
@@ -175,6 +176,7 @@ class Target:
     end: int
     worth: float
     quantity: bool = False
+    result: bool = False
 
 
 def addresses_someone(text: str, target: Target) -> bool:
@@ -228,17 +230,22 @@ def cloze_card(
             + CLAUSE_CUE_SHARE * cues[clause]
             - REPEATED_ANSWER_PENALTY * answered[draft.answer.lower()]
             - CONDITION_PENALTY * (target.quantity and in_condition(text, target.start))
-            - GIVEAWAY_PENALTY * gives_itself_away(draft)
+            - GIVEAWAY_PENALTY * gives_itself_away(draft, target)
         )
         drafts.append((value, -target.start, draft))
     return max(drafts, key=lambda option: option[:2])[2]
 
 
-def gives_itself_away(draft: CardDraft) -> bool:
+def gives_itself_away(draft: CardDraft, target: Target) -> bool:
     """The hidden words are on the card again ('a chemical called {{c1::adenosine}}, and what
-    adenosine does is...')."""
-    shown = CLOZE_DELETION.sub(" ", draft.content.front)
-    return bool(draft.answer) and bool(phrase_pattern(tuple(draft.answer.split())).search(shown))
+    adenosine does is...'); for a result, its last word echoed right after it
+    ('{{c1::tells you nothing}}, basically nothing')."""
+    front = draft.content.front
+    if target.result:
+        after = front[front.find("}}") + 2 :].split()[:ECHO_WORDS]
+        return draft.answer.split()[-1].lower() in (word.strip(",.;").lower() for word in after)
+    shown = CLOZE_DELETION.sub(" ", front)
+    return bool(phrase_pattern(tuple(draft.answer.split())).search(shown))
 
 
 def in_condition(text: str, position: int) -> bool:
@@ -470,8 +477,11 @@ def result_targets(text: str) -> list[Target]:
             continue
         if tagged[-1][0].lower() in POINTING_END:
             continue  # 'you have to {{understand that one}}' says nothing alone
+        if not any(tag.startswith("NN") or tag == "CD" for _, tag in tagged[verb + 1 :]):
+            continue  # 'the database {{gets faster}}': a guess, not a fact to recall
         start = premise.end() + result.find(tagged[verb][0])
-        targets.append(Target(start, premise.end() + len(result.rstrip()), RESULT_WORTH))
+        end = premise.end() + len(result.rstrip())
+        targets.append(Target(start, end, RESULT_WORTH, result=True))
     return targets
 
 
