@@ -297,6 +297,15 @@ def test_a_definition_of_what_the_talk_is_about_ranks_above_one_in_passing() -> 
     passages = ranking.build_passages(sentences, terms)
     ranking.score_passages(passages, terms, ranking.study_talk(sentences))
     assert passages[0].reasons["central"] == 0  # chatter, though it names and 'defines
+    from card_factory import talk_of_turns
+
+    intro = "Ana is a glacier scientist who measures the ice every spring."
+    transcript = talk_of_turns("Ice", [("Host", intro), ("Ana", "Thanks. " + glacier)])
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(intro))
+    terms = nlp.KeyTerms(weights={"glacier": 9.0, "glacier scientist": 8.0})
+    passages = ranking.build_passages(sentences, terms)
+    ranking.score_passages(passages, terms, ranking.study_talk(sentences))
+    assert passages[0].text == intro and passages[0].reasons["central"] == 0  # a speaker
 
 
 def test_a_sentence_on_the_subject_around_it_is_more_topical() -> None:

@@ -372,14 +372,14 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "topicality": TOPIC_WEIGHT * talk.topicality(passage),
             "artifact": -1.0 if TIMESTAMP.search(passage.text) else 0.0,
             "personal": -max(0.0, detectors.first_person_share(passage.text) - 0.1) * 6,
-            "person": -PERSON_PENALTY
-            if any(about_a_speaker(sentence, talk) for sentence in passage.sentences)
-            else 0.0,
+            "person": -PERSON_PENALTY if introduces_a_speaker(passage, talk) else 0.0,
             "someone": -SOMEONE_PENALTY if THIRD_PERSON.search(passage.text) else 0.0,
             "dependent": -DEPENDENT_PENALTY if opens_dependent(passage.first) else 0.0,
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
-            "central": CENTRAL_DEFINITION_BONUS if defines_central(passage, central) else 0.0,
+            "central": CENTRAL_DEFINITION_BONUS
+            if defines_central(passage, central) and not introduces_a_speaker(passage, talk)
+            else 0.0,
         }
         passage.reasons = reasons
         passage.score = round(sum(reasons.values()), 4)
@@ -400,6 +400,10 @@ def defines_central(passage: Passage, central: frozenset[str]) -> bool:
         and bool(central.intersection(passage.terms))
         and all(weight > 0 for weight in passage.cues.values())
     )
+
+
+def introduces_a_speaker(passage: Passage, talk: Talk) -> bool:
+    return any(about_a_speaker(sentence, talk) for sentence in passage.sentences)
 
 
 def about_a_speaker(sentence: Sentence, talk: Talk) -> bool:
