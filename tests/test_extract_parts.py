@@ -296,7 +296,7 @@ def test_a_definition_of_what_the_talk_is_about_ranks_above_one_in_passing() -> 
     sentences = nlp.split_transcript(transcript_of(mail), nlp.load_toolkit(mail))
     passages = ranking.build_passages(sentences, terms)
     ranking.score_passages(passages, terms, ranking.study_talk(sentences))
-    assert passages[0].reasons["central"] == 0  # chatter, though it names and 'defines
+    assert passages[0].reasons["central"] == 0  # chatter, though it names a central term
     from card_factory import talk_of_turns
 
     intro = "Ana is a glacier scientist who measures the ice every spring."
