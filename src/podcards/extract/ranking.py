@@ -353,6 +353,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
     top_weight = max(terms.weights.values(), default=1.0)
     central = central_terms(terms)
     for passage in passages:
+        introduces = introduces_a_speaker(passage, talk)
         reasons = {
             "facts": FACT_WEIGHT
             * min(MAX_FACT_SCORE, sum(weight for weight in passage.cues.values() if weight > 0)),
@@ -372,13 +373,13 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "topicality": TOPIC_WEIGHT * talk.topicality(passage),
             "artifact": -1.0 if TIMESTAMP.search(passage.text) else 0.0,
             "personal": -max(0.0, detectors.first_person_share(passage.text) - 0.1) * 6,
-            "person": -PERSON_PENALTY if introduces_a_speaker(passage, talk) else 0.0,
+            "person": -PERSON_PENALTY if introduces else 0.0,
             "someone": -SOMEONE_PENALTY if THIRD_PERSON.search(passage.text) else 0.0,
             "dependent": -DEPENDENT_PENALTY if opens_dependent(passage.first) else 0.0,
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
             "central": CENTRAL_DEFINITION_BONUS
-            if defines_central(passage, central) and not introduces_a_speaker(passage, talk)
+            if defines_central(passage, central) and not introduces
             else 0.0,
         }
         passage.reasons = reasons
@@ -403,6 +404,7 @@ def defines_central(passage: Passage, central: frozenset[str]) -> bool:
 
 
 def introduces_a_speaker(passage: Passage, talk: Talk) -> bool:
+    """Says who one of the speakers is: no fact of the subject, nor a term to define."""
     return any(about_a_speaker(sentence, talk) for sentence in passage.sentences)
 
 
@@ -562,7 +564,8 @@ class Rivals:
 
     def catch_up(self, number: int, chosen: list[Passage]) -> bool:
         """Whether the passage is still open once compared with the picks it has not met:
-        sharing a sentence with a pick or restating one closes it."""
+        sharing a sentence with a pick or restating one closes it (a definition and a claim
+        on the same topic are two facts, however many words they share)."""
         passage = self.pool[number]
         if self.used.intersection(passage.span):
             self.open[number] = False

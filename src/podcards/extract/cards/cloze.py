@@ -99,7 +99,8 @@ words after the copula are what the sentence is there to say. A bare 'the reason
 'the thing is...' leans on what came before."""
 FOCUS_WORDS = 4
 PREMISE = re.compile(
-    r"(?:(?:^|(?<=[.!?] ))(?:(?:and|so|but),? )?(?:if|when|once)|(?<=\bis )if) [^,.;]{3,80}, ", re.I
+    r"(?:(?:^|(?<=[.!?] ))(?:(?:and|so|but),? )?(?:if|when|once)|(?<=\bis )if) [^,.;]{3,80}, ",
+    re.IGNORECASE,
 )
 CLAUSE_END_IN_RESULT = re.compile(r"[,.;:!?]| (?:and|but|so|because|which|whereas)\b")
 AUXILIARY_WORDS = frozenset(
@@ -421,8 +422,9 @@ def called_targets(text: str, terms: KeyTerms) -> list[Target]:
 
 
 def defined_targets(text: str, terms: KeyTerms) -> list[Target]:
-    """A term that opens a sentence and is explained right after it ('Hash sharding,
-    where you hash the key to pick the shard, spreads the load'): the term is the answer."""
+    """A term explained right after it ('Hash sharding, where you hash the key...', 'A dirty
+    read is when...', '...the hippocampus, which is the brain's inbox'): the term is the
+    answer."""
     targets = []
     for opening in [*DEFINED_OPENING.finditer(text), *DEFINED_INLINE.finditer(text)]:
         term = opening.group("term")
@@ -456,8 +458,9 @@ def focus_targets(text: str) -> list[Target]:
 
 def result_targets(text: str) -> list[Target]:
     """What happens under a condition: 'if you go from ten shards to eleven, almost every key
-    {{c1::moves to a different shard}}' (the verb phrase of the clause after the if-clause,
-    when it has a verb of its own and is short)."""
+    {{c1::moves to a different shard}}': the verb phrase of the clause after the if-clause,
+    when that clause has a subject, a verb of its own and a noun after it, in at most
+    MAX_CLOZE_WORDS words."""
     targets = []
     for premise in PREMISE.finditer(text):
         result = text[premise.end() : premise.end() + 200]
