@@ -510,6 +510,15 @@ def test_a_definition_answer_keeps_its_list_and_its_but() -> None:
     assert card.front.startswith("A {{c1::cold joint}} is when concrete is poured"), card.front
 
 
+def test_a_term_in_apposition_keeps_the_article_the_talk_gives_it() -> None:
+    card = card_for(
+        "In spring the cirque, which is a bowl carved by a glacier, fills with meltwater."
+    )
+    assert card.front == "What is a cirque?"
+    card = card_for("Pumice, a volcanic glass full of gas bubbles, floats on water.")
+    assert card.front == "What is pumice?"
+
+
 def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:
     card = card_for(
         "The idea is, before the pump starts, it first floods the chamber with water.",

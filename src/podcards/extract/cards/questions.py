@@ -362,12 +362,27 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                     and not TOPIC_FRAME.search(text[: found.start()])
                 ):
                     written = written[:1].lower() + written[1:]
+                    if DETERMINER_BEFORE.search(text, 0, found.start()):
+                        written = with_article(written)
                     draft = basic(
                         CardKind.DEFINITION, f"What is {written}?", answer.group("answer")
                     )
                     if draft:
                         return draft
     return None
+
+
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
+
+
+def with_article(term: str) -> str:
+    """'the cirque, a bowl...' -> 'What is a cirque?': a noun the talk gives an article is
+    countable ('What is cirque?' reads as broken English; 'pumice, a volcanic glass' had none
+    and stays bare); a plural or a term that has its article stays as it is."""
+    first = term.split()[0].lower()
+    if first in ("a", "an", "the") or term.endswith("s"):
+        return term
+    return f"{'an' if first[0] in 'aeiou' else 'a'} {term}"
 
 
 TOPIC_FRAME = re.compile(
