@@ -748,6 +748,8 @@ def test_because_it_does_is_no_reason() -> None:
 def test_a_range_is_hidden_whole() -> None:
     card = card_for("A fresh starter needs about four to eight hours to double in the jar.")
     assert "{{c1::four to eight hours}}" in card.front, card.front
+    card = card_for("A good sampler needs somewhere between twenty and fifty steps per image.")
+    assert "{{c1::twenty and fifty steps}}" in card.front, card.front
 
 
 def test_a_title_or_a_profession_makes_a_who_question() -> None:

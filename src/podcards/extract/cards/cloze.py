@@ -126,6 +126,13 @@ NUMBER_PHRASE = re.compile(
     + r"|"
     + detectors.NUMBER
     + r" to (?:one|1)(?=[,.;:!?]|$| (?:and|or|but|in|against)\b)"  # a ratio: 'a hundred to one'
+    + r"|(?<=\bbetween )"  # a range: 'between twenty and fifty steps'
+    + detectors.NUMBER
+    + r" and "
+    + detectors.NUMBER_BODY
+    + r"(?:\s*"
+    + detectors.UNITS
+    + r")?"
     + r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d) in "  # 'one in five people'
     + r"(?:a (?:hundred|thousand|million|billion)|[a-z]+ty|ten|three|four|five|six|seven|"
     + r"eight|nine|eleven|twelve|fifteen|\d{1,3}(?:,\d{3})*)\b(?![%.,]\d|%)(?:\s*"
