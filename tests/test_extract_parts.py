@@ -979,6 +979,9 @@ def test_lint_calls_filler_only_what_cleaning_removes() -> None:
     hedge = CardContent(note_type=NoteType.CLOZE, front="Basalt sort of {{c1::cools}} fast.")
     assert not any("filler" in problem for problem in lint(kind))
     assert any("filler" in problem for problem in lint(hedge))
+    front = "When I say {{c1::moraine}}, I mean the ridge of rock a glacier leaves."
+    defining = CardContent(note_type=NoteType.CLOZE, front=front)
+    assert not any("filler" in problem for problem in lint(defining))
 
 
 def test_glossary_file_forms_and_errors(tmp_path: Path) -> None:

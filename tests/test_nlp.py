@@ -142,6 +142,8 @@ def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> Non
     assert nlp.clean_disfluencies("It was, like, huge.") == "It was huge."
     quoted = "You'll read something like, a tarn is a lake in a cirque."
     assert nlp.clean_disfluencies(quoted) == quoted  # 'something like' introduces, not a filler
+    defining = "When I say moraine, I mean the ridge a glacier leaves."
+    assert nlp.clean_disfluencies(defining) == defining
     framed = "But yeah, it's interesting because most glaciers lose ice in summer."
     assert nlp.clean_disfluencies(framed) == "Most glaciers lose ice in summer."
     assert (

@@ -6,7 +6,7 @@ import re
 
 from podcards.models import CardContent, NoteType
 from podcards.nlp import opens_with_dummy_it
-from podcards.nlp.cleaning import FILLERS
+from podcards.nlp.cleaning import has_filler
 
 MAX_ANSWER_WORDS = 12
 MAX_CLOZE_WORDS = 6
@@ -27,7 +27,7 @@ def lint(card_content: CardContent) -> list[str]:
     problems = []
     if not front:
         return ["empty front"]
-    if FILLERS.search(front) or FILLERS.search(card_content.back):
+    if has_filler(front) or has_filler(card_content.back):
         problems.append("contains filler words")  # what cleaning removes: one notion of filler
     if LEADING_PRONOUN.match(front) and not opens_with_dummy_it(CLOZE_DELETION.sub(r"\1", front)):
         problems.append("starts with a pronoun whose referent is missing")

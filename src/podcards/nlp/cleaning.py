@@ -37,6 +37,13 @@ RESTARTED_COPULA = re.compile(
     r"\b(is|are|was|were) (?:a|an|the),? (?:it's|it is|they're|they are|that's) ", re.IGNORECASE
 )
 """'a B-tree is a, it's a balanced tree': the speaker began the answer twice."""
+MEANING_FRAME = re.compile(
+    r"\b(?:when (?:I|we)(?: say| talk about|'m talking about| am talking about|'re talking about|"
+    r" are talking about)|by) [^,.;]{1,40}$",
+    re.IGNORECASE,
+)
+"""'When I'm talking about the basics, I mean...': the 'I mean' after it says what a word
+stands for."""
 FALSE_START = re.compile(r"^[^,.;]{1,25}?\s+(?:--|—|–)\s+")
 
 
@@ -51,12 +58,26 @@ def leading_filler(text: str) -> int:
         position += found.end()
 
 
+def says_what_it_means(found: re.Match[str]) -> bool:
+    """'When I say X, I mean Y': this 'I mean' defines X, it is no filler."""
+    return found.group().strip(" ,").lower() == "i mean" and bool(
+        MEANING_FRAME.search(found.string, 0, found.start())
+    )
+
+
+def has_filler(text: str) -> bool:
+    """Whether cleaning would remove a filler from the text."""
+    return any(not says_what_it_means(found) for found in FILLERS.finditer(text))
+
+
 def filler_gap(found: re.Match[str]) -> str:
     """What a removed filler leaves: a comma where it stood between commas and the speaker
     restarted with a new subject ('the government just, um, it starts...' -> 'just, it
     starts') or went on with a phrase of the sentence ('the modern one, yeah, late 2000s');
     else a space ('which is, you know, the main thing' -> 'which is the main thing')."""
     filler = found.group()
+    if says_what_it_means(found):
+        return filler
     between_commas = filler.startswith(",") and filler.rstrip().endswith(",")
     keeps_comma = RESTART.match(found.string, found.end()) or filler.strip(" ,") == "yeah"
     return ", " if between_commas and keeps_comma else " "
