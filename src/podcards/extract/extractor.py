@@ -22,7 +22,6 @@ MAX_TAGS = 3
 CONTEXT_SENTENCES = 3
 MAX_TOPIC_WORDS = 4
 POINTERS = frozenset(["this", "that", "these", "those"])
-COPULAS = frozenset(["is", "are", "was", "were", "'s", "'re"])
 
 
 def extract_cards(
@@ -41,8 +40,9 @@ def extract_cards(
     if toolkit.missing:
         warn_missing_data(tuple(toolkit.missing))
     sentences = nlp.split_transcript(transcript, toolkit)
-    terms = talk_terms(transcript, sentences, toolkit.stopwords)
-    passages = ranking.build_passages(sentences, terms)
+    adverts = ranking.advert_sentences(sentences)
+    terms = talk_terms(transcript, sentences, toolkit.stopwords, adverts)
+    passages = ranking.build_passages(sentences, terms, adverts)
     ranking.score_passages(passages, terms, ranking.study_talk(sentences))
     occurrences = occurrence_indexes(sentences)
     limit = (
@@ -91,10 +91,15 @@ def announce_missing_data() -> None:
 
 
 def talk_terms(
-    transcript: Transcript, sentences: Sequence[nlp.Sentence], stopwords: frozenset[str]
+    transcript: Transcript,
+    sentences: Sequence[nlp.Sentence],
+    stopwords: frozenset[str],
+    adverts: set[int] | None = None,
 ) -> nlp.KeyTerms:
-    """Key terms of what the talk teaches: not its adverts, nor its speakers' names."""
-    adverts = ranking.advert_sentences(sentences)
+    """Key terms of what the talk teaches: not its adverts (`adverts`, found here when not
+    given), nor its speakers' names."""
+    if adverts is None:
+        adverts = ranking.advert_sentences(sentences)
     return nlp.key_terms(
         [
             sentence
@@ -186,7 +191,7 @@ def first_named_thing(sentence: nlp.Sentence, terms: nlp.KeyTerms) -> str | None
         phrase = named_thing(sentence, low, high, terms)
         if phrase:
             return phrase
-    if not before or verb == len(tags) or tokens[verb].lower() not in COPULAS:
+    if not before or verb == len(tags) or tokens[verb].lower() not in nlp.BE_FORMS:
         return None
     after = [(low, high) for low, high in sentence.chunks if low > verb][:1]
     return next((named_thing(sentence, low, high, terms) for low, high in after), None)
@@ -194,7 +199,7 @@ def first_named_thing(sentence: nlp.Sentence, terms: nlp.KeyTerms) -> str | None
 
 def named_thing(sentence: nlp.Sentence, low: int, high: int, terms: nlp.KeyTerms) -> str | None:
     """The noun phrase tokens[low:high] as a topic, if it names a thing."""
-    article = low > 0 and sentence.tokens[low - 1].lower() in ("the", "a", "an")
+    article = low > 0 and sentence.tokens[low - 1].lower() in detectors.ARTICLES
     if usable_term(" ".join(sentence.tokens[low - article : high])) is None:
         return None  # 'the key mechanism', 'the number people cite'
     start = nlp.term_start(sentence.tokens, sentence.tags, low, high, terms.stopwords)

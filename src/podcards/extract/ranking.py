@@ -274,11 +274,14 @@ def opening_sentences(sentences: Sequence[Sentence], hosts: frozenset[str]) -> i
     return opening if opening <= OPENING_SHARE * len(sentences) else 0
 
 
-def build_passages(sentences: Sequence[Sentence], terms: KeyTerms) -> list[Passage]:
+def build_passages(
+    sentences: Sequence[Sentence], terms: KeyTerms, adverts: set[int] | None = None
+) -> list[Passage]:
     """Every sentence, and every pair of neighbours that could carry one fact together; the
-    sentences of an advert count as sponsor reads (see `advert_sentences`)."""
+    sentences of an advert (`adverts`, found here when not given: see `advert_sentences`)
+    count as sponsor reads."""
     cues = [detectors.detect(sentence.text) for sentence in sentences]
-    for index in advert_sentences(sentences):
+    for index in advert_sentences(sentences) if adverts is None else adverts:
         cues[index][detectors.SPONSOR] = ADVERT_WEIGHT
     passages = []
     for position, sentence in enumerate(sentences):

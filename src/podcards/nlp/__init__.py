@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from podcards.nlp.cleaning import clean_disfluencies, leading_filler
 from podcards.nlp.sentences import (
+    BE_FORMS,
     CLAUSE_OPENING_WORDS,
     MAX_SENTENCE_WORDS,
+    PERFECT_AUXILIARIES,
     Sentence,
     clause_spans,
     dummy_it,
@@ -62,11 +64,13 @@ def warm_up() -> None:
 
 
 __all__ = [
+    "BE_FORMS",
     "CLAUSE_OPENING_WORDS",
     "LOOSE_MODIFIERS",
     "MAX_SENTENCE_WORDS",
     "NLTK_DATA_HINT",
     "NUMBER_WORDS",
+    "PERFECT_AUXILIARIES",
     "RATING_WORDS",
     "TAGGER_RESOURCE",
     "VAGUE_NOUNS",

@@ -255,6 +255,8 @@ def tag_sentences(sentences: Iterable[Sentence], toolkit: Toolkit) -> None:
 
 
 PERFECT_AUXILIARIES = frozenset(["have", "has", "had", "'ve", "'d", "having"])
+BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "am", "'s", "'re", "'m"])
+"""The forms of 'be', as tokens ('it's' is 'it' + ''s')."""
 IRREGULAR_PARTICIPLES = frozenset(
     ["heard", "seen", "done", "gone", "known", "made", "found", "given", "taken", "got",
      "gotten", "read", "written", "said", "told", "thought", "brought", "bought", "built",

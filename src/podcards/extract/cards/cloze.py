@@ -15,7 +15,9 @@ from functools import lru_cache
 from podcards.extract import detectors, ranking
 from podcards.extract.cards.common import (
     NOT_A_TERM,
+    NOT_A_TERM_END,
     RATING_OR_SIZE,
+    VAGUE_HEADS,
     CardDraft,
     capitalise,
     is_count,
@@ -26,11 +28,13 @@ from podcards.extract.cards.common import (
     usable_term,
     without_pointing_opener,
 )
-from podcards.extract.lint import CLOZE_DELETION
+from podcards.extract.lint import CLOZE_DELETION, MAX_CLOZE_WORDS
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
 from podcards.nlp import (
+    BE_FORMS,
     LOOSE_MODIFIERS,
+    PERFECT_AUXILIARIES,
     VAGUE_NOUNS,
     KeyTerms,
     is_content_word,
@@ -41,7 +45,6 @@ from podcards.nlp import (
     term_start,
 )
 
-MAX_CLOZE_WORDS = 6
 MAX_CARD_WORDS = 25
 MIN_CARD_WORDS = 8
 DEPENDENT_EXTRA_WORDS = 10
@@ -103,12 +106,8 @@ PREMISE = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_END_IN_RESULT = re.compile(r"[,.;:!?]| (?:and|but|so|because|which|whereas)\b")
-AUXILIARY_WORDS = frozenset(
-    ["is", "are", "was", "were", "be", "been", "'s", "'re", "'ve", "have", "has", "had", "do",
-     "does", "did", "going"]
-)  # fmt: skip
+AUXILIARY_WORDS = BE_FORMS | PERFECT_AUXILIARIES | frozenset(["do", "does", "did", "going"])
 SUBJECT_TAGS = frozenset(["DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "EX", "RB"])
-POINTING_END = frozenset(["it", "that", "this", "one", "them", "those", "these", "there"])
 RESULT_WORTH = 1.3
 """Above a plain key term, below a figure: under a condition the result is the point, unless
 a number says it."""
@@ -485,7 +484,7 @@ def result_targets(text: str) -> list[Target]:
         )
         if verb is None or len(tagged) - verb > MAX_CLOZE_WORDS:
             continue
-        if tagged[-1][0].lower() in POINTING_END:
+        if tagged[-1][0].lower() in NOT_A_TERM_END | VAGUE_HEADS:
             continue  # 'you have to {{understand that one}}' says nothing alone
         if not any(tag.startswith("NN") or tag == "CD" for _, tag in tagged[verb + 1 :]):
             continue  # 'the database {{gets faster}}': a guess, not a fact to recall

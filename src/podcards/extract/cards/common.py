@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from podcards.extract import detectors
-from podcards.extract.lint import CLOZE_DELETION
+from podcards.extract.lint import CLOZE_DELETION, MAX_ANSWER_WORDS
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
 from podcards.nlp import (
@@ -23,7 +23,6 @@ from podcards.nlp import (
     opens_with_dummy_it,
 )
 
-MAX_ANSWER_WORDS = 12
 MAX_TERM_WORDS = 6
 ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 NOT_A_TERM = frozenset(
@@ -224,7 +223,7 @@ def short_answer(text: str) -> str | None:
         return None
     answer = (text[: cut.start()] if cut else text).strip(" .!?;:,")
     words = answer.split()
-    if not words or len(words) > MAX_ANSWER_WORDS or answer.lower() in ("a", "an", "the"):
+    if not words or len(words) > MAX_ANSWER_WORDS or answer.lower() in detectors.ARTICLES:
         return None
     return capitalise(answer)
 

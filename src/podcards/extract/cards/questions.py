@@ -11,6 +11,7 @@ import re
 
 from podcards.extract import detectors
 from podcards.extract.cards.common import (
+    ARTICLE,
     MAX_ANSWER_WORDS,
     MAX_TERM_WORDS,
     RATING_OR_SIZE,
@@ -120,7 +121,6 @@ def definition_card(
     return None
 
 
-ARTICLE = re.compile(r"(?:a|an|the) ", re.IGNORECASE)
 POST_MODIFIER = re.compile(r"\s(?:that|which|who|whose|where|when)\b", re.IGNORECASE)
 
 
@@ -380,7 +380,7 @@ def with_article(term: str) -> str:
     countable ('What is cirque?' reads as broken English; 'pumice, a volcanic glass' had none
     and stays bare); a plural or a term that has its article stays as it is."""
     first = term.split()[0].lower()
-    if first in ("a", "an", "the") or term.endswith("s"):
+    if first in detectors.ARTICLES or term.endswith("s"):
         return term
     return f"{'an' if first[0] in 'aeiou' else 'a'} {term}"
 
