@@ -3,6 +3,7 @@
 - `toolkit`: NLTK and its data, or a data-free stand-in for each part (and which are missing).
 - `tagger`: NLTK's perceptron tagger run by our own code, the same tags twice as fast.
 - `sentences`: sentences and clauses located in the transcript, tokenised and tagged.
+- `boundaries`: where sentences start in captions that lost their punctuation.
 - `terms`: noun phrases and the episode's key terms.
 - `cleaning`: speech made readable for card text.
 
@@ -11,17 +12,16 @@ No module imports NLTK until a function needs it, so `podcards --help` stays fas
 
 from __future__ import annotations
 
+from podcards.nlp import boundaries
 from podcards.nlp.cleaning import clean_disfluencies, leading_filler
 from podcards.nlp.sentences import (
     BE_FORMS,
-    CLAUSE_OPENING_WORDS,
     MAX_SENTENCE_WORDS,
     PERFECT_AUXILIARIES,
     Sentence,
     clause_spans,
     dummy_it,
     is_verb,
-    opening_strength,
     opens_with_dummy_it,
     split_transcript,
     tag_text,
@@ -65,7 +65,6 @@ def warm_up() -> None:
 
 __all__ = [
     "BE_FORMS",
-    "CLAUSE_OPENING_WORDS",
     "LOOSE_MODIFIERS",
     "MAX_SENTENCE_WORDS",
     "NLTK_DATA_HINT",
@@ -78,6 +77,7 @@ __all__ = [
     "QuickPerceptron",
     "Sentence",
     "Toolkit",
+    "boundaries",
     "builtin_stopwords",
     "clause_spans",
     "clean_disfluencies",
@@ -90,7 +90,6 @@ __all__ = [
     "load_toolkit",
     "missing_data",
     "nltk_module",
-    "opening_strength",
     "opens_with_dummy_it",
     "pretrained_tagger",
     "quick_perceptron_or_nltk",

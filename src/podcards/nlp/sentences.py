@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from podcards.nlp.boundaries import sentence_starts
 from podcards.nlp.terms import noun_phrase_spans
 from podcards.nlp.toolkit import Toolkit, fallback_tagger, nltk_module, pretrained_tagger
 
@@ -29,48 +31,6 @@ TOKEN_PATTERN = (
 MAX_SENTENCE_WORDS = 40
 MIN_CLAUSE_WORDS = 8
 UNPUNCTUATED_WORDS = 2 * MAX_SENTENCE_WORDS
-UNPUNCTUATED_PIECE_WORDS = 20
-CLAUSE_OPENING_WORDS = frozenset(
-    [
-        "so",
-        "and",
-        "but",
-        "because",
-        "which",
-        "then",
-        "now",
-        "okay",
-        "well",
-        "whereas",
-        "although",
-        "though",
-        "while",
-        "when",
-        "if",
-        "since",
-        "or",
-        "after",
-        "before",
-        "until",
-        "unless",
-        "i",
-        "we",
-        "he",
-        "she",
-        "they",
-        "it",
-        "there",
-        "yeah",
-    ]
-)
-DISCOURSE_MARKERS = frozenset(["so", "but", "now", "okay", "well", "yeah", "because"])
-LEADING_INTO_CLAUSE = frozenset(
-    ["that", "what", "which", "who", "when", "where", "how", "why", "if", "because", "so", "and",
-     "but", "or", "than", "as", "the", "a", "an", "to", "of", "in", "on", "for", "with", "like",
-     "said", "think", "know", "mean", "guess", "say", "then", "whether", "until", "since"]
-)  # fmt: skip
-PIECE_DRIFT = 16
-"""Words away from the ideal piece length that cost as much as one step of opening strength."""
 CLAUSE_BOUNDARY = re.compile(
     r"[,;]\s+(?=(?:but|and so|so|whereas|although|though|which means|because|and then|and that's)\b)|;\s+"
 )
@@ -205,39 +165,18 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def unpunctuated_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A stretch far longer than any spoken sentence has lost its punctuation: cut it into
-    pieces of about a spoken sentence's length (at most MAX_SENTENCE_WORDS), each at the
-    likeliest sentence start near that length (see `opening_strength`), when there is one."""
+    """A stretch far longer than any spoken sentence has lost its punctuation (automatic
+    captions): cut it where sentences most likely start (see `boundaries`), no piece longer
+    than MAX_SENTENCE_WORDS."""
     if len(text[start:end].split()) <= UNPUNCTUATED_WORDS:
         return [(start, end)]
     spans_of_words = [match.span() for match in re.finditer(r"\S+", text[start:end])]
-    words = [text[start + low : start + high].lower() for low, high in spans_of_words]
-    spans = []
-    first = 0
-    while len(words) - first > MAX_SENTENCE_WORDS:
-        target = first + UNPUNCTUATED_PIECE_WORDS
-        window = range(first + MIN_CLAUSE_WORDS, first + MAX_SENTENCE_WORDS + 1)
-        strengths = {position: opening_strength(words, position) for position in window}
-        openers = [position for position, strength in strengths.items() if strength > 0]
-        cut = max(
-            openers,
-            key=lambda position: strengths[position] - abs(position - target) / PIECE_DRIFT,
-            default=target,
-        )
-        spans.append((start + spans_of_words[first][0], start + spans_of_words[cut - 1][1]))
-        first = cut
-    spans.append((start + spans_of_words[first][0], end))
-    return spans
-
-
-def opening_strength(words: list[str], position: int) -> float:
-    """How surely a spoken sentence starts at this word: discourse markers ('so', 'but',
-    'okay') most, other clause openers less, and nothing where the word before leads into it
-    ('that i', 'what we', 'and so': the clause started earlier)."""
-    word, before = words[position], words[position - 1]
-    if word not in CLAUSE_OPENING_WORDS or before in LEADING_INTO_CLAUSE:
-        return 0.0
-    return 2.0 if word in DISCOURSE_MARKERS else 1.0
+    words = [text[start + low : start + high] for low, high in spans_of_words]
+    starts = [0, *sentence_starts(words, MAX_SENTENCE_WORDS), len(words)]
+    return [
+        (start + spans_of_words[first][0], start + spans_of_words[after - 1][1])
+        for first, after in pairwise(starts)
+    ]
 
 
 def tag_sentences(sentences: Iterable[Sentence], toolkit: Toolkit) -> None:
