@@ -81,6 +81,20 @@ def test_captions_without_punctuation_are_cut_where_sentences_start() -> None:
     assert len(cuts & starts) >= 0.6 * len(cuts)
 
 
+def test_a_long_run_on_sentence_that_kept_its_commas_is_cut_after_a_comma() -> None:
+    run_on = (
+        "Okay, quick recap, the glacier moves because the ice deforms under its own weight, "
+        "meltwater at the bed lets it slide faster in summer, surges happen when that water "
+        "gets trapped and lifts the whole thing off its bed for a few months at a time, the "
+        "ice sheets hold enough water to raise the sea by seven metres or so and the bubbles "
+        "in the cores keep old air from the year the snow fell, and that is basically "
+        "everything we covered in the whole course this term"
+    )
+    pieces = [run_on[start:end] for start, end in nlp.clause_spans(run_on, 0, len(run_on))]
+    assert len(pieces) >= 3
+    assert all(piece.endswith(",") for piece in pieces[:-1])
+
+
 def test_a_caption_is_not_cut_before_a_word_that_leans_on_the_words_before() -> None:
     """With the same odds of a sentence start, a cut before 'so' is taken and one before 'they'
     is not: the piece would open on a pronoun and could not stand alone. A stretch with no
