@@ -474,6 +474,25 @@ def test_a_role_in_something_unnamed_is_not_a_term_to_define() -> None:
             "the {{c1::hippocampus}}, which is the brain's",
             True,
         ),
+        # ... and so is a term defined by what happens, after a comma or by what you get
+        (
+            [
+                "The grid was full. The grid was weak. Wind farms fed the grid.",
+                "The islands had a lot of curtailment, which is when a wind farm is told to"
+                " switch off because the grid can't take the power.",
+            ],
+            "a lot of {{c1::curtailment}}, which is when",
+            True,
+        ),
+        (
+            [
+                "The moon pulls the sea. The sun pulls the sea too. The moon is closer.",
+                "A neap tide is what you get when the sun and the moon pull at right angles"
+                " to each other.",
+            ],
+            "A {{c1::neap tide}} is what you get when",
+            True,
+        ),
     ],
 )
 def test_what_a_cloze_hides(texts: list[str], deletion: str, hidden: bool) -> None:

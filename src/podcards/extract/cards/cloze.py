@@ -75,6 +75,7 @@ DEFINED_OPENING = re.compile(
     r"(?:^|(?<=[.!?] ))(?:(?:a|an|the) )?(?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,4}?),? "
     r"(?:where|which is when|"
     r"which means|which is basically|that is,|(?:is|are) (?:basically |essentially )?(?:when|where)"
+    r"|(?:is|are) what (?:you get|happens) when"
     r")\b",
     re.IGNORECASE,
 )
@@ -85,6 +86,13 @@ DEFINED_INLINE = re.compile(
 )
 """'...the hippocampus, which is the brain's short-term inbox, ...': the term is explained
 in passing, mid-sentence."""
+DEFINED_BY_EVENT = re.compile(
+    r"\b(?P<term>[\w-]+(?: [\w-]+)?), which (?:is|are) (?:basically |essentially )?"
+    r"(?:when|where|what (?:you get|happens) when)\b",
+    re.IGNORECASE,
+)
+"""'...a lot of curtailment, which is when a generator is told to switch off': the one or two
+words before the comma, less a leading function word ('of curtailment')."""
 CALLED_FORM = re.compile(
     r"\b(?:called|known as|named|termed|dubbed) (?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
     re.IGNORECASE,
@@ -434,14 +442,25 @@ def defined_targets(text: str, terms: KeyTerms) -> list[Target]:
     targets = []
     for opening in [*DEFINED_OPENING.finditer(text), *DEFINED_INLINE.finditer(text)]:
         term = opening.group("term")
-        words = term.split()
-        if (
-            usable_term(term)
-            and names_something(words)
-            and is_content_word(words[0], terms.stopwords)
-        ):
+        if defines_term(term.split(), terms):
             targets.append(Target(opening.start("term"), opening.end("term"), CALLED_WORTH))
+    for event in DEFINED_BY_EVENT.finditer(text):
+        words = event.group("term").split()
+        if len(words) > 1 and not is_content_word(words[0], terms.stopwords):
+            words = words[1:]
+        if defines_term(words, terms):
+            start = event.end("term") - len(" ".join(words))
+            targets.append(Target(start, event.end("term"), CALLED_WORTH))
     return targets
+
+
+def defines_term(words: list[str], terms: KeyTerms) -> bool:
+    return bool(
+        words
+        and usable_term(" ".join(words))
+        and names_something(words)
+        and is_content_word(words[0], terms.stopwords)
+    )
 
 
 def focus_targets(text: str) -> list[Target]:
