@@ -108,6 +108,8 @@ def test_fact_cues(sentence: str, kind: str) -> None:
         ("And on a Friday, at the evening rush, the whole pier flooded.", detectors.ANECDOTE),
         ("Just to set the scene, I'm three days into the hike.", detectors.ANECDOTE),
         ("Priya writes: Hi both, love the show, I listen while I cycle.", detectors.SOCIAL),
+        ("We'll take a quick break, and when we come back, glaciers.", detectors.SOCIAL),
+        ("Stick around, because after the break we get to the lava.", detectors.SOCIAL),
     ],
 )
 def test_chatter_cues_count_against(sentence: str, kind: str) -> None:
