@@ -476,6 +476,23 @@ def test_a_role_in_something_unnamed_is_not_a_term_to_define() -> None:
             "the {{c1::hippocampus}}, which is the brain's",
             True,
         ),
+        # a year the fact turns on is the answer, the date of a source is not
+        (
+            [
+                "Farms used horses. Tractors were rare. Tractors got cheaper.",
+                "There was a huge shift since 1950 roughly from horses to tractors on farms.",
+            ],
+            "since {{c1::1950}} roughly",
+            True,
+        ),
+        (
+            [
+                "Farms used horses. Tractors were rare. Tractors got cheaper.",
+                "A survey published in 1950 counted the tractors on farms in the valley.",
+            ],
+            "{{c1::1950}}",
+            False,
+        ),
         # ... and so is a term defined by what happens, after a comma or by what you get
         (
             [

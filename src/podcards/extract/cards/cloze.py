@@ -55,6 +55,14 @@ STRONG_CLOZE = 0.99
 CLAUSE_CUE_SHARE = 0.2
 UNIT_NUMBER_WORTH = 2.0
 YEAR_WORTH = 1.2
+TIMING_YEAR_WORTH = 2.0
+TIMING = re.compile(
+    r"\b(?:since|until|till|back in|as early as|as late as|by|before|after)"
+    r" (?:(?:about|around|roughly|early|mid|late) )?$",
+    re.IGNORECASE,
+)
+"""A year the fact turns on ('a huge shift since 2019', 'all the rage until 2021', 'switched
+to the PCE back in 2000'), not the date of a source ('a study published in 2021')."""
 FIGURE_WORTH = 0.8
 DIGIT_WORTH = 0.3
 CALLED_WORTH = 1.5
@@ -417,7 +425,8 @@ def quantity_targets(text: str) -> list[Target]:
         elif len(hidden.split()) > 1 or hidden.endswith("%") or not hidden[0].isdigit():
             worth = UNIT_NUMBER_WORTH
         elif YEAR.fullmatch(hidden):
-            worth = YEAR_WORTH
+            timing = TIMING.search(text, max(0, match.start() - 20), match.start())
+            worth = TIMING_YEAR_WORTH if timing else YEAR_WORTH
         else:
             worth = FIGURE_WORTH if len(digits) >= 2 else DIGIT_WORTH
         targets.append(Target(match.start(), match.end(), worth, quantity=True))
