@@ -64,7 +64,9 @@ def word_class(words: Sequence[str], position: int, vocabulary: frozenset[str]) 
 
 
 def gap_features(words: Sequence[str], position: int, vocabulary: frozenset[str]) -> list[str]:
-    """What the model reads about the gap before words[position]."""
+    """What the model reads about the gap before words[position]: the words on each side
+    alone and in pairs, and the three after it ('i think is' continues a clause, 'i think
+    the' may start one)."""
     two_before, before, after, next_after, two_after = (
         word_class(words, position + offset, vocabulary) for offset in (-2, -1, 0, 1, 2)
     )
@@ -79,6 +81,7 @@ def gap_features(words: Sequence[str], position: int, vocabulary: frozenset[str]
         f"-10={before}|{after}",
         f"01={after}|{next_after}",
         f"-101={before}|{after}|{next_after}",
+        f"012={after}|{next_after}|{two_after}",
     ]
 
 
