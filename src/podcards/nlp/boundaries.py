@@ -1,12 +1,12 @@
 """Where sentences begin in captions that lost their punctuation and capitals.
 
 Automatic captions are one unbroken stream of lower-case words. A logistic model reads the
-words around each gap between two words (two before it, two after it) and gives the
+words around each gap between two words (two before it, three after it) and gives the
 probability that a sentence starts there. It was trained on punctuated transcripts we wrote,
-with their punctuation taken away (`training/train_boundaries.py`). Only words common to many
-of those talks have weights of their own; every other word counts by its ending ('-ing',
-'-ly', ...). So what the model knows is how speech is built ('so', 'and then', 'i think'), not
-what any talk was about.
+with their punctuation taken away (`training/train_boundaries.py`). Only words that at least a
+fifth of those talks use have weights of their own; every other word counts by its ending
+('-ing', '-ly', ...). So what the model knows is mostly how speech is built ('so', 'and then',
+'i think'), not what any talk was about.
 """
 
 from __future__ import annotations
