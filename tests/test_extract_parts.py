@@ -788,6 +788,16 @@ def test_a_range_is_hidden_whole() -> None:
     assert "{{c1::four to eight hours}}" in card.front, card.front
     card = card_for("A good sampler needs somewhere between twenty and fifty steps per image.")
     assert "{{c1::twenty and fifty steps}}" in card.front, card.front
+    card = card_for("The dough then proves for two and a half hours in a warm kitchen.")
+    assert "{{c1::two and a half hours}}" in card.front, card.front
+
+
+def test_a_share_said_as_half_is_the_figure_but_half_the_time_is_not() -> None:
+    card = card_for("Dry stool is mostly microbes, and about half the dry weight is bacteria.")
+    assert "{{c1::about half}}" in card.front, card.front
+    card = card_for("The sun pulls the tides with a bit less than half of the moon's force.")
+    assert "{{c1::a bit less than half}}" in card.front, card.front
+    assert cloze.quantity_targets("Half the time the ferry is late in winter.") == []
 
 
 def test_a_title_or_a_profession_makes_a_who_question() -> None:

@@ -137,7 +137,11 @@ SPOKEN_FIGURE = (  # a figure said in words, with no unit: 'four thousand ninety
 )
 NUMBER_WITH_UNIT = detectors.NUMBER + r"\s*(?:-\s*)?" + detectors.UNITS
 NUMBER_PHRASE = re.compile(
-    r"\b\d+(?:\.\d+)?\s*[-\u2013]\s*\d+(?:\.\d+)?%"  # a range of shares: '3-5%'
+    r"(?:\b\d+|"
+    + detectors.NUMBER
+    + r") and a half\s*"  # 'two and a half hours' is one length
+    + detectors.UNITS
+    + r"|\b\d+(?:\.\d+)?\s*[-\u2013]\s*\d+(?:\.\d+)?%"  # a range of shares: '3-5%'
     + r"|"
     + detectors.NUMBER
     + r" to (?:one|1)(?=[,.;:!?]|$| (?:and|or|but|in|against)\b)"  # a ratio: 'a hundred to one'
@@ -169,7 +173,10 @@ NUMBER_PHRASE = re.compile(
     + r"|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?"
     + r"|"
     + SPOKEN_FIGURE
-    + r"|\b(?:a|one|two|three) (?:half|third|quarter|fifth|tenth)s?(?= of\b)",  # 'a quarter of'
+    + r"|\b(?:a|one|two|three) (?:half|third|quarter|fifth|tenth)s?(?= of\b)"  # 'a quarter of'
+    + r"|\b(?:(?:about|roughly|around|nearly|almost|over|under|(?:just |well |a bit )?"
+    + r"(?:less|more) than) )?(?<!the )(?<!other )(?<!first )(?<!second )(?<!last )(?<!a )"
+    + r"half(?= (?:of|the|all|its|their|our|your|my)\b)(?! the time\b)",  # 'about half the...'
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(  # a sentence ends at '.', but not at an initial ('T. F. Sugihara')
