@@ -140,9 +140,9 @@ CUES = [
     cue(PRINCIPLE, 0.5, r"\b(?:i (?:would |'d )?recommend|you should|you need to|you have to|you want (?:to|your)|the best way|make sure|as \w+ as possible)\b"),
     # down-rank cues
     # listener mail read out: 'Tomasz writes: Hi Nell, love the show, I listen while...'
+    cue(SOCIAL, -1.5, r"^\w+(?: \w+)? writes:|\blove the (?:show|podcast|episode)\b|\bi listen (?:to (?:you|it|the show) )?(?:while|when|on)\b"),
     # a show's segue: 'we'll take a quick break, and when we come back...'
     cue(SOCIAL, -1.5, r"\b(?:take|taking) a (?:(?:very|quick|short|little|brief) )*break\b|\bwhen we come back\b|\bafter the break\b|\bstick around\b"),
-    cue(SOCIAL, -1.5, r"^\w+(?: \w+)? writes:|\blove the (?:show|podcast|episode)\b|\bi listen (?:to (?:you|it|the show) )?(?:while|when|on)\b"),
     cue(SOCIAL, -1.5, r"\bthank(?:s| you)\b|\bwelcome (?:to|back)\b|\bgreat to (?:have|see|be)\b|\bnice to (?:meet|see|have)\b|\bpleasure\b|\bcongratulations\b|\bgood to see\b|\bappreciate (?:it|that|you)\b|\bbye\b|\bcheers\b|\bsee you\b|\bthat's (?:it|all) for\b|\b(?:till|until) next time\b"),
     cue(SPONSOR, -2.0, r"\bsponsor\w*|\bbrought to you by\b|\bmade possible by\b|\bpromo code\b|\bdiscount\b|\bsign up\b|\bfree trial\b|\bsubscribe\w*|\bcheck (?:it |them )?out\b|\b\w+\.(?:com|io|org|net)\b|\bshow notes\b|\bnewsletter\b|\blink in\b"),
     # sales lines: 'a hundred-night trial and free delivery', 'listeners get three months free'

@@ -471,6 +471,8 @@ def defined_targets(text: str, terms: KeyTerms) -> list[Target]:
 
 
 def defines_term(words: list[str], terms: KeyTerms) -> bool:
+    """The words a definition explains name a thing worth asking for (not 'it' or 'the
+    thing', not a function word first)."""
     return bool(
         words
         and usable_term(" ".join(words))
