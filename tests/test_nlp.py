@@ -100,12 +100,15 @@ def test_a_caption_is_not_cut_before_a_word_that_leans_on_the_words_before() -> 
     is not: the piece would open on a pronoun and could not stand alone. A stretch with no
     likely start is still cut, at its likeliest start, before it runs too long."""
     even_odds = (frozenset(["so", "they"]), {"bias": -5.0, "0=so": 5.0, "0=they": 5.0})
-    caption = "we went up on monday so we saw the ice they said it was thin"
+    caption = (
+        "we went up to the glacier early on monday so we all saw the ice at the top they said"
+        " it was thin and old"
+    )
     words = caption.split(" ")
-    assert nlp.boundaries.start_probabilities(words, even_odds)[5] == 0.5
-    assert nlp.boundaries.start_probabilities(words, even_odds)[10] == 0.5
-    assert nlp.boundaries.sentence_starts(words, 40, even_odds) == [5]
-    assert nlp.boundaries.sentence_starts(words, 8, even_odds) == [5, 10]
+    assert nlp.boundaries.start_probabilities(words, even_odds)[9] == 0.5
+    assert nlp.boundaries.start_probabilities(words, even_odds)[18] == 0.5
+    assert nlp.boundaries.sentence_starts(words, 40, even_odds) == [9]
+    assert nlp.boundaries.sentence_starts(words, 12, even_odds) == [9, 18]
 
 
 def test_a_caption_sentence_starts_at_a_marker_after_a_finished_clause() -> None:
