@@ -792,6 +792,13 @@ def test_a_range_is_hidden_whole() -> None:
     assert "{{c1::two and a half hours}}" in card.front, card.front
 
 
+def test_a_number_with_a_unit_of_time_power_or_weight_is_hidden_whole() -> None:
+    card = card_for("In orbit the clocks gain about 38 microseconds a day on clocks at home.")
+    assert "{{c1::38 microseconds}}" in card.front, card.front
+    card = card_for("Each tidal turbine on the reef is rated at one and a half megawatts.")
+    assert "{{c1::one and a half megawatts}}" in card.front, card.front
+
+
 def test_a_share_said_as_half_is_the_figure_but_half_the_time_is_not() -> None:
     card = card_for("Dry stool is mostly microbes, and about half the dry weight is bacteria.")
     assert "{{c1::about half}}" in card.front, card.front

@@ -35,8 +35,10 @@ NUMBER_WORDS = (
 )
 UNITS = (
     r"(?:%|percent|per ?cent|x\b|times\b|fold\b|days?|weeks?|months?|years?|decades?|hours?|"
-    r"minutes?|seconds?|milliseconds?|centur(?:y|ies)|(?:thousand|million|billion|trillion)s?|k\b|gb|tb|mb|"
+    r"minutes?|seconds?|(?:milli|micro|nano)seconds?|centur(?:y|ies)|(?:thousand|million|billion|trillion)s?|k\b|gb|tb|mb|"
     r"(?:kilo|centi|milli)?met(?:re|er)s?|km\b|miles?|feet|kg\b|kilograms?|grams?|tons?|tonnes?|degrees?|"
+    r"(?:kilo|mega|giga|tera)?(?:watts?|bytes|hertz)|volts?|(?:milli)?lit(?:re|er)s?|pounds|ounces|"
+    r"inches|calories|acres|hectares|mph|knots|"
     r"parameters|dollars|euros|people|users|examples|images|tokens|steps|iterations|layers)(?!\w)"
 )
 COMPARATIVES = (
