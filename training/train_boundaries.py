@@ -72,14 +72,13 @@ def vocabulary_of(talks: Sequence[list[str]]) -> frozenset[str]:
 
 
 def fit(talks: Sequence[tuple[list[str], list[bool]]]) -> tuple[frozenset[str], dict[str, float]]:
-    from podcards.nlp.boundaries import gap_features
+    from podcards.nlp.boundaries import gap_features, word_classes
 
     vocabulary = vocabulary_of([words for words, _ in talks])
-    examples: list[Example] = [
-        (gap_features(words, position, vocabulary), starts[position])
-        for words, starts in talks
-        for position in range(1, len(words))
-    ]
+    examples: list[Example] = []
+    for words, starts in talks:
+        classes = word_classes(words, vocabulary)
+        examples += [(gap_features(classes, at), starts[at]) for at in range(1, len(words))]
     weights: dict[str, float] = {}
     rate = LEARNING_RATE
     shuffler = random.Random(1)

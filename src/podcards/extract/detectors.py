@@ -41,6 +41,8 @@ UNITS = (
     r"inches|calories|acres|hectares|mph|knots|"
     r"parameters|dollars|euros|people|users|examples|images|tokens|steps|iterations|layers)(?!\w)"
 )
+WHAT_HAPPENS_WHEN = r"what (?:you get|happens) when"
+"""'A spring tide is what you get when...': a term defined by what happens."""
 COMPARATIVES = (
     r"(?:more|less|fewer|bigger|smaller|higher|lower|longer|shorter|faster|slower|hotter|colder|"
     r"warmer|cooler|older|younger|larger|greater|better|worse|earlier|later|deeper|thicker|"
@@ -88,7 +90,7 @@ CUES = [
     cue(DEFINITION, 0.8, r"\bwhen (?:i|we)(?: say| talk about|'m talking about| am talking about|'re talking about| are talking about) [^,.;]{1,40}, (?:i|we) mean\b|\bby [\w-]+(?: [\w-]+){0,3},? (?:i|we) mean\b|\bwhat (?:i|we) mean by\b"),
     # "we call that X", "bakers call it X", "something called X", "what's called X"
     cue(DEFINITION, 0.8, r"\b(?!(?:i|you|he|she)\b)\w+ call (?:that|this|it|these|those|them)\b(?! (?:a day|off|out|up|back|in)\b)|\b(?:something|anything|things?|stuff|what's|what is|(?:a|an|this|these) (?:\w+ )?\w+) called\b(?! (?:me|him|her|us|them|you|it)\b)"),
-    cue(DEFINITION, 0.8, r"\bthe (?:\w+ )?(?:term|name|word) (?:for (?:\w+ ){1,4})?is\b|, which (?:is|are) (?:when|where|what|how)\b|\b(?:is|are) what (?:you get|happens) when\b"),
+    cue(DEFINITION, 0.8, r"\bthe (?:\w+ )?(?:term|name|word) (?:for (?:\w+ ){1,4})?is\b|, which (?:is|are) (?:when|where|what|how)\b|\b(?:is|are) " + WHAT_HAPPENS_WHEN + r"\b"),
     # "curtailment is when a generator is told to switch off": defined by what happens
     cue(DEFINITION, 0.8, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth|time|moment|day|year|place))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:when|where) (?:a|an|the|you|we|they|one|some|your|its|their)\b"),
     # "slack water is the short period when...": a noun phrase defined by 'the' + what it is

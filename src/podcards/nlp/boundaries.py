@@ -52,26 +52,26 @@ def plain_word(word: str) -> str:
     return NOT_IN_WORD.sub("", word).strip("-").lower()
 
 
-def word_class(words: Sequence[str], position: int, vocabulary: frozenset[str]) -> str:
-    """The word itself when it is common to many talks, else its kind ('<w>ing', '<num>')."""
-    if position < 0:
-        return "<s>"
-    if position >= len(words):
-        return "</s>"
-    word = words[position]
-    if word in vocabulary:
-        return word
-    if word.isdigit():
-        return "<num>"
-    return "<w>" + next((suffix for suffix in SUFFIXES if word.endswith(suffix)), "")
+def word_classes(words: Sequence[str], vocabulary: frozenset[str]) -> list[str]:
+    """Each plain word itself when at least a fifth of the training talks use it, else its kind
+    ('<w>ing', '<num>')."""
+    return [
+        word
+        if word in vocabulary
+        else "<num>"
+        if word.isdigit()
+        else "<w>" + next((suffix for suffix in SUFFIXES if word.endswith(suffix)), "")
+        for word in words
+    ]
 
 
-def gap_features(words: Sequence[str], position: int, vocabulary: frozenset[str]) -> list[str]:
-    """What the model reads about the gap before words[position]: the words on each side
-    alone and in pairs, and the three after it ('i think is' continues a clause, 'i think
-    the' may start one)."""
+def gap_features(classes: Sequence[str], position: int) -> list[str]:
+    """What the model reads about the gap before word `position` (of the stream's word
+    classes): the words on each side alone and in pairs, and the three after it ('i think is'
+    continues a clause, 'i think the' may start one)."""
     two_before, before, after, next_after, two_after = (
-        word_class(words, position + offset, vocabulary) for offset in (-2, -1, 0, 1, 2)
+        classes[at] if 0 <= at < len(classes) else ("<s>" if at < 0 else "</s>")
+        for at in range(position - 2, position + 3)
     )
     return [
         "bias",
@@ -99,15 +99,14 @@ def load_model() -> Model:
     return frozenset(model["vocabulary"]), model["weights"]
 
 
-def start_probabilities(words: Sequence[str], model: Model | None = None) -> list[float]:
-    """For each word, the probability that a sentence starts with it (the first word: 1)."""
+def start_probabilities(plain: Sequence[str], model: Model | None = None) -> list[float]:
+    """For each plain word (see `plain_word`), the probability that a sentence starts with it
+    (the first word: 1)."""
     vocabulary, weights = model or load_model()
-    plain = [plain_word(word) for word in words]
+    classes = word_classes(plain, vocabulary)
     probabilities = [1.0]
-    for position in range(1, len(plain)):
-        total = sum(
-            weights.get(feature, 0.0) for feature in gap_features(plain, position, vocabulary)
-        )
+    for position in range(1, len(classes)):
+        total = sum(weights.get(feature, 0.0) for feature in gap_features(classes, position))
         probabilities.append(1 / (1 + math.exp(-max(-30.0, min(30.0, total)))))
     return probabilities
 

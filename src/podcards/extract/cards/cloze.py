@@ -83,8 +83,7 @@ DEFINED_OPENING = re.compile(
     r"(?:^|(?<=[.!?] ))(?:(?:a|an|the) )?(?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,4}?),? "
     r"(?:where|which is when|"
     r"which means|which is basically|that is,|(?:is|are) (?:basically |essentially )?(?:when|where)"
-    r"|(?:is|are) what (?:you get|happens) when"
-    r")\b",
+    r"|(?:is|are) " + detectors.WHAT_HAPPENS_WHEN + r")\b",
     re.IGNORECASE,
 )
 DEFINED_INLINE = re.compile(
@@ -96,7 +95,7 @@ DEFINED_INLINE = re.compile(
 in passing, mid-sentence."""
 DEFINED_BY_EVENT = re.compile(
     r"\b(?P<term>[\w-]+(?: [\w-]+)?), which (?:is|are) (?:basically |essentially )?"
-    r"(?:when|where|what (?:you get|happens) when)\b",
+    r"(?:when|where|" + detectors.WHAT_HAPPENS_WHEN + r")\b",
     re.IGNORECASE,
 )
 """'...a lot of curtailment, which is when a generator is told to switch off': the one or two
