@@ -1273,12 +1273,23 @@ def test_a_cloze_clause_without_a_verb_keeps_the_clause_it_ends() -> None:
             ["So the counters are thirty-two bits, and there are only about four billion of them."],
             "four billion",
         ),
+        (
+            [
+                "TLS protects the connection.",
+                "TLS runs on every site.",
+                "Every TLS handshake costs a round trip.",
+                "Normally the second visit is way faster, and the reason is something called"
+                " resumed TLS.",
+            ],
+            "resumed TLS",
+        ),
     ],
 )
 def test_a_cloze_hides_the_name_or_the_number_not_the_words_around_it(
     texts: list[str], hidden: str
 ) -> None:
-    """Not 'what's {{c1::called X}}', '{{c1::X.}}.' or '{{c1::four billion of them}}'."""
+    """Not 'what's {{c1::called X}}', '{{c1::X.}}.', '{{c1::four billion of them}}' or a key
+    term inside the name ('called resumed {{c1::TLS}}')."""
     assert "{{c1::" + hidden + "}}" in card_for(*texts).front
 
 

@@ -206,6 +206,17 @@ class Target:
     worth: float
     quantity: bool = False
     result: bool = False
+    named: bool = False
+    """The term a speaker names or defines ('something called resumed TLS')."""
+
+
+def inside_a_name(target: Target, targets: list[Target]) -> bool:
+    """The head of a named term without its modifier: '...called resumed {{c1::TLS}}' tests half
+    a name. (A named span that runs on, 'called counter wraparound in the log', is still
+    trimmed by a key term at its start.)"""
+    return any(
+        other.named and other.start < target.start and other.end == target.end for other in targets
+    )
 
 
 def addresses_someone(text: str, target: Target) -> bool:
@@ -245,6 +256,7 @@ def cloze_card(
         + phrase_targets(text, passage, terms)
         if not addresses_someone(text, target)
     ]
+    targets = [target for target in targets if not inside_a_name(target, targets)]
     if not targets:
         return None
     clauses = clause_spans(text)
@@ -447,7 +459,7 @@ def called_targets(text: str, terms: KeyTerms) -> list[Target]:
     if not is_content_word(called.group("term").split()[0], terms.stopwords):
         return []
     end = called.start("term") + len(called.group("term").rstrip("."))  # not the full stop
-    return [Target(called.start("term"), end, CALLED_WORTH)]
+    return [Target(called.start("term"), end, CALLED_WORTH, named=True)]
 
 
 def defined_targets(text: str, terms: KeyTerms) -> list[Target]:
@@ -458,14 +470,16 @@ def defined_targets(text: str, terms: KeyTerms) -> list[Target]:
     for opening in [*DEFINED_OPENING.finditer(text), *DEFINED_INLINE.finditer(text)]:
         term = opening.group("term")
         if defines_term(term.split(), terms):
-            targets.append(Target(opening.start("term"), opening.end("term"), CALLED_WORTH))
+            targets.append(
+                Target(opening.start("term"), opening.end("term"), CALLED_WORTH, named=True)
+            )
     for event in DEFINED_BY_EVENT.finditer(text):
         words = event.group("term").split()
         if len(words) > 1 and not is_content_word(words[0], terms.stopwords):
             words = words[1:]
         if defines_term(words, terms):
             start = event.end("term") - len(" ".join(words))
-            targets.append(Target(start, event.end("term"), CALLED_WORTH))
+            targets.append(Target(start, event.end("term"), CALLED_WORTH, named=True))
     return targets
 
 
