@@ -759,9 +759,11 @@ def test_a_definition_after_a_preamble_is_still_a_definition() -> None:
 
 
 def test_a_pointer_or_a_count_is_no_term_to_define() -> None:
+    """Nor what one thing has: 'What is own key?'."""
     for text in (
         "The famous one is the lighthouse at the end of the long pier.",
         "Number two is the tide that comes in twice a day over the flats.",
+        "The trick is that each radio has its own key, a sixteen-byte secret, and the hub has all.",
     ):
         assert not card_for(text).front.startswith("What is"), text
 

@@ -70,6 +70,7 @@ NOT_A_TERM = frozenset(
         "our",
         "my",
         "your",
+        "own",  # 'its own code': what one thing has, not a term
         "because",
         "since",
         "if",
