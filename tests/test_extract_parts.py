@@ -573,11 +573,13 @@ def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:
         "The technical term for that is a rift valley, where two plates pull apart.",
         "The number people usually cite is about nine thousand lakes in the region.",
         "Zero is a calm sea with no waves, and twelve is a hurricane.",
+        "Scotland is the spring of 1350, when the army marches it north over the border.",
     ],
 )
 def test_no_question_about_a_pointer_a_clause_or_a_number(text: str) -> None:
     """'What is the technical term for that?', 'What is the number people usually cite?',
-    'What is Zero?' cannot be answered from the card."""
+    'What is Zero?' cannot be answered from the card; 'What is Scotland?' is not answered by
+    when something reached it."""
     assert not card_for(text).front.startswith("What is")
 
 

@@ -172,10 +172,21 @@ def names_a_person(term: str, head: str) -> bool:
     return bool(PERSON_TITLE.match(term) or role)
 
 
+TIME_ANSWER = re.compile(
+    r"(?:the )?(?:(?:early|late|mid|middle) )?(?:(?:spring|summer|autumn|fall|winter|start|end|"
+    r"middle|beginning|turn) of (?:the )?)?(?:\d{3,4}s?|\w+ century|(?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december) \d+)\b",
+    re.IGNORECASE,
+)
+
+
 def frames_instead_of_defining(answer: str) -> bool:
     """'The doubling is a capabilities story...', 'X is a big problem', 'X is a lot better': the
     answer's first noun phrase comments on the subject (a story, a problem, a rating) instead
-    of saying what it is, so 'What is X?' would ask for an opinion."""
+    of saying what it is, so 'What is X?' would ask for an opinion. An answer that is a time
+    says when, not what."""
+    if TIME_ANSWER.match(answer):
+        return True  # 'England is the summer of 1348': when it got there, not what it is
     words = first_noun_phrase(answer)
     return bool(words) and (
         words[-1] in FRAMING_NOUNS
