@@ -1287,13 +1287,22 @@ def test_a_cloze_clause_without_a_verb_keeps_the_clause_it_ends() -> None:
             ],
             "resumed TLS",
         ),
+        (
+            [
+                "The Silk Road ran for centuries.",
+                "Merchants on the Silk Road traded silk and spices.",
+                "The phrase Silk Road only catches on much later, in German writing.",
+            ],
+            "Silk Road",
+        ),
     ],
 )
 def test_a_cloze_hides_the_name_or_the_number_not_the_words_around_it(
     texts: list[str], hidden: str
 ) -> None:
     """Not 'what's {{c1::called X}}', '{{c1::X.}}.', '{{c1::four billion of them}}' or a key
-    term inside the name ('called resumed {{c1::TLS}}')."""
+    term inside the name ('called resumed {{c1::TLS}}') or the label with it ('the {{c1::phrase
+    Silk Road}}')."""
     assert "{{c1::" + hidden + "}}" in card_for(*texts).front
 
 

@@ -22,6 +22,8 @@ MIN_TERM_COUNT = 3
 """A phrase said twice is no key term yet ('Tuesdays', 'sixteen metres' in one story)."""
 
 NAMING_PARTICIPLES = frozenset(["called", "named", "termed", "dubbed", "nicknamed"])
+LABEL_NOUNS = frozenset(["phrase", "word", "term", "name", "label", "acronym", "title"])
+"""'The phrase Black Death', 'the word Kubernetes': the label is not part of the name."""
 NOUN_PHRASE_PATTERN = "<JJ|JJR|JJS|VBG|VBN|NN.*>*<NN.*>+<CD>?"
 """A noun phrase, as a RegexpParser chunk rule: modifiers, nouns, an optional number."""
 
@@ -213,13 +215,16 @@ def term_start(
     """Where the term inside the noun phrase tokens[low:high] starts: past function words,
     vague nouns and loose modifiers ('the right companies', or 'Nice' said as a reply), and
     past a verb that takes a name as its object ('using PyTorch'), and past the noun before
-    a naming participle ('a bacterium called X', 'what's called X': the term is X)."""
+    a naming participle ('a bacterium called X', 'what's called X': the term is X) or a label
+    noun before a name ('the phrase Black Death')."""
     while low < high and not opens_term(tokens, low, stopwords):
         low += 1
     naming = [n for n in range(low, high - 1) if tokens[n].lower() in NAMING_PARTICIPLES]
     if naming:
         low = naming[-1] + 1
     if high - low > 1 and tags[low] in ("VBG", "VBN") and tags[low + 1].startswith("NNP"):
+        low += 1
+    if high - low > 1 and tokens[low].lower() in LABEL_NOUNS and tokens[low + 1][:1].isupper():
         low += 1
     return low
 
