@@ -134,14 +134,16 @@ def test_the_caption_model_was_never_trained_on_a_talk_we_score_it_on() -> None:
 
 
 def test_key_terms_favour_a_repeated_specific_phrase_over_generic_words() -> None:
+    """Not 'things', 'lot', nor 'analogy' (how the speaker explains, never the topic)."""
     sentences = sentences_of(
         "The permafrost layer holds a lot of carbon. Thawing permafrost layer releases methane.",
         "People say many things about the weather. The permafrost layer is thawing fast.",
         "Scientists drill cores into the permafrost layer to date it.",
+        "The analogy I like is a freezer. A freezer analogy helps. The analogy is a freezer.",
     )
     terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
     assert next(iter(terms.weights)) == "permafrost layer"
-    assert "things" not in terms.weights and "lot" not in terms.weights
+    assert not {"things", "lot", "analogy"} & set(terms.weights), terms.weights
     assert terms.found_in([sentences[1]])[0] == "permafrost layer"
 
 

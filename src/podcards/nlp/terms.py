@@ -63,6 +63,10 @@ VAGUE_NOUNS = set(
         "weeks",
         "example",
         "examples",
+        "analogy",  # how the speaker explains, like an example: never the topic
+        "analogies",
+        "metaphor",
+        "metaphors",
         "case",
         "cases",
         "idea",
