@@ -404,6 +404,13 @@ def test_acronym_next_to_its_expansion_asks_what_it_stands_for() -> None:
     assert (card.front, card.back) == ("What does GPS stand for?", "Global positioning system")
     card = card_for("The National Oceanic and Atmospheric Administration (NOAA) tracks storms.")
     assert card.front == "What does NOAA stand for?"
+    card = card_for(
+        "Yeah, so RICE is reach, impact, confidence, effort, in that order, for each idea."
+    )
+    assert (card.front, card.back) == (
+        "What does RICE stand for?",
+        "Reach, impact, confidence, effort",
+    )
 
 
 @pytest.mark.parametrize(
@@ -413,12 +420,17 @@ def test_acronym_next_to_its_expansion_asks_what_it_stands_for() -> None:
         ("They log in with a one-time password (OTP) each morning.", ("OTP", "one-time password")),
         ("The Open Data Format, ODF, is plain XML.", ("ODF", "Open Data Format")),
         ("We flew to the US on a Monday.", None),
+        (
+            "So RICE is reach, impact, confidence, effort.",
+            ("RICE", "reach, impact, confidence, effort"),
+        ),
     ],
 )
 def test_an_acronym_is_spelled_out_by_the_words_next_to_it(
     text: str, expansion: tuple[str, str] | None
 ) -> None:
-    """Hyphenated words give a letter per part; an article between is no part of it."""
+    """Hyphenated words give a letter per part; an article between is no part of it, nor is a
+    copula ('RICE is reach, ...')."""
     assert detectors.acronym_expansion(text) == expansion
 
 
@@ -574,12 +586,13 @@ def test_how_an_unnamed_thing_works_is_given_its_topic() -> None:
         "The number people usually cite is about nine thousand lakes in the region.",
         "Zero is a calm sea with no waves, and twelve is a hurricane.",
         "Scotland is the spring of 1350, when the army marches it north over the border.",
+        "Honestly, reach is the part of the score I just talked about, the count of users.",
     ],
 )
 def test_no_question_about_a_pointer_a_clause_or_a_number(text: str) -> None:
     """'What is the technical term for that?', 'What is the number people usually cite?',
     'What is Zero?' cannot be answered from the card; 'What is Scotland?' is not answered by
-    when something reached it."""
+    when something reached it, nor 'What is reach?' by what the speaker said before."""
     assert not card_for(text).front.startswith("What is")
 
 

@@ -186,21 +186,28 @@ def acronym_expansion(text: str) -> tuple[str, str] | None:
     return None
 
 
+EXPANSION_WORD = re.compile(r"[\w-]+")
+SPELLED_OUT_AS = re.compile(r"\W*(?:is|are|means|stands for)\b", re.IGNORECASE)
+"""'ACID is atomicity, consistency, isolation, durability': the expansion after a copula."""
+
+
 def expansion_near(text: str, start: int, end: int, acronym: str) -> str | None:
     """Words just before or after the acronym whose initials spell it ('of', 'and'... may
-    sit between them without a letter of their own)."""
+    sit between them without a letter of their own), as the text writes them (commas kept)."""
     letters = [letter for letter in acronym.lower() if letter.isalpha()]
-    before = re.findall(r"[\w-]+", text[:start])
-    after = re.findall(r"[\w-]+", text[end:])
-    if after[:1] and after[0].lower() in ARTICLES:
+    copula = SPELLED_OUT_AS.match(text, end)
+    before = list(EXPANSION_WORD.finditer(text, 0, start))
+    after = list(EXPANSION_WORD.finditer(text, copula.end() if copula else end))
+    if after[:1] and after[0].group(0).lower() in ARTICLES:
         after = after[1:]
-    if before[-1:] and before[-1].lower() in ARTICLES:
+    if before[-1:] and before[-1].group(0).lower() in ARTICLES:
         before = before[:-1]  # 'the write-ahead log, the WAL'
     for size in range(1, len(letters) + 3):
         for words in (before[-size:], after[:size]):
-            fits = len(words) == size and words[0].lower() not in LINKING_WORDS
-            if fits and initials(words) == letters:
-                return " ".join(words)
+            spelled = [word.group(0) for word in words]
+            fits = len(words) == size and spelled[0].lower() not in LINKING_WORDS
+            if fits and initials(spelled) == letters:
+                return text[words[0].start() : words[-1].end()]
     return None
 
 

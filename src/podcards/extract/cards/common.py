@@ -197,9 +197,10 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def basic(kind: CardKind, question: str, answer: str) -> CardDraft | None:
-    """A Q/A card, or None when the answer is not one short fact."""
-    answer = short_answer(answer)
+def basic(kind: CardKind, question: str, answer: str, whole: bool = False) -> CardDraft | None:
+    """A Q/A card, or None when the answer is not one short fact. A `whole` answer is kept
+    as it is, commas and all (an acronym's expansion: 'atomicity, consistency, ...')."""
+    answer = capitalise(answer) if whole else short_answer(answer)
     if answer is None:
         return None
     question = " ".join(question.split())

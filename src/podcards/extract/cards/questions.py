@@ -180,13 +180,21 @@ TIME_ANSWER = re.compile(
 )
 
 
+SAID_BEFORE = re.compile(
+    r"\b(?:i|we|you) (?:just |already )?(?:said|mentioned|talked about|described)\b",
+    re.IGNORECASE,
+)
+
+
 def frames_instead_of_defining(answer: str) -> bool:
     """'The doubling is a capabilities story...', 'X is a big problem', 'X is a lot better': the
     answer's first noun phrase comments on the subject (a story, a problem, a rating) instead
     of saying what it is, so 'What is X?' would ask for an opinion. An answer that is a time
-    says when, not what."""
+    says when, not what; one that points at what was said before says nothing alone."""
     if TIME_ANSWER.match(answer):
         return True  # 'England is the summer of 1348': when it got there, not what it is
+    if SAID_BEFORE.search(answer):
+        return True  # 'the all-or-nothing thing I just said': the card cannot say what
     words = first_noun_phrase(answer)
     return bool(words) and (
         words[-1] in FRAMING_NOUNS
@@ -213,7 +221,7 @@ def acronym_card(text: str) -> CardDraft | None:
     found = detectors.acronym_expansion(text)
     if found:
         acronym, expansion = found
-        return basic(CardKind.DEFINITION, f"What does {acronym} stand for?", expansion)
+        return basic(CardKind.DEFINITION, f"What does {acronym} stand for?", expansion, whole=True)
     return None
 
 
