@@ -761,6 +761,48 @@ def test_a_long_cloze_on_a_weak_target_still_hides_something() -> None:
     assert ordered[0][1] is weak
 
 
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        (
+            "Geysers are hot springs that erupt in bursts, every few minutes.",
+            "What are geysers?",
+            "Hot springs that erupt in bursts",
+        ),
+        (
+            "So deep-sea vents are cracks in the ocean floor where hot water pours out.",
+            "What are deep-sea vents?",
+            "Cracks in the ocean floor where hot water pours out",
+        ),
+        (
+            "Lichens are partnerships that, in most cases, join a fungus and an alga.",
+            "What are lichens?",
+            "Partnerships that, in most cases, join a fungus and an alga",
+        ),
+        (
+            "The textbook definition, from the big survey, is that moraines are ridges of rock"
+            " a glacier leaves behind.",
+            "What are moraines?",
+            "Ridges of rock a glacier leaves behind",
+        ),
+    ],
+)
+def test_a_plural_kind_is_defined_without_an_article(text: str, question: str, answer: str) -> None:
+    """'Xs are Ys that...' defines a kind: asked 'What are', in lower case unless a name, and
+    a relative clause broken by an aside keeps its verb."""
+    assert detectors.DEFINITION in detectors.detect(text)
+    card = card_for(text)
+    assert (card.front, card.back) == (question, answer)
+
+
+def test_a_list_of_likenesses_or_a_share_of_a_kind_is_no_definition() -> None:
+    for text in (
+        "Maps are models, charts are models, globes are models.",
+        "Most glaciers are rivers of ice that move downhill under their own weight.",
+    ):
+        assert not card_for(text).front.startswith("What are"), text
+
+
 def test_an_appositive_defines_its_noun_phrase() -> None:
     card = card_for("Honestly, pumice, a volcanic glass full of gas bubbles, floats on water.")
     assert (card.front, card.back) == ("What is pumice?", "A volcanic glass full of gas bubbles")

@@ -110,6 +110,7 @@ CLAUSE_WORDS = (
     r"before|then|it|they|you|we|i|he|she|this|these|those|is|are|was|were)"
 )
 """Words that start a clause, not the next item of a list."""
+DANGLING_RELATIVE = re.compile(r"\b(?:that|which|who|whose)$", re.IGNORECASE)
 CLAUSE_END = re.compile(
     r"(?!, (?:(?!" + CLAUSE_WORDS + r"\b)[\w-]+ ){1,3}(?:and|or) )"  # a list: 'gas, ash and rock'
     r"(?:[,;:]| because | which | so | but | and then | whereas )"
@@ -223,6 +224,9 @@ def short_answer(text: str) -> str | None:
             cut = further
     if cut and QUALIFIER.match(text, cut.start()):
         return None
+    if cut and DANGLING_RELATIVE.search(text, 0, cut.start()):
+        cut = CLAUSE_END.search(text, cut.end())  # past the aside: 'organisms that, when..., give'
+        cut = cut and CLAUSE_END.search(text, cut.end())
     answer = (text[: cut.start()] if cut else text).strip(" .!?;:,")
     words = answer.split()
     if not words or len(words) > MAX_ANSWER_WORDS or answer.lower() in detectors.ARTICLES:
@@ -281,7 +285,7 @@ def sentence_case(term: str, proper: frozenset[str]) -> str:
     """'Sampling' -> 'sampling': a common word is capitalised only for opening the sentence;
     names ('Python') and acronyms keep their capitals."""
     first, _, rest = term.partition(" ")
-    if first.istitle() and first[1:].islower() and first.lower() not in proper:
+    if first[:1].isupper() and first[1:].islower() and first.lower() not in proper:
         first = first.lower()
     return f"{first} {rest}" if rest else first
 

@@ -29,13 +29,31 @@ from podcards.nlp import KeyTerms, clean_disfluencies, is_verb, tag_text, word_t
 
 QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
+NOT_A_SHARE = r"(?!(?:most|many|some|few|several|all|both)\b)"
+"""'Most glaciers are rivers of ice...' says what most of them are, not what glaciers are."""
+NOT_A_KIND = (
+    r"(?!(?:a|an|the|not|also|very|so|too|more|less|much|all|both|\d|"
+    + detectors.NUMBER_WORDS
+    + r")\b)(?![\w-]+s\W*$|[\w-]+s[,;:])"
+)
+"""A bare plural answer names a kind ('hot springs that erupt'), not a count ('thirty-two
+bits'), a degree ('very rare') or one word in a list ('maps are models, charts are...')."""
 DEFINITION_FORMS = [
     (
         re.compile(
-            rf"^{TERM} (?:is|are) {QUALIFIERS}(?P<answer>(?:a|an|the|when|where|how|about)\b.+)$",
+            rf"^{TERM} (?P<verb>is|are) {QUALIFIERS}"
+            r"(?P<answer>(?:a|an|the|when|where|how|about)\b.+)$",
             re.IGNORECASE,
         ),
-        "What is {term}?",
+        "What {verb} {term}?",
+    ),
+    (
+        re.compile(
+            rf"^{NOT_A_SHARE}{TERM}(?<=s) (?P<verb>are) {QUALIFIERS}"
+            rf"(?P<answer>{NOT_A_KIND}(?:(?!(?:and|or|but)\b)[\w-]+ ){{0,2}}[\w-]+s\b.+)$",
+            re.IGNORECASE,
+        ),
+        "What {verb} {term}?",
     ),
     (
         re.compile(rf"^{TERM} means {QUALIFIERS}(?:that )?(?P<answer>.+)$", re.IGNORECASE),
@@ -62,7 +80,7 @@ DEFINITION_FORMS = [
     ),
 ]
 DEFINITION_PREAMBLE = re.compile(
-    r"^(?:(?:the|a) (?:\w+ )?definition is(?: that)?,? |[^,.;]{0,60}?\b(?:you'll|you will|you'd|you "
+    r"^(?:(?:the|a) (?:\w+ )?definition(?:, [^,]{0,80},)? is(?: that)?,? |[^,.;]{0,60}?\b(?:you'll|you will|you'd|you "
     r"would) (?:get|read|find|see) something like,? )",
     re.IGNORECASE,
 )
@@ -110,9 +128,10 @@ def definition_card(
             if match and term and not frames_instead_of_defining(match.group("answer")):
                 term = terms.display.get(term.lower()) or sentence_case(term, proper)
                 if names_a_person(term, answer_head(match.group("answer"))):
-                    question = question.replace("What is", "Who is")
+                    question = question.replace("What ", "Who ")
                 answer = match.group("answer")
-                asked = question.format(term=term)
+                verb = (match.groupdict().get("verb") or "is").lower()
+                asked = question.format(term=term, verb=verb)
                 draft = basic(CardKind.DEFINITION, asked, answer)
                 if draft is None and ARTICLE.match(answer):
                     draft = basic(CardKind.DEFINITION, asked, noun_phrase_core(answer))
