@@ -51,6 +51,29 @@ def test_rolling_captions_without_word_tags_are_also_deduplicated():
     )
 
 
+def test_a_sound_tag_in_a_rolling_caption_does_not_break_the_repeat():
+    """YouTube shows '[Music] the lava cools' as the words are spoken, then 'the lava cools'
+    in its snapshot and on top of the next cue: the words are still said once."""
+
+    def timed(first: str, words: list[str], at: float) -> str:
+        tags = "".join(f"<00:00:{at + 0.3 * n:06.3f}><c> {w}</c>" for n, w in enumerate(words))
+        return first + tags
+
+    cues = [
+        ("00:00:00.000", "00:00:02.990", [" ", timed("so", ["basalt", "is", "runny"], 0.3)]),
+        ("00:00:02.990", "00:00:03.000", ["so basalt is runny", " "]),
+        (
+            "00:00:03.000",
+            "00:00:05.990",
+            ["so basalt is runny", timed("[Music]", ["the", "lava", "cools"], 3.3)],
+        ),
+        ("00:00:05.990", "00:00:06.000", ["the lava cools", " "]),
+        ("00:00:06.000", "00:00:08.990", ["the lava cools", timed("fast", ["at", "sea"], 6.3)]),
+    ]
+    text = "WEBVTT\n\n" + "\n\n".join(f"{a} --> {b}\n" + "\n".join(lines) for a, b, lines in cues)
+    assert parse_text(text).segments[0].text == "so basalt is runny the lava cools fast at sea"
+
+
 def test_ordinary_captions_are_not_deduplicated():
     text = (
         "1\n00:00:01,000 --> 00:00:02,000\nNo.\n\n"

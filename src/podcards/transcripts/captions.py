@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from podcards.transcripts.cleanup import sounds
 from podcards.transcripts.plaintext import parse_time, split_speaker_label, trusted_speakers
 from podcards.transcripts.turns import FormatMismatch, ParsedText, TurnBuilder
 
@@ -132,22 +133,30 @@ def _unseen_lines(lines: list[CueLine], shown: list[str]) -> list[CueLine]:
     fresh = _drop_repeated_lines(lines, shown)
     dropped = len(lines) - len(fresh)
     last_seen = lines[dropped - 1].text if dropped else (shown[-1] if shown else None)
-    if fresh and last_seen and not fresh[0].timed and fresh[0].text.startswith(last_seen + " "):
-        grown = fresh[0]
-        added = CueLine(grown.text[len(last_seen) + 1 :], grown.speaker, grown.strong)
-        return [added, *fresh[1:]]
+    if fresh and last_seen and not fresh[0].timed:
+        grown, seen = _said(fresh[0].text), _said(last_seen)
+        if seen and grown.startswith(seen + " "):
+            added = CueLine(grown[len(seen) + 1 :], fresh[0].speaker, fresh[0].strong)
+            return [added, *fresh[1:]]
     return fresh
 
 
 def _drop_repeated_lines(lines: list[CueLine], shown: list[str]) -> list[CueLine]:
     for count in range(min(len(lines), len(shown)), 0, -1):
         leading = lines[:count]
-        if (
-            not any(line.timed for line in leading)
-            and [ln.text for ln in leading] == shown[-count:]
-        ):
+        if not any(line.timed for line in leading) and [_said(line.text) for line in leading] == [
+            _said(text) for text in shown[-count:]
+        ]:
             return lines[count:]
     return lines
+
+
+def _said(text: str) -> str:
+    """The line's words without sound descriptions: YouTube shows '[Music] spring tides' as it
+    is spoken and then 'spring tides' in the repeat, and the two must still match."""
+    for sound in reversed(sounds(text)):
+        text = text[: sound.start()] + " " + text[sound.end() :]
+    return " ".join(text.split())
 
 
 def _add_line(builder: TurnBuilder, line: CueLine, cue: Cue, trusted: set[str]) -> None:
