@@ -368,21 +368,29 @@ def test_definition_becomes_what_is_question() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "question"),
+    ("texts", "question"),
     [
         pytest.param(
-            "Sublimation is a change from solid straight to gas.",
+            ["Sublimation is a change from solid straight to gas."],
             "What is sublimation?",
             marks=pytest.mark.skipif(
                 not nlp.has_resource(nlp.TAGGER_RESOURCE),
                 reason="the data-free tagger reads any capitalised word as a name",
             ),
         ),
-        ("Python is a programming language that reads almost like English.", "What is Python?"),
+        (["Python is a programming language that reads almost like English."], "What is Python?"),
+        (
+            [
+                "Bakers knead the dough to build strong gluten.",
+                "Gluten is the stretchy network of proteins that forms when flour meets water.",
+            ],
+            "What is gluten?",
+        ),
     ],
 )
-def test_a_term_keeps_capitals_only_when_it_is_a_name(sentence: str, question: str) -> None:
-    assert card_for(sentence).front == question
+def test_a_term_keeps_capitals_only_when_it_is_a_name(texts: list[str], question: str) -> None:
+    """A word the talk also writes in lower case is no name, even opening a sentence."""
+    assert card_for(*texts).front == question
 
 
 def test_a_comment_on_a_subject_is_no_definition() -> None:

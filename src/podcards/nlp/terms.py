@@ -253,6 +253,9 @@ class KeyTerms:
     """How each term is most often written (its casing), for card text."""
     names: frozenset[str] = frozenset()
     """The words of the speakers' names (lowercased): never a term, nor what a card asks."""
+    uncapitalised: frozenset[str] = frozenset()
+    """Words the talk writes in lower case somewhere: no name, even where the tagger takes
+    one opening a sentence for a name ('Gluten is...')."""
 
     def shown(self, term: str) -> str:
         return self.display.get(term, term)
@@ -318,6 +321,9 @@ def key_terms(
         stopwords=stopwords,
         display={term: display.get(term, term) for term in best},
         names=names,
+        uncapitalised=frozenset(
+            token for sentence in sentences for token in sentence.tokens if token.islower()
+        ),
     )
 
 

@@ -57,7 +57,7 @@ def make_card(
     question = why_answered(asked, sentences)
     makers: list[Callable[[], CardDraft | None]] = [
         lambda: answer_card(question, sentences),
-        lambda: definition_card(sentences, terms, proper_nouns(passage)),
+        lambda: definition_card(sentences, terms, proper_nouns(passage) - terms.uncapitalised),
         lambda: appositive_card(sentences, passage),
         lambda: acronym_card(own_words),  # not from the topic named in front
         lambda: contrast_card(sentences),
