@@ -676,6 +676,15 @@ def test_a_cause_becomes_a_why_question_answered_by_the_because_part() -> None:
     assert lint(card) == []
 
 
+def test_a_cause_of_what_follows_is_not_asked_of_the_clause_before() -> None:
+    """', and because X, Y': X explains Y, so no 'Why is a kiln like an oven, and?'."""
+    card = card_for(
+        "A kiln is like an oven for pots, and because clay shrinks as it dries, a kiln heats slowly."
+    )
+    assert not card.front.startswith("Why is a kiln"), card.front
+    assert lint(card) == []
+
+
 def test_a_why_question_answered_by_because_becomes_that_question_and_answer() -> None:
     from card_factory import talk_of_turns
 
@@ -1078,6 +1087,10 @@ def test_no_topic_is_named_for_an_empty_it_or_a_this_pointing_at_a_statement() -
         ),
         (CardContent(note_type=NoteType.CLOZE, front="Um, basalt is {{c1::volcanic}}."), "filler"),
         (CardContent(note_type=NoteType.CLOZE, front="It is {{c1::volcanic}}."), "pronoun"),
+        (
+            CardContent(note_type=NoteType.BASIC, front="Why is a kiln hot, and?", back="Fire"),
+            "mid-phrase",
+        ),
     ],
 )
 def test_lint_finds_each_problem(content: CardContent, problem: str) -> None:

@@ -20,6 +20,10 @@ YES_NO_OPENER = re.compile(
     re.IGNORECASE,
 )
 
+UNFINISHED_QUESTION = re.compile(
+    r"[\s,](?:and|or|but|so|of|to|the|a|an|with|for|because|that|which)\?$", re.IGNORECASE
+)
+
 
 def lint(card_content: CardContent) -> list[str]:
     """The card's problems, one short phrase each; empty when it passes."""
@@ -56,6 +60,8 @@ def question_problems(front: str, back: str) -> list[str]:
     problems = []
     if not front.endswith("?"):
         problems.append("question does not end with '?'")
+    elif UNFINISHED_QUESTION.search(front):
+        problems.append("question ends mid-phrase")
     if YES_NO_OPENER.match(front):
         problems.append("yes/no question")
     answer = back.split()

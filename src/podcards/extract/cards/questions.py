@@ -323,11 +323,18 @@ def why_answered(asked: str | None, sentences: list[str]) -> str | None:
     return question[question.lower().index("why") :]
 
 
+EXPLAINS_WHAT_FOLLOWS = re.compile(r"\b(?:and|but|so|or),?$", re.IGNORECASE)
+"""'X is like Y, and because water is denser, it can be smaller': the cause is of what comes
+after it, not of the clause before ('Why is X like Y, and?')."""
+
+
 def why_card(sentences: list[str]) -> CardDraft | None:
     """'X is slow because Y' -> 'Why is X slow?' with Y as the answer, when the clause before
     'because' has a noun-phrase subject and a verb the question can be built on."""
     for sentence in sentences:
         cut = re.search(r",?\s+because\s+(?:of\s+)?", sentence)
+        if cut and EXPLAINS_WHAT_FOLLOWS.search(sentence, 0, cut.start()):
+            continue
         question = cut and why_question(sentence[: cut.start()])
         if cut and question:
             draft = basic(CardKind.CLAIM, question, sentence[cut.end() :])
