@@ -260,6 +260,19 @@ def test_speakers_names_and_sponsor_reads_never_become_key_terms() -> None:
     assert not {"tomas", "ada", "seabrush"} & terms
 
 
+def test_a_term_led_by_a_figure_tags_no_card() -> None:
+    """'50% accuracy' can be a key term, but '50-accuracy' is no topic to browse a deck by."""
+    cards = extract_cards(
+        transcript_of(
+            "The model reached 50% accuracy on the reef photos after a week of training.",
+            "At 50% accuracy the reef survey still needs a diver to check every photo.",
+            "We want more than 50% accuracy before the reef survey runs on its own.",
+        )
+    )
+    tags = {tag for card in cards for tag in card.tags}
+    assert "accuracy" in tags and not {tag for tag in tags if tag[0].isdigit()}, tags
+
+
 def fronts_of(*turns: str | tuple[str, str]) -> list[str]:
     return [card.generated.front for card in extract_cards(transcript_of(*turns))]
 

@@ -234,12 +234,19 @@ def question_before(passage: ranking.Passage, sentences: Sequence[nlp.Sentence])
 
 
 def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, str]) -> list[str]:
+    """The passage's key terms as tags; a term led by a figure ('50% accuracy') is no topic
+    to browse by."""
     tags = []
     for term in passage.terms:
+        if FIGURE_WORD.match(term):
+            continue
         tag = slugify(apply_glossary(terms.shown(term), glossary), fallback="")
         if tag and tag not in tags:
             tags.append(tag)
     return tags[:MAX_TAGS]
+
+
+FIGURE_WORD = re.compile(r"\d[\d.,]*%?(?:\s|$)")
 
 
 def normalised_text(text: str) -> str:
