@@ -310,6 +310,37 @@ def test_a_definition_of_what_the_talk_is_about_ranks_above_one_in_passing() -> 
     assert passages[0].text == intro and passages[0].reasons["central"] == 0  # a speaker
 
 
+def test_a_definition_of_the_talk_s_main_subject_counts_as_central() -> None:
+    """The subject said all through a talk weighs little as a key term (it tells no passage
+    apart), yet 'So, a ledger is...' is a card a listener must have."""
+    ledger = "So, a ledger is a book that lists every payment in the order it was made."
+    tarn = "A tarn is a small mountain lake that fills a hollow in the rock."
+    transcript = transcript_of(f"{ledger} {tarn}")
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(ledger))
+    others = {f"term {number}": 5.0 for number in range(ranking.CENTRAL_TERMS)}
+    weights = {**others, "ledger": 1.0, "tarn": 1.0}
+    terms = nlp.KeyTerms(weights=weights, frequent=frozenset(["ledger"]))
+    passages = ranking.build_passages(sentences, terms)
+    ranking.score_passages(passages, terms, ranking.study_talk(sentences))
+    subject, in_passing = passages[0], passages[-1]
+    assert (subject.text, in_passing.text) == (ledger, tarn)
+    assert subject.reasons["central"] > 0 == in_passing.reasons["central"]
+
+
+def test_a_talk_s_most_frequent_terms_are_its_main_subjects() -> None:
+    talk = [
+        "The ledger keeps every payment in order.",
+        "A clerk checks the ledger at noon.",
+        "Old ledgers sit in the vault.",
+        "The tarn was cold that spring.",
+        "Auditors read the ledger twice a year.",
+        "The vault door is heavy steel.",
+        "Each ledger has a red cover.",
+    ]
+    terms = nlp.key_terms(split_of(*talk * 3), nlp.builtin_stopwords())
+    assert "ledger" in terms.frequent and "steel" not in terms.frequent
+
+
 def test_a_sentence_on_the_subject_around_it_is_more_topical() -> None:
     claim = "Lichens survive drought because the fungus stores water for the alga."
     near = ["Lichens grow on bare rock.", "The alga feeds the fungus with sugar."]

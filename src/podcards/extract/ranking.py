@@ -355,6 +355,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
     """A passage's worth as a card: facts and key terms up, chatter and rambling down."""
     top_weight = max(terms.weights.values(), default=1.0)
     central = central_terms(terms)
+    subjects = main_subjects(terms)
     for passage in passages:
         introduces = introduces_a_speaker(passage, talk)
         reasons = {
@@ -382,7 +383,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
             "central": CENTRAL_DEFINITION_BONUS
-            if defines_central(passage, central) and not introduces
+            if defines_central(passage, central, subjects) and not introduces
             else 0.0,
         }
         passage.reasons = reasons
@@ -397,13 +398,28 @@ def central_terms(terms: KeyTerms) -> frozenset[str]:
     return frozenset(ranked[:CENTRAL_TERMS])
 
 
-def defines_central(passage: Passage, central: frozenset[str]) -> bool:
-    """Defines, names a central term and is no chatter ('my dog, who is called Basalt')."""
-    return (
-        defines(passage)
-        and bool(central.intersection(passage.terms))
-        and all(weight > 0 for weight in passage.cues.values())
+def main_subjects(terms: KeyTerms) -> re.Pattern[str] | None:
+    """A sentence that opens by saying what one of the talk's most frequent terms is ('So, a
+    transaction is...', 'Probiotics are...'). Those terms are everywhere, so they weigh
+    little and are rarely central, but they are what the talk is about."""
+    if not terms.frequent:
+        return None
+    named = "|".join(re.escape(term) for term in sorted(terms.frequent, key=len, reverse=True))
+    return re.compile(
+        rf"^(?:(?:so|and|well|now|okay|yeah|um|uh),? )*(?:a |an |the )?(?:{named}) (?:is|are)\b",
+        re.IGNORECASE,
     )
+
+
+def defines_central(
+    passage: Passage, central: frozenset[str], subjects: re.Pattern[str] | None = None
+) -> bool:
+    """Defines a central term or a main subject, and is no chatter ('my dog, who is called
+    Basalt')."""
+    names_one = bool(central.intersection(passage.terms)) or bool(
+        subjects and subjects.match(passage.sentences[0].text)
+    )
+    return defines(passage) and names_one and all(weight > 0 for weight in passage.cues.values())
 
 
 def introduces_a_speaker(passage: Passage, talk: Talk) -> bool:

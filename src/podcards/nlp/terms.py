@@ -21,6 +21,7 @@ STRETCH_SENTENCES = 20
 MIN_TERM_COUNT = 3
 """A phrase said twice is no key term yet ('Tuesdays', 'sixteen metres' in one story)."""
 
+FREQUENT_TERMS = 10
 NAMING_PARTICIPLES = frozenset(["called", "named", "termed", "dubbed", "nicknamed"])
 LABEL_NOUNS = frozenset(["phrase", "word", "term", "name", "label", "acronym", "title"])
 """'The phrase Black Death', 'the word Kubernetes': the label is not part of the name."""
@@ -253,6 +254,9 @@ class KeyTerms:
     """How each term is most often written (its casing), for card text."""
     names: frozenset[str] = frozenset()
     """The words of the speakers' names (lowercased): never a term, nor what a card asks."""
+    frequent: frozenset[str] = frozenset()
+    """The talk's most often said terms: its main subjects, which are everywhere (so weigh
+    little) but which a listener must be able to define."""
     uncapitalised: frozenset[str] = frozenset()
     """Words the talk writes in lower case somewhere: no name, even where the tagger takes
     one opening a sentence for a name ('Gluten is...')."""
@@ -321,6 +325,7 @@ def key_terms(
         stopwords=stopwords,
         display={term: display.get(term, term) for term in best},
         names=names,
+        frequent=frozenset(sorted(best, key=lambda term: -counts[term])[:FREQUENT_TERMS]),
         uncapitalised=frozenset(
             token for sentence in sentences for token in sentence.tokens if token.islower()
         ),
