@@ -102,6 +102,7 @@ def test_fact_cues(sentence: str, kind: str) -> None:
         ("It's a pity, in my opinion, that the pier closed.", detectors.HEDGE),
         ("I've mostly been using the blue kettle for tea.", detectors.ANECDOTE),
         ("That's a great question, as you said earlier.", detectors.META),
+        ("So let's do runny first.", detectors.META),
         ("Go to seaweed dot com slash tides for ten percent off.", detectors.SPONSOR),
         ("If you enjoyed it, leave us a review wherever you listen.", detectors.SPONSOR),
         ("She grew up on a farm and studied geology in Oslo.", detectors.ANECDOTE),
