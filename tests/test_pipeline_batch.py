@@ -184,3 +184,33 @@ def test_version() -> None:
     done = podcards("--version", cwd=Path.cwd())
     assert done.returncode == 0
     assert done.stdout.strip() == f"podcards, version {__version__}"
+
+
+TALKS = Path(__file__).resolve().parent / "fixtures" / "extract"
+LONG_NAME = "the-kitchen-science-podcast-with-alice-host-season-two-episode-{}.txt"
+"""Two file names (so titles) that differ only after the 60 characters a slug keeps."""
+
+
+def test_episodes_whose_slugs_share_60_characters_get_numbered_card_files(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "long"
+    folder.mkdir()
+    shutil.copy(TALKS / "kitchen.txt", folder / LONG_NAME.format("101-bread"))
+    shutil.copy(TALKS / "tides.txt", folder / LONG_NAME.format("102-tides"))
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "-q", "extract", str(folder), "--output-folder", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    slug = "the-kitchen-science-podcast-with-alice-host-season-two-episo"
+    names = sorted(path.name for path in (tmp_path / "out").glob("*.cards.json"))
+    assert names == [f"{slug[:58]}-2.cards.json", f"{slug}.cards.json"]
+    sources = {load_card_file(tmp_path / "out" / name).episode.source for name in names}
+    assert {Path(source).name for source in sources} == {
+        LONG_NAME.format("101-bread"),
+        LONG_NAME.format("102-tides"),
+    }

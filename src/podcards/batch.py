@@ -18,7 +18,7 @@ from pathlib import Path
 from podcards import ui
 from podcards.errors import EXIT_BAD_INPUT, EXIT_OK, NothingToDo, PodcardsError
 from podcards.models import Card, Config, EpisodeInfo, ReviewStatus
-from podcards.paths import CARD_FILE_SUFFIX, card_file_path
+from podcards.paths import CARD_FILE_SUFFIX, card_file_path, numbered_slug
 
 TRANSCRIPT_SUFFIXES = {".txt", ".md", ".markdown", ".srt", ".vtt", ".json"}
 
@@ -251,7 +251,7 @@ def _free_card_file_path(folder: Path, slug: str, taken: set[Path]) -> Path:
     path = card_file_path(folder, slug)
     number = 2
     while path in taken:
-        path = card_file_path(folder, f"{slug}-{number}")
+        path = card_file_path(folder, numbered_slug(slug, number))
         number += 1
     return path
 
