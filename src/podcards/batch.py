@@ -7,17 +7,18 @@ later episode's card (`duplicate_of`) rather than studied twice.
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from podcards import ui
 from podcards.errors import EXIT_BAD_INPUT, EXIT_OK, NothingToDo, PodcardsError
-from podcards.models import Card, Config, EpisodeInfo, ReviewStatus
+from podcards.models import Card, CardFile, Config, EpisodeInfo, ReviewStatus
 from podcards.paths import CARD_FILE_SUFFIX, card_file_path, numbered_slug
 
 TRANSCRIPT_SUFFIXES = {".txt", ".md", ".markdown", ".srt", ".vtt", ".json"}
@@ -81,8 +82,9 @@ def extract_episodes(
 ) -> list[EpisodeResult]:
     """Extract every source and write (merge into) one card file per episode, in input order.
 
-    `card_file` names the output of a single source; otherwise each lands in
-    `settings.output/<slug>.cards.json`. `workers` defaults to one process per core.
+    `card_file` names the output of a single source (refused if another episode's);
+    otherwise each lands in `settings.output/<slug>.cards.json`, or `<slug>-N.cards.json` when
+    another episode has that. `workers` defaults to one process per core.
     """
     if card_file is not None and len(sources) != 1:
         raise PodcardsError("-o/--output names one card file: give a single transcript")
@@ -235,10 +237,11 @@ def _write_card_files(
     for result in results:
         if not result.ok:
             continue
-        path = card_file or _free_card_file_path(settings.output, result.episode.slug, taken)
-        taken.add(path)
         try:
-            merged = write_candidates(path, result.episode, result.cards)
+            if card_file is None:
+                path, merged = _write_own_card_file(result, settings.output, taken)
+            else:
+                path, merged = card_file, write_candidates(card_file, result.episode, result.cards)
         except PodcardsError as error:
             result.error, result.exit_code = str(error), error.exit_code
             continue
@@ -246,14 +249,39 @@ def _write_card_files(
         result.approved = sum(card.status == ReviewStatus.APPROVED for card in merged.cards)
 
 
-def _free_card_file_path(folder: Path, slug: str, taken: set[Path]) -> Path:
-    """`<slug>.cards.json`, or `<slug>-2.cards.json`... when an episode of this batch has it."""
-    path = card_file_path(folder, slug)
-    number = 2
-    while path in taken:
-        path = card_file_path(folder, numbered_slug(slug, number))
-        number += 1
-    return path
+def _write_own_card_file(
+    result: EpisodeResult, folder: Path, taken: set[Path]
+) -> tuple[Path, CardFile]:
+    """Merge into `<slug>.cards.json`, or, when another episode (of this batch or an earlier
+    run) has that, into the first `<slug>-N.cards.json` that is free or this episode's."""
+    names = _card_file_names(folder, result.episode.slug)
+    default = path = next(names)
+    while path in taken or (merged := _merge_if_ours(path, result)) is None:
+        path = next(names)
+    taken.add(path)
+    if path != default:
+        ui.warn(
+            f"{shown_path(default)} holds another episode's cards; those of "
+            f"{result.source} are in {shown_path(path)}"
+        )
+    return path, merged
+
+
+def _merge_if_ours(path: Path, result: EpisodeResult) -> CardFile | None:
+    """The card file after merging into `path`; None (file untouched) if another episode's."""
+    from podcards.cardfile import OtherEpisode, write_candidates
+
+    try:
+        return write_candidates(path, result.episode, result.cards)
+    except OtherEpisode:
+        return None
+
+
+def _card_file_names(folder: Path, slug: str) -> Iterator[Path]:
+    """`<slug>.cards.json`, then `<slug>-2.cards.json`, `<slug>-3.cards.json`..."""
+    yield card_file_path(folder, slug)
+    for number in itertools.count(2):
+        yield card_file_path(folder, numbered_slug(slug, number))
 
 
 class _progress:
