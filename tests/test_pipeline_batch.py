@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -214,3 +215,35 @@ def test_episodes_whose_slugs_share_60_characters_get_numbered_card_files(
         LONG_NAME.format("101-bread"),
         LONG_NAME.format("102-tides"),
     }
+
+
+def test_json_over_several_transcripts_is_one_document_an_object_per_episode(
+    season: Path, tmp_path: Path
+) -> None:
+    sources = [str(season / name) for name in ("bees.txt", "broken.txt", "volcanoes.srt")]
+    done = podcards("extract", *sources, "--output-folder", "out", "--json", cwd=tmp_path)
+
+    assert done.returncode == 2
+    episodes = json.loads(done.stdout)  # nothing but the JSON on stdout
+    assert [episode["source"] for episode in episodes] == sources
+    bees, broken, volcanoes = episodes
+    assert broken["card_file"] is None and "PNG" in broken["error"]
+    assert broken["candidates"] == []
+    for episode in (bees, volcanoes):
+        card_file = load_card_file(Path(episode["card_file"]))
+        assert episode["episode"] == card_file.episode.title
+        assert episode["error"] is None
+        assert [card["id"] for card in episode["candidates"]] == [
+            card.id for card in card_file.cards
+        ]
+    assert "Candidates" in done.stderr  # the summary table went to stderr
+
+
+def test_json_for_one_transcript_is_still_its_list_of_candidates(
+    season: Path, tmp_path: Path
+) -> None:
+    done = podcards("extract", str(season / "bees.txt"), "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    [card_file] = (tmp_path / "decks").glob("*.cards.json")
+    ids = [card.id for card in load_card_file(card_file).cards]
+    assert [candidate["id"] for candidate in json.loads(done.stdout)] == ids

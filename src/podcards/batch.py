@@ -15,11 +15,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from podcards import ui
 from podcards.errors import EXIT_BAD_INPUT, EXIT_OK, NothingToDo, PodcardsError
 from podcards.models import Card, CardFile, Config, EpisodeInfo, ReviewStatus
 from podcards.paths import CARD_FILE_SUFFIX, card_file_path, numbered_slug
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 TRANSCRIPT_SUFFIXES = {".txt", ".md", ".markdown", ".srt", ".vtt", ".json"}
 
@@ -310,9 +314,9 @@ class _progress:
             self.bar.stop()
 
 
-def show_summary(results: list[EpisodeResult]) -> None:
-    """The batch table: episode, format, candidates, card file, status (to stdout), then what
-    the near-duplicate flags mean."""
+def show_summary(results: list[EpisodeResult], console: Console) -> None:
+    """The batch table: episode, format, candidates, card file, status, then what the
+    near-duplicate flags mean."""
     from rich.table import Table
 
     table = Table()
@@ -322,7 +326,7 @@ def show_summary(results: list[EpisodeResult]) -> None:
         )
     for result in results:
         table.add_row(*_summary_row(result))
-    ui.console().print(table)
+    console.print(table)
     duplicates = sum(result.duplicates for result in results)
     if duplicates:
         ui.info(
@@ -355,15 +359,37 @@ def shown_path(path: Path) -> Path:
     return path
 
 
-def report(results: list[EpisodeResult]) -> None:
-    """The summary table for several transcripts, one line for one (hidden by -q)."""
+def report(results: list[EpisodeResult], *, json_on_stdout: bool = False) -> None:
+    """The summary table for several transcripts (on stdout, unless JSON is there), one line
+    for one (hidden by -q)."""
     if len(results) > 1:
         if ui.verbosity() >= 0:
-            show_summary(results)
+            show_summary(results, ui.err_console() if json_on_stdout else ui.console())
     elif results[0].ok:
         ui.info(
             f"{len(results[0].cards)} candidates from {results[0].source} in {results[0].card_file}"
         )
+
+
+def candidates_json(results: list[EpisodeResult]) -> list[dict]:
+    """What `extract --json` prints: one transcript's candidates, best first (the shape
+    scripts and the scorer read); for several, an object per episode, so each candidate's
+    episode and card file are known."""
+    if len(results) == 1:
+        return [card.as_candidate() for card in results[0].cards]
+    return [_episode_as_json(result) for result in results]
+
+
+def _episode_as_json(result: EpisodeResult) -> dict:
+    episode = result.episode
+    return {
+        "source": str(result.source),
+        "episode": episode.title if episode else None,
+        "slug": episode.slug if episode else None,
+        "card_file": str(result.card_file) if result.card_file else None,
+        "error": result.error,
+        "candidates": [card.as_candidate() for card in result.cards],
+    }
 
 
 def raise_if_failed(results: list[EpisodeResult]) -> None:
