@@ -319,15 +319,17 @@ def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
 
 
 def _carry_over(old: Card | None, new: Card) -> Card:
+    """The fresh candidate with the user's work on it. Its tags are the card file's as they
+    are, so a tag removed in review stays removed; pending cards too, since a tag edit leaves
+    no other trace to tell an untouched card by."""
     if old is None:
         return new
-    tags = list(dict.fromkeys([*new.tags, *old.tags]))
     return new.model_copy(
         update={
             "status": old.status,
             "decided_at": old.decided_at,
             "edited": old.edited,
-            "tags": tags,
+            "tags": list(old.tags),
             "orphaned": False,
         }
     )
