@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -247,3 +250,60 @@ def test_json_for_one_transcript_is_still_its_list_of_candidates(
     [card_file] = (tmp_path / "decks").glob("*.cards.json")
     ids = [card.id for card in load_card_file(card_file).cards]
     assert [candidate["id"] for candidate in json.loads(done.stdout)] == ids
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether `pid` is there and not a zombie (orphans may wait for a reaper that never comes)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def wait_for(condition: Callable[[], object], seconds: float) -> object:
+    deadline = time.monotonic() + seconds
+    while not (result := condition()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return result
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no worker processes")
+def test_workers_end_when_the_batch_is_killed(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(8):
+        shutil.copy(TALKS / "kitchen.txt", folder / f"talk-{number}.txt")
+    batch = subprocess.Popen(
+        [sys.executable, "-m", "podcards", "-q", "extract", str(folder), "--output-folder", "out"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def workers() -> list[int]:
+        return [pid for pid in children_of(batch.pid) if running(pid)]
+
+    assert wait_for(lambda: len(workers()) >= 2, 30), "no worker processes started"
+    orphans = workers()
+    try:
+        assert batch.poll() is None, "the batch ended before it was killed"
+        batch.kill()
+        batch.wait()
+        assert wait_for(lambda: not any(running(pid) for pid in orphans), 10), orphans
+    finally:
+        for pid in filter(running, orphans):
+            os.kill(pid, signal.SIGKILL)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import math
 import os
+import threading
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from podcards import ui
-from podcards.errors import EXIT_BAD_INPUT, EXIT_OK, NothingToDo, PodcardsError
+from podcards.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, NothingToDo, PodcardsError
 from podcards.models import Card, CardFile, Config, EpisodeInfo, ReviewStatus
 from podcards.paths import CARD_FILE_SUFFIX, card_file_path, numbered_slug
 
@@ -121,7 +123,7 @@ def _extract_all(
         with ProcessPoolExecutor(
             max_workers=min(workers, len(sources)),
             initializer=_start_worker,
-            initargs=(glossary,),
+            initargs=(glossary, os.getpid()),
         ) as pool:
             futures = {pool.submit(_extract_one, source, *job): source for source in sources}
             for future in as_completed(futures):
@@ -139,7 +141,7 @@ def _use_glossary(glossary: dict[str, str] | None) -> None:
     _glossary = glossary
 
 
-def _start_worker(glossary: dict[str, str] | None) -> None:
+def _start_worker(glossary: dict[str, str] | None, parent: int) -> None:
     """Load what every extraction needs once per process (NLTK models), not once per file.
 
     A worker speaks through its results: the main process tells the user (once, not once
@@ -147,9 +149,21 @@ def _start_worker(glossary: dict[str, str] | None) -> None:
     from podcards import ui
     from podcards.extract import warm_up
 
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     ui.err_console().quiet = True
     warm_up()
     _use_glossary(glossary)
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once the main process is gone: killed (kill -9 skips the pool's
+    shutdown), it leaves its workers waiting on the pool's queue for ever."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(EXIT_INTERRUPTED)
 
 
 def _extract_one(
