@@ -68,6 +68,27 @@ def test_re_extract_keeps_decisions_edits_and_tags_of_the_same_ids(tmp_path: Pat
     assert load_card_file(path) == merged
 
 
+def test_tags_removed_or_added_in_review_stay_as_the_user_left_them(tmp_path: Path) -> None:
+    path = tmp_path / "tide.cards.json"
+    card_file = make_card_file(path, count=3)
+    approved, retagged, _untouched = card_file.cards
+    approved.status = ReviewStatus.APPROVED
+    approved.tags = ["favourite"]  # the generated tag removed, one of the user's added
+    retagged.tags = []  # tags cleared, the card left pending
+    save_card_file(path, card_file)
+
+    fresh = [make_card(n) for n in (0, 1, 2, 7)]
+    for card in fresh:
+        card.tags = ["tide-pools-at-night", "new-key-term"]
+    write_candidates(path, EPISODE, fresh)
+
+    tags = {card.id: card.tags for card in load_card_file(path).cards}
+    assert tags["tide-000"] == ["favourite"]
+    assert tags["tide-001"] == []
+    assert tags["tide-002"] == ["tide-pools-at-night"]
+    assert tags["tide-007"] == ["tide-pools-at-night", "new-key-term"]
+
+
 def test_vanished_candidates_keep_only_decisions_and_edits_as_orphans_at_the_end(
     tmp_path: Path,
 ) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -184,3 +188,122 @@ def test_version() -> None:
     done = podcards("--version", cwd=Path.cwd())
     assert done.returncode == 0
     assert done.stdout.strip() == f"podcards, version {__version__}"
+
+
+TALKS = Path(__file__).resolve().parent / "fixtures" / "extract"
+LONG_NAME = "the-kitchen-science-podcast-with-alice-host-season-two-episode-{}.txt"
+"""Two file names (so titles) that differ only after the 60 characters a slug keeps."""
+
+
+def test_episodes_whose_slugs_share_60_characters_get_numbered_card_files(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "long"
+    folder.mkdir()
+    shutil.copy(TALKS / "kitchen.txt", folder / LONG_NAME.format("101-bread"))
+    shutil.copy(TALKS / "tides.txt", folder / LONG_NAME.format("102-tides"))
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "-q", "extract", str(folder), "--output-folder", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    slug = "the-kitchen-science-podcast-with-alice-host-season-two-episo"
+    names = sorted(path.name for path in (tmp_path / "out").glob("*.cards.json"))
+    assert names == [f"{slug[:58]}-2.cards.json", f"{slug}.cards.json"]
+    sources = {load_card_file(tmp_path / "out" / name).episode.source for name in names}
+    assert {Path(source).name for source in sources} == {
+        LONG_NAME.format("101-bread"),
+        LONG_NAME.format("102-tides"),
+    }
+
+
+def test_json_over_several_transcripts_is_one_document_an_object_per_episode(
+    season: Path, tmp_path: Path
+) -> None:
+    sources = [str(season / name) for name in ("bees.txt", "broken.txt", "volcanoes.srt")]
+    done = podcards("extract", *sources, "--output-folder", "out", "--json", cwd=tmp_path)
+
+    assert done.returncode == 2
+    episodes = json.loads(done.stdout)  # nothing but the JSON on stdout
+    assert [episode["source"] for episode in episodes] == sources
+    bees, broken, volcanoes = episodes
+    assert broken["card_file"] is None and "PNG" in broken["error"]
+    assert broken["candidates"] == []
+    for episode in (bees, volcanoes):
+        card_file = load_card_file(Path(episode["card_file"]))
+        assert episode["episode"] == card_file.episode.title
+        assert episode["error"] is None
+        assert [card["id"] for card in episode["candidates"]] == [
+            card.id for card in card_file.cards
+        ]
+    assert "Candidates" in done.stderr  # the summary table went to stderr
+
+
+def test_json_for_one_transcript_is_still_its_list_of_candidates(
+    season: Path, tmp_path: Path
+) -> None:
+    done = podcards("extract", str(season / "bees.txt"), "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    [card_file] = (tmp_path / "decks").glob("*.cards.json")
+    ids = [card.id for card in load_card_file(card_file).cards]
+    assert [candidate["id"] for candidate in json.loads(done.stdout)] == ids
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether `pid` is there and not a zombie (orphans may wait for a reaper that never comes)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def wait_for(condition: Callable[[], object], seconds: float) -> object:
+    deadline = time.monotonic() + seconds
+    while not (result := condition()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return result
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no worker processes")
+def test_workers_end_when_the_batch_is_killed(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(8):
+        shutil.copy(TALKS / "kitchen.txt", folder / f"talk-{number}.txt")
+    batch = subprocess.Popen(
+        [sys.executable, "-m", "podcards", "-q", "extract", str(folder), "--output-folder", "out"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def workers() -> list[int]:
+        return [pid for pid in children_of(batch.pid) if running(pid)]
+
+    assert wait_for(lambda: len(workers()) >= 2, 30), "no worker processes started"
+    orphans = workers()
+    try:
+        assert batch.poll() is None, "the batch ended before it was killed"
+        batch.kill()
+        batch.wait()
+        assert wait_for(lambda: not any(running(pid) for pid in orphans), 10), orphans
+    finally:
+        for pid in filter(running, orphans):
+            os.kill(pid, signal.SIGKILL)

@@ -7,18 +7,25 @@ later episode's card (`duplicate_of`) rather than studied twice.
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
+import threading
+import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from podcards import ui
-from podcards.errors import EXIT_BAD_INPUT, EXIT_OK, NothingToDo, PodcardsError
-from podcards.models import Card, Config, EpisodeInfo, ReviewStatus
-from podcards.paths import CARD_FILE_SUFFIX, card_file_path
+from podcards.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, NothingToDo, PodcardsError
+from podcards.models import Card, CardFile, Config, EpisodeInfo, ReviewStatus
+from podcards.paths import CARD_FILE_SUFFIX, card_file_path, numbered_slug
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 TRANSCRIPT_SUFFIXES = {".txt", ".md", ".markdown", ".srt", ".vtt", ".json"}
 
@@ -81,8 +88,9 @@ def extract_episodes(
 ) -> list[EpisodeResult]:
     """Extract every source and write (merge into) one card file per episode, in input order.
 
-    `card_file` names the output of a single source; otherwise each lands in
-    `settings.output/<slug>.cards.json`. `workers` defaults to one process per core.
+    `card_file` names the output of a single source (refused if another episode's);
+    otherwise each lands in `settings.output/<slug>.cards.json`, or `<slug>-N.cards.json` when
+    another episode has that. `workers` defaults to one process per core.
     """
     if card_file is not None and len(sources) != 1:
         raise PodcardsError("-o/--output names one card file: give a single transcript")
@@ -115,7 +123,7 @@ def _extract_all(
         with ProcessPoolExecutor(
             max_workers=min(workers, len(sources)),
             initializer=_start_worker,
-            initargs=(glossary,),
+            initargs=(glossary, os.getpid()),
         ) as pool:
             futures = {pool.submit(_extract_one, source, *job): source for source in sources}
             for future in as_completed(futures):
@@ -133,7 +141,7 @@ def _use_glossary(glossary: dict[str, str] | None) -> None:
     _glossary = glossary
 
 
-def _start_worker(glossary: dict[str, str] | None) -> None:
+def _start_worker(glossary: dict[str, str] | None, parent: int) -> None:
     """Load what every extraction needs once per process (NLTK models), not once per file.
 
     A worker speaks through its results: the main process tells the user (once, not once
@@ -141,9 +149,21 @@ def _start_worker(glossary: dict[str, str] | None) -> None:
     from podcards import ui
     from podcards.extract import warm_up
 
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     ui.err_console().quiet = True
     warm_up()
     _use_glossary(glossary)
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once the main process is gone: killed (kill -9 skips the pool's
+    shutdown), it leaves its workers waiting on the pool's queue for ever."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(EXIT_INTERRUPTED)
 
 
 def _extract_one(
@@ -235,10 +255,11 @@ def _write_card_files(
     for result in results:
         if not result.ok:
             continue
-        path = card_file or _free_card_file_path(settings.output, result.episode.slug, taken)
-        taken.add(path)
         try:
-            merged = write_candidates(path, result.episode, result.cards)
+            if card_file is None:
+                path, merged = _write_own_card_file(result, settings.output, taken)
+            else:
+                path, merged = card_file, write_candidates(card_file, result.episode, result.cards)
         except PodcardsError as error:
             result.error, result.exit_code = str(error), error.exit_code
             continue
@@ -246,14 +267,39 @@ def _write_card_files(
         result.approved = sum(card.status == ReviewStatus.APPROVED for card in merged.cards)
 
 
-def _free_card_file_path(folder: Path, slug: str, taken: set[Path]) -> Path:
-    """`<slug>.cards.json`, or `<slug>-2.cards.json`... when an episode of this batch has it."""
-    path = card_file_path(folder, slug)
-    number = 2
-    while path in taken:
-        path = card_file_path(folder, f"{slug}-{number}")
-        number += 1
-    return path
+def _write_own_card_file(
+    result: EpisodeResult, folder: Path, taken: set[Path]
+) -> tuple[Path, CardFile]:
+    """Merge into `<slug>.cards.json`, or, when another episode (of this batch or an earlier
+    run) has that, into the first `<slug>-N.cards.json` that is free or this episode's."""
+    names = _card_file_names(folder, result.episode.slug)
+    default = path = next(names)
+    while path in taken or (merged := _merge_if_ours(path, result)) is None:
+        path = next(names)
+    taken.add(path)
+    if path != default:
+        ui.warn(
+            f"{shown_path(default)} holds another episode's cards; those of "
+            f"{result.source} are in {shown_path(path)}"
+        )
+    return path, merged
+
+
+def _merge_if_ours(path: Path, result: EpisodeResult) -> CardFile | None:
+    """The card file after merging into `path`; None (file untouched) if another episode's."""
+    from podcards.cardfile import OtherEpisode, write_candidates
+
+    try:
+        return write_candidates(path, result.episode, result.cards)
+    except OtherEpisode:
+        return None
+
+
+def _card_file_names(folder: Path, slug: str) -> Iterator[Path]:
+    """`<slug>.cards.json`, then `<slug>-2.cards.json`, `<slug>-3.cards.json`..."""
+    yield card_file_path(folder, slug)
+    for number in itertools.count(2):
+        yield card_file_path(folder, numbered_slug(slug, number))
 
 
 class _progress:
@@ -282,9 +328,9 @@ class _progress:
             self.bar.stop()
 
 
-def show_summary(results: list[EpisodeResult]) -> None:
-    """The batch table: episode, format, candidates, card file, status (to stdout), then what
-    the near-duplicate flags mean."""
+def show_summary(results: list[EpisodeResult], console: Console) -> None:
+    """The batch table: episode, format, candidates, card file, status, then what the
+    near-duplicate flags mean."""
     from rich.table import Table
 
     table = Table()
@@ -294,7 +340,7 @@ def show_summary(results: list[EpisodeResult]) -> None:
         )
     for result in results:
         table.add_row(*_summary_row(result))
-    ui.console().print(table)
+    console.print(table)
     duplicates = sum(result.duplicates for result in results)
     if duplicates:
         ui.info(
@@ -327,15 +373,37 @@ def shown_path(path: Path) -> Path:
     return path
 
 
-def report(results: list[EpisodeResult]) -> None:
-    """The summary table for several transcripts, one line for one (hidden by -q)."""
+def report(results: list[EpisodeResult], *, json_on_stdout: bool = False) -> None:
+    """The summary table for several transcripts (on stdout, unless JSON is there), one line
+    for one (hidden by -q)."""
     if len(results) > 1:
         if ui.verbosity() >= 0:
-            show_summary(results)
+            show_summary(results, ui.err_console() if json_on_stdout else ui.console())
     elif results[0].ok:
         ui.info(
             f"{len(results[0].cards)} candidates from {results[0].source} in {results[0].card_file}"
         )
+
+
+def candidates_json(results: list[EpisodeResult]) -> list[dict]:
+    """What `extract --json` prints: one transcript's candidates, best first (the shape
+    scripts and the scorer read); for several, an object per episode, so each candidate's
+    episode and card file are known."""
+    if len(results) == 1:
+        return [card.as_candidate() for card in results[0].cards]
+    return [_episode_as_json(result) for result in results]
+
+
+def _episode_as_json(result: EpisodeResult) -> dict:
+    episode = result.episode
+    return {
+        "source": str(result.source),
+        "episode": episode.title if episode else None,
+        "slug": episode.slug if episode else None,
+        "card_file": str(result.card_file) if result.card_file else None,
+        "error": result.error,
+        "candidates": [card.as_candidate() for card in result.cards],
+    }
 
 
 def raise_if_failed(results: list[EpisodeResult]) -> None:

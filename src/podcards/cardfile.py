@@ -250,11 +250,28 @@ def _remove_stale_temp_files(path: Path) -> None:
             stale.unlink()
 
 
+class OtherEpisode(PodcardsError):
+    """The card file holds another episode's cards: merging would file one talk's decisions
+    under the other's title."""
+
+
+SHARED_IDS_FOR_SAME_TALK = 0.5
+"""Share of the smaller card list whose ids must recur for a moved transcript to count as
+the same talk: a light edit keeps nine in ten, two talks share at most a stock phrase."""
+
+
 def write_candidates(path: Path, episode: EpisodeInfo, cards: list[Card]) -> CardFile:
-    """Write fresh candidates, merging into an existing card file so no decision is lost."""
+    """Write fresh candidates, merging into an existing card file so no decision is lost.
+
+    Raises OtherEpisode, leaving the file as it is, when it belongs to another episode."""
     with card_file_lock(path):
         if path.exists():
             old = load_card_file(path)
+            if not same_episode(old, episode, cards):
+                raise OtherEpisode(
+                    f"{path}: holds the cards of another episode ({old.episode.title!r}, "
+                    f"from {old.episode.source}); left as it is"
+                )
             card_file = CardFile(
                 episode=episode,
                 cards=merge_cards(old.cards, cards),
@@ -264,6 +281,22 @@ def write_candidates(path: Path, episode: EpisodeInfo, cards: list[Card]) -> Car
             card_file = CardFile(episode=episode, cards=list(cards))
         save_card_file(path, card_file)
     return card_file
+
+
+def same_episode(card_file: CardFile, episode: EpisodeInfo, cards: list[Card]) -> bool:
+    """Whether fresh candidates of `episode` belong in `card_file`.
+
+    Talks with one title share a slug (and so a default file name), so it takes the same
+    transcript file as well, or, for one moved since, the same cards (an id is the slug and a
+    quote's first sentence, so it survives edits elsewhere in the talk).
+    """
+    if card_file.episode.slug != episode.slug:
+        return False
+    if Path(card_file.episode.source).resolve() == Path(episode.source).resolve():
+        return True
+    old_ids = {card.id for card in card_file.cards}
+    shared = sum(card.id in old_ids for card in cards)
+    return shared > 0 and shared >= SHARED_IDS_FOR_SAME_TALK * min(len(old_ids), len(cards))
 
 
 def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
@@ -286,15 +319,17 @@ def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
 
 
 def _carry_over(old: Card | None, new: Card) -> Card:
+    """The fresh candidate with the user's work on it. Its tags are the card file's as they
+    are, so a tag removed in review stays removed; pending cards too, since a tag edit leaves
+    no other trace to tell an untouched card by."""
     if old is None:
         return new
-    tags = list(dict.fromkeys([*new.tags, *old.tags]))
     return new.model_copy(
         update={
             "status": old.status,
             "decided_at": old.decided_at,
             "edited": old.edited,
-            "tags": tags,
+            "tags": list(old.tags),
             "orphaned": False,
         }
     )

@@ -104,7 +104,10 @@ def inspect(
     help="Card file to write, for one transcript (default: decks/<episode>.cards.json).",
 )
 @click.option(
-    "--json", "as_json", is_flag=True, help="Also print the candidates as JSON, best first."
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Also print the candidates as JSON, best first (several transcripts: one object each).",
 )
 def extract(
     sources: tuple[Path, ...],
@@ -124,7 +127,13 @@ def extract(
     """
     import json
 
-    from podcards.batch import extract_episodes, find_transcripts, raise_if_failed, report
+    from podcards.batch import (
+        candidates_json,
+        extract_episodes,
+        find_transcripts,
+        raise_if_failed,
+        report,
+    )
     from podcards.config import resolve_settings
 
     settings = resolve_settings(
@@ -134,9 +143,8 @@ def extract(
         find_transcripts(sources), settings, format=format_, card_file=card_file
     )
     if as_json:
-        candidates = [card.as_candidate() for result in results for card in result.cards]
-        click.echo(json.dumps(candidates, indent=2, ensure_ascii=False))
-    report(results)
+        click.echo(json.dumps(candidates_json(results), indent=2, ensure_ascii=False))
+    report(results, json_on_stdout=as_json)
     raise_if_failed(results)
 
 

@@ -17,6 +17,13 @@ def slugify(text: str, fallback: str = "episode") -> str:
     return slug or fallback
 
 
+def numbered_slug(slug: str, number: int) -> str:
+    """`slug-N`, with the slug cut to make room for `-N`: cutting after the suffix would give
+    every number the same name."""
+    suffix = f"-{number}"
+    return slug[: MAX_SLUG_LENGTH - len(suffix)].rstrip("-") + suffix
+
+
 def inside(folder: Path, name: str) -> Path:
     """`folder/name`, refusing any name that would land outside `folder`."""
     folder = folder.resolve()
