@@ -844,6 +844,22 @@ def test_a_plural_kind_is_defined_without_an_article(text: str, question: str, a
     assert (card.front, card.back) == (question, answer)
 
 
+def test_a_caption_s_definition_opens_after_the_words_before_it() -> None:
+    """Captions have no punctuation, so a definition may open mid-piece, after 'so'; an
+    acronym is spelled out in lower case."""
+    text = "i won't say it's never useful so a moraine is a ridge of rock the glacier leaves behind"
+    card = card_for(text)
+    assert (card.front, card.back) == (
+        "What is a moraine?",
+        "A ridge of rock the glacier leaves behind",
+    )
+    card = card_for("yeah so rice is reach impact confidence effort for each idea we score")
+    assert (card.front, card.back) == (
+        "What does RICE stand for?",
+        "Reach impact confidence effort",
+    )
+
+
 def test_a_list_of_likenesses_or_a_share_of_a_kind_is_no_definition() -> None:
     for text in (
         "Maps are models, charts are models, globes are models.",

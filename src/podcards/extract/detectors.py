@@ -189,6 +189,29 @@ def acronym_expansion(text: str) -> tuple[str, str] | None:
         expansion = expansion_near(text, match.start(), match.end(), acronym)
         if expansion:
             return acronym, expansion
+    if unpunctuated(text):  # captions: no capitals either
+        return spoken_acronym_expansion(text.lower())
+    return None
+
+
+PUNCTUATION = re.compile(r"[.,;:!?]")
+
+
+def unpunctuated(text: str) -> bool:
+    """Automatic captions' text: no punctuation (but the full stop a card gets)."""
+    return not PUNCTUATION.search(text.rstrip(".?!"))
+
+
+SPOKEN_ACRONYM = re.compile(r"\b([a-z]{3,6}) (?:is|stands for|means) ")
+
+
+def spoken_acronym_expansion(text: str) -> tuple[str, str] | None:
+    """Captions write 'acid is atomicity consistency isolation durability' in lower case:
+    an acronym of three or more letters spelled out after 'is' or 'stands for'."""
+    for match in SPOKEN_ACRONYM.finditer(text):
+        expansion = expansion_near(text, match.start(1), match.end(1), match.group(1))
+        if expansion and len(expansion.split()) >= 3:
+            return match.group(1).upper(), expansion
     return None
 
 
@@ -239,6 +262,18 @@ PARENTHETICAL = re.compile(
     re.IGNORECASE,
 )
 """'Fermentation, in this context, is when...': an aside between a term and its verb."""
+
+
+CLAUSE_OPENER = re.compile(r"\b(?:so|and|but|because|yeah|okay|now|well|basically) ", re.IGNORECASE)
+
+
+def unpunctuated_clauses(text: str) -> list[str]:
+    """In text that lost its punctuation (automatic captions), what follows each word that
+    may open a sentence: 'i won't say never so sharding is splitting your data' holds a
+    definition that opens at 'sharding', though the caption piece opens earlier."""
+    if not unpunctuated(text):
+        return []
+    return [text[opener.end() :] for opener in CLAUSE_OPENER.finditer(text) if opener.start()]
 
 
 def detect(text: str) -> dict[str, float]:

@@ -120,7 +120,12 @@ def definition_card(
 ) -> CardDraft | None:
     """'X is a Y...' -> 'What is X?', X written as the talk most often writes it (a sentence's
     first word is capitalised only because it comes first)."""
-    for sentence in sentences:
+    openings = [
+        opening
+        for sentence in sentences
+        for opening in [sentence, *detectors.unpunctuated_clauses(sentence)]
+    ]
+    for sentence in openings:
         sentence = detectors.PARENTHETICAL.sub("", DEFINITION_PREAMBLE.sub("", sentence))
         for pattern, question in DEFINITION_FORMS:
             match = pattern.match(sentence)
