@@ -262,6 +262,23 @@ def test_pieces_of_one_cut_sentence_can_pair_but_two_sentences_need_a_reason() -
     assert not ranking.belong_together(whole, other)
 
 
+def test_an_empty_lead_in_does_not_pair_with_the_fact_after_it() -> None:
+    """'I hear that one a lot.' names nothing and states nothing: the fact after it is a card
+    alone. A lead-in is kept when the next sentence points back to it."""
+    passages = talk_of_pairs(
+        "I hear that one a lot. Kelp forests grow half a metre a day in cold water."
+    )
+    assert "I hear that one a lot. Kelp forests grow" not in " | ".join(passages)
+    passages = talk_of_pairs("Nobody believed us. It took ten years to prove the kelp grew.")
+    assert "Nobody believed us. It took ten years to prove the kelp grew." in passages
+
+
+def talk_of_pairs(text: str) -> list[str]:
+    sentences = split_of(text)
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    return [passage.text for passage in ranking.build_passages(sentences, terms)]
+
+
 def test_a_worked_example_is_read_with_the_law_it_works_out() -> None:
     """'So if...' and 'for example' work out the sentence before: the law and its example can
     make one card. A plain 'If...' may start a new claim and stays apart."""

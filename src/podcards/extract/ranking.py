@@ -287,7 +287,11 @@ def build_passages(
     for position, sentence in enumerate(sentences):
         passages.append(make_passage([sentence], [cues[position]], terms))
         following = sentences[position + 1] if position + 1 < len(sentences) else None
-        if following is not None and belong_together(sentence, following):
+        if (
+            following is not None
+            and belong_together(sentence, following)
+            and not (empty_lead_in(sentence, cues[position], terms) and not points_back(following))
+        ):
             pair = [sentence, following]
             passages.append(make_passage(pair, cues[position : position + 2], terms))
     return passages
@@ -320,16 +324,31 @@ def belong_together(sentence: Sentence, following: Sentence) -> bool:
         return False
     if len(sentence.words) + len(following.words) > MAX_PASSAGE_WORDS:
         return False
-    points_back = (
-        opens_dependent(following)
-        or following.words[:1] in (["because"], ["which"])
-        or bool(ELABORATION.match(following.text))
-    )
     one_sentence = sentence.text.rstrip()[-1:] not in SENTENCE_ENDS
     return (
-        points_back
+        points_back(following)
         or one_sentence
         or min(len(sentence.words), len(following.words)) < IDEAL_WORDS[0]
+    )
+
+
+def points_back(sentence: Sentence) -> bool:
+    """Needs the sentence before it: 'It...', 'Because...', 'So if...'."""
+    return (
+        opens_dependent(sentence)
+        or sentence.words[:1] in (["because"], ["which"])
+        or bool(ELABORATION.match(sentence.text))
+    )
+
+
+def empty_lead_in(sentence: Sentence, cues: dict[str, float], terms: KeyTerms) -> bool:
+    """A short sentence that names no key term and states nothing ('I hear that one a lot.',
+    'Here's the thing.'): what follows is better alone than led in by it."""
+    return (
+        len(sentence.words) < IDEAL_WORDS[0]
+        and sentence.text.rstrip()[-1:] in SENTENCE_ENDS
+        and not terms.found_in([sentence])
+        and not any(weight > 0 for weight in cues.values())
     )
 
 
