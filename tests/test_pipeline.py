@@ -114,6 +114,34 @@ def test_quitting_still_exports_what_earlier_runs_approved_in_the_other_episodes
     assert deck.is_file()
 
 
+def podcards(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """The command as a cron job runs it: no terminal on stdin."""
+    return subprocess.run(
+        [sys.executable, "-m", "podcards", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_run_without_a_terminal_refuses_only_while_cards_wait_for_review(tmp_path: Path) -> None:
+    shutil.copy(SEASON / "bees.txt", tmp_path / "bees.txt")
+    refused = podcards(tmp_path, "run", "bees.txt")
+    assert refused.returncode == 2
+    assert "needs a terminal" in refused.stderr
+    assert not list((tmp_path / "decks").glob("*.apkg"))
+
+    card_file = next((tmp_path / "decks").glob("*.cards.json"))
+    assert podcards(tmp_path, "review", str(card_file), "--approve-all").returncode == 0
+    again = podcards(tmp_path, "run", "bees.txt")  # nothing pending: straight to export
+    assert again.returncode == 0, again.stderr
+    deck = next((tmp_path / "decks").glob("*.apkg"))
+    assert f"Wrote {statuses(card_file).count(ReviewStatus.APPROVED)} notes" in again.stdout
+    assert str(deck.relative_to(tmp_path)) in again.stdout
+
+
 def test_demo_command_writes_a_deck_that_anki_imports(
     tmp_path: Path, collection: Collection
 ) -> None:

@@ -103,16 +103,17 @@ def review_card_file(
     """Walk the chosen cards best first and record each decision as it is made.
 
     `input`/`output` are prompt_toolkit input and output objects (tests pass a pipe);
-    without them the review needs a terminal and refuses at once when there is none.
+    without them the review needs a terminal, and refuses at once when there is none and
+    there are cards to show (with none, it has nothing to ask, so scripts can re-run it).
     """
-    if input is None and not sys.stdin.isatty():
-        raise PodcardsError(
-            f"{path}: interactive review needs a terminal; in scripts use "
-            "`podcards review --approve-all [--min-score X]`"
-        )
     with card_file_lock(path):
         card_file = load_card_file(path)
         queue = choose_cards(card_file.cards, revisit_all, kinds, min_score)
+        if queue and input is None and not sys.stdin.isatty():
+            raise PodcardsError(
+                f"{path}: interactive review needs a terminal; in scripts use "
+                "`podcards review --approve-all [--min-score X]`"
+            )
         session = ReviewSession(path, card_file, queue, Prompter(input, output))
         try:
             session.run()
