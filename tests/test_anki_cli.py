@@ -71,6 +71,8 @@ def test_nothing_to_export_is_exit_1_in_one_line(tmp_path: Path, card_files: lis
         (["missing.cards.json"], "missing.cards.json: no such card file"),
         (["glass-harbors.cards.json", "-o", "deck.zip"], "deck.zip: output file name must end in .apkg"),
         (["glass-harbors.cards.json", "--deck", "P::{show}"], "only {title} and {slug} can be filled in"),
+        (["glass-harbors.cards.json", "--deck", "P::{title.upper}"], "only {title} and {slug} can be filled in"),
+        (["glass-harbors.cards.json", "--deck", "P::{title[0]}"], "only {title} and {slug} can be filled in"),
     ],
 )  # fmt: skip
 def test_bad_input_is_exit_2_in_one_line(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from podcards.cardfile import load_card_file
-from podcards.errors import NothingToDo
+from podcards.errors import NothingToDo, PodcardsError
 from podcards.models import Config, ReviewStatus
 from podcards.pipeline import run_demo, run_job
 
@@ -140,6 +141,25 @@ def test_run_without_a_terminal_refuses_only_while_cards_wait_for_review(tmp_pat
     deck = next((tmp_path / "decks").glob("*.apkg"))
     assert f"Wrote {statuses(card_file).count(ReviewStatus.APPROVED)} notes" in again.stdout
     assert str(deck.relative_to(tmp_path)) in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("deck", "pattern", "message"),
+    [
+        ("season.zip", "Podcasts::{title}", "season.zip: output file name must end in .apkg"),
+        ("season.apkg", "Podcasts::{title.upper}", "only {title} and {slug} can be filled in"),
+        ("season.apkg", "Podcasts::{title[0]}", "only {title} and {slug} can be filled in"),
+        (None, "Podcasts::{show}", "only {title} and {slug} can be filled in"),
+    ],
+)
+def test_run_refuses_a_bad_deck_file_or_pattern_before_extracting_and_reviewing(
+    tmp_path: Path, deck: str | None, pattern: str, message: str
+) -> None:
+    settings = Config(output=tmp_path / "decks", deck=pattern)
+    deck_path = tmp_path / deck if deck else None
+    with pytest.raises(PodcardsError, match=re.escape(message)):  # before the review reads "a"
+        run_with_keys([SEASON / "bees.txt"], settings, "aq", deck=deck_path)
+    assert not (tmp_path / "decks").exists()
 
 
 def test_demo_command_writes_a_deck_that_anki_imports(

@@ -39,10 +39,16 @@ def run_job(
     again continues the job; quitting (q) stops reviewing every episode, not just the one on
     screen, and the deck gets what is approved so far. `input`/`output` are prompt_toolkit's,
     for driving the review from tests. A transcript that failed is reported and the job goes
-    on with the others; the exit code says so at the end (2).
+    on with the others; the exit code says so at the end (2). A bad deck file name or deck
+    name pattern is refused before anything is extracted, not after the review.
     """
+    from podcards.anki import check_deck_pattern, check_output_name
+    from podcards.paths import DECK_SUFFIX
     from podcards.review import review_card_file
 
+    check_deck_pattern(settings.deck)
+    if deck is not None:
+        check_output_name(deck, DECK_SUFFIX)
     results = extract_episodes(sources, settings, format=format)
     report(results)
     approved = {result.card_file: result.approved for result in results if result.ok}
