@@ -11,6 +11,7 @@ from card_factory import make_card, make_card_file
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from podcards.anki.notes import note_problem
 from podcards.cardfile import load_card_file, save_card_file
 from podcards.errors import NothingToDo
 from podcards.models import CardKind, NoteType, ReviewStatus
@@ -131,10 +132,16 @@ def test_switching_twice_restores_the_generated_card(card_path: Path) -> None:
     assert card.edited is None
 
 
-def test_cloze_edit_needs_a_deletion(card_path: Path) -> None:
-    keys = f"ce{CLEAR_LINE}No deletion here{ENTER}{CLEAR_LINE}Tube {{{{c1::feet}}}}{ENTER}{ENTER}q"
+@pytest.mark.parametrize(
+    "refused",
+    ["No deletion here", "Empty {{c1::}} deletion", "Hidden {{c0::feet}}", "Open {{c1::feet"],
+)
+def test_cloze_edit_refuses_what_export_would_leave_out(card_path: Path, refused: str) -> None:
+    keys = f"ce{CLEAR_LINE}{refused}{ENTER}{CLEAR_LINE}Tube {{{{c1::feet}}}}{ENTER}{ENTER}q"
     review_with_keys(card_path, keys)
-    assert load_card_file(card_path).cards[0].content.front == "Tube {{c1::feet}}"
+    card = load_card_file(card_path).cards[0]
+    assert card.content.front == "Tube {{c1::feet}}"
+    assert note_problem(card) is None
 
 
 def test_restore_original_drops_the_edit(card_path: Path) -> None:

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from podcards import ui
+from podcards.anki.notes import cloze_problem
 from podcards.cardfile import card_file_lock, load_card_file, save_card_file
 from podcards.errors import EXIT_INTERRUPTED, NothingToDo, PodcardsError
 from podcards.models import Card, CardContent, CardFile, CardKind, NoteType, ReviewStatus
-from podcards.review.cloze import has_deletion, to_basic, to_cloze
+from podcards.review.cloze import to_basic, to_cloze
 from podcards.review.panel import card_panel
 from podcards.review.prompts import Prompter
 
@@ -334,7 +335,11 @@ def _not_empty(text: str) -> bool | str:
 
 
 def _valid_cloze(text: str) -> bool | str:
-    return has_deletion(text) or "A cloze needs a deletion, like {{c1::the words to hide}}."
+    """The export's own rule, so a cloze the edit accepts is never left out of the deck."""
+    problem = cloze_problem(text)
+    if problem is None:
+        return True
+    return f"{problem[0].upper()}{problem[1:]}; hide words like {{{{c1::the words to hide}}}}."
 
 
 def _is_number(text: str) -> bool | str:
