@@ -33,6 +33,7 @@ def run_with_keys(sources: list[Path], settings: Config, keys: str, **options) -
     """`podcards run`, answering the review prompts with `keys` (one key per decision)."""
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
+        pipe.close()  # keys running out end the review (Ctrl-D) instead of hanging the test
         return run_job(sources, settings, input=pipe, output=DummyOutput(), **options)
 
 
@@ -71,7 +72,7 @@ def test_run_over_several_transcripts_makes_one_deck_with_a_subdeck_each(
 ) -> None:
     sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
     settings = Config(output=tmp_path / "decks", max_cards=2)
-    deck = run_with_keys(sources, settings, "arar")  # each episode's two cards
+    deck = run_with_keys(sources, settings, "ar\rar\r")  # each episode's two cards, Enter
     import_package(collection, deck)
     assert collection.note_count() == 2
     names = {deck.name for deck in collection.decks.all_names_and_ids()}
@@ -91,7 +92,7 @@ def test_quitting_stops_the_whole_run_and_the_next_run_resumes(tmp_path: Path, c
     ]
     assert "run the same command again" in capsys.readouterr().err
 
-    run_with_keys(sources, settings, "raq")  # resumes at the first episode's second card
+    run_with_keys(sources, settings, "r\raq")  # resumes at the first episode's second card
     after = {path.name: statuses(path) for path in card_files}
     assert sorted(after.values()) == [
         [ReviewStatus.APPROVED, ReviewStatus.PENDING],
@@ -110,7 +111,7 @@ def test_quitting_still_exports_what_earlier_runs_approved_in_the_other_episodes
 ) -> None:
     sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
     settings = Config(output=tmp_path / "decks", max_cards=2)
-    run_with_keys(sources, settings, "rraq")  # nothing from the bees, one volcano card
+    run_with_keys(sources, settings, "rr\raq")  # nothing from the bees, one volcano card
     deck = run_with_keys(sources, settings, "q", review_all=True)  # quit on the bees at once
     assert deck.is_file()
 

@@ -26,6 +26,7 @@ CTRL_D = "\x04"
 def review_with_keys(path: Path, keys: str, **options):
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
+        pipe.close()  # keys running out end the review (Ctrl-D) instead of hanging the test
         return review_card_file(path, input=pipe, output=DummyOutput(), **options)
 
 
@@ -86,6 +87,18 @@ def test_back_revisits_the_previous_card_and_changes_its_decision(card_path: Pat
     assert statuses(card_path)["tide-000"] == "approved"
     assert statuses(card_path)["tide-001"] == "rejected"
     assert statuses(card_path)["tide-002"] == "pending"
+
+
+def test_back_at_the_end_of_the_queue_changes_the_last_decision(card_path: Path) -> None:
+    summary = review_with_keys(card_path, f"aaaaabr{ENTER}")
+    assert list(statuses(card_path).values()) == ["approved"] * 4 + ["rejected"]
+    assert not summary.quit
+
+
+def test_q_at_the_end_of_the_queue_finishes_it(card_path: Path) -> None:
+    summary = review_with_keys(card_path, "aaaaaq")
+    assert list(statuses(card_path).values()) == ["approved"] * 5
+    assert not summary.quit  # in `run`, the next episode's review still comes
 
 
 def test_back_on_the_first_card_stays_there(card_path: Path) -> None:
@@ -192,7 +205,7 @@ def test_ctrl_d_ends_like_ctrl_c(card_path: Path) -> None:
 
 
 def test_all_revisits_decided_cards(card_path: Path) -> None:
-    review_with_keys(card_path, "aaaaa")
+    review_with_keys(card_path, f"aaaaa{ENTER}")
     summary = review_with_keys(card_path, "q")
     assert summary.offered == 0
     review_with_keys(card_path, "rq", revisit_all=True)
@@ -204,9 +217,9 @@ def test_kind_and_min_score_filters(tmp_path: Path) -> None:
     card_file = make_card_file(path, count=4)
     card_file.cards[2] = make_card(2, kind=CardKind.DEFINITION)
     save_card_file(path, card_file)
-    review_with_keys(path, "a", kinds=["definition"])
+    review_with_keys(path, f"a{ENTER}", kinds=["definition"])
     assert statuses(path)["tide-002"] == "approved"
-    review_with_keys(path, "aaa", min_score=0.85)
+    review_with_keys(path, f"aa{ENTER}", min_score=0.85)
     assert list(statuses(path).values()) == ["approved", "approved", "approved", "pending"]
 
 

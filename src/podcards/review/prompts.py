@@ -19,7 +19,7 @@ class Prompter:
         """One keypress picks a choice (keys -> labels), no Enter: the `git add -p` feel.
 
         Ctrl-C raises KeyboardInterrupt and Ctrl-D raises EOFError; other keys are ignored
-        (Enter too: a stray Enter after an edit must not count as a decision).
+        (Enter too, unless a choice: a stray Enter after an edit must not count as a decision).
         """
         from prompt_toolkit import PromptSession
         from prompt_toolkit.key_binding import KeyBindings
@@ -32,7 +32,7 @@ class Prompter:
             bindings.add(key)(_answer_with(key, label))
         bindings.add("c-c")(lambda event: event.app.exit(exception=KeyboardInterrupt))
         bindings.add("c-d")(lambda event: event.app.exit(exception=EOFError))
-        for ignored in (Keys.Any, "enter", "tab"):
+        for ignored in {Keys.Any, "enter", "tab"} - choices.keys():
             bindings.add(ignored)(lambda event: None)
         session: PromptSession = PromptSession(
             [("class:qmark", "?"), ("class:question", f" {message} ")],

@@ -41,6 +41,8 @@ ALIASES = {"y": "a", "n": "r"}
 """`git add -p` habits: y approves, n rejects."""
 
 PROMPT = f"Decide [{','.join(ACTIONS)}]"
+END_ACTIONS = {"b": "back", "enter": "finish", "q": "finish"}
+END_PROMPT = "End of the queue: b goes back to the last card, Enter or q finishes"
 
 
 @dataclass
@@ -225,22 +227,34 @@ class ReviewSession:
         )
 
     def run(self) -> None:
-        console = ui.console()
-        while self.index < len(self.queue):
-            card = self.queue[self.index]
-            counts = DecisionCounts.of(self.card_file.cards)
-            console.print(card_panel(card, self.index + 1, len(self.queue), counts))
-            key = self.prompter.key(PROMPT, {**ACTIONS, **dict.fromkeys(ALIASES, "")})
-            key = ALIASES.get(key, key)
-            if key == "q":
-                self.quit = True
+        """Card after card until q; the end of the queue is one more step, so that b can still
+        change the last decision."""
+        while not self.quit:
+            if self.index < len(self.queue):
+                self._offer(self.queue[self.index])
+            elif not self.queue or self._finish():
                 return
+
+    def _offer(self, card: Card) -> None:
+        counts = DecisionCounts.of(self.card_file.cards)
+        ui.console().print(card_panel(card, self.index + 1, len(self.queue), counts))
+        key = self.prompter.key(PROMPT, {**ACTIONS, **dict.fromkeys(ALIASES, "")})
+        key = ALIASES.get(key, key)
+        if key == "q":
+            self.quit = True
+        else:
             self.handlers[key](card)
-        if self.queue:
-            left = sum(card.status == ReviewStatus.PENDING for card in self.queue)
-            ui.info(
-                f"End of the queue{f'; {left} skipped, run again to see them' if left else ''}."
-            )
+
+    def _finish(self) -> bool:
+        """The end of the queue: True when the reviewer is done, False after b (back to the
+        last card). q finishes like Enter: it ends this queue, not a whole `run`."""
+        left = sum(card.status == ReviewStatus.PENDING for card in self.queue)
+        ui.info(f"End of the queue{f'; {left} skipped, run again to see them' if left else ''}.")
+        key = self.prompter.key(END_PROMPT, END_ACTIONS)
+        if key == "b":
+            self.index -= 1
+            return False
+        return True
 
     def save(self) -> None:
         save_card_file(self.path, self.card_file)
