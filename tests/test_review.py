@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,19 @@ from podcards.anki.notes import note_problem
 from podcards.cardfile import load_card_file, save_card_file
 from podcards.errors import NothingToDo
 from podcards.models import CardKind, NoteType, ReviewStatus
-from podcards.review import ReviewInterrupted, approve_all, approve_best, review_card_file
+from podcards.review import (
+    ReviewInterrupted,
+    ReviewSummary,
+    approve_all,
+    approve_best,
+    review_card_file,
+)
 
 ENTER = "\r"
 CLEAR_LINE = "\x15"  # Ctrl-U: delete the pre-filled text before the cursor
 CTRL_C = "\x03"
 CTRL_D = "\x04"
+ESC = "\x1b"
 
 
 def review_with_keys(path: Path, keys: str, **options):
@@ -189,9 +197,82 @@ def test_ctrl_c_at_the_decision_prompt_keeps_earlier_decisions_and_exits_130(
     assert list(statuses(card_path).values())[:3] == ["approved", "rejected", "pending"]
 
 
-def test_ctrl_c_inside_an_edit_keeps_the_card_as_it_was(card_path: Path) -> None:
+class Screen(DummyOutput):
+    """What prompt_toolkit draws, so a test can type its next keys once a prompt is up."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.drawn = threading.Condition()
+
+    def write(self, data: str) -> None:
+        with self.drawn:
+            self.text += data
+            self.drawn.notify_all()
+
+    write_raw = write
+
+    def wait_for(self, shown: str, start: int) -> int:
+        """Where `shown` ends, once it is drawn after `start` (give up after 30 s)."""
+        with self.drawn:
+            self.drawn.wait_for(lambda: shown in self.text[start:], timeout=30)
+            return self.text.find(shown, start) + len(shown)
+
+
+def review_answering(path: Path, keys: str, *steps: tuple[str, str]) -> ReviewSummary:
+    """Type `keys`, then for each (shown, more keys) step wait until the prompt showing `shown`
+    is up and type the keys: an Esc typed ahead would be read as the start of an Alt-key."""
+    screen = Screen()
+    with create_pipe_input() as pipe:
+
+        def typist() -> None:
+            position = 0
+            for shown, more in steps:
+                position = screen.wait_for(shown, position)
+                pipe.send_text(more)
+            pipe.close()
+
+        pipe.send_text(keys)
+        typing = threading.Thread(target=typist)
+        typing.start()
+        try:
+            return review_card_file(path, input=pipe, output=screen)
+        finally:
+            typing.join()
+
+
+def assert_second_card_rejected_unchanged(path: Path) -> None:
+    before = make_card(1)
+    cards = load_card_file(path).cards
+    assert [card.status for card in cards[:3]] == [
+        ReviewStatus.APPROVED,
+        ReviewStatus.REJECTED,  # the card whose edit was cancelled, decided after it
+        ReviewStatus.PENDING,
+    ]
+    assert (cards[1].edited, cards[1].tags) == (None, before.tags)
+
+
+@pytest.mark.parametrize("prompt", ["e", f"e{ENTER}", "t", "A"])  # e: the Q, e Enter: the A
+def test_ctrl_c_while_typing_cancels_just_that_and_the_review_goes_on(
+    card_path: Path, prompt: str
+) -> None:
+    summary = review_with_keys(card_path, f"a{prompt}{CLEAR_LINE}9 typed{CTRL_C}rq")
+    assert_second_card_rejected_unchanged(card_path)
+    assert summary.quit  # ended by q, not interrupted
+
+
+@pytest.mark.parametrize(
+    ("prompt", "shown"),
+    [("e", "Front:"), (f"e{ENTER}", "Back:"), ("t", "Tags"), ("A", "Approve every")],
+)
+def test_esc_while_typing_cancels_just_that(card_path: Path, prompt: str, shown: str) -> None:
+    typed = f"a{prompt}{CLEAR_LINE}9 typed"
+    review_answering(card_path, typed, (shown, ESC), ("Decide", "rq"))
+    assert_second_card_rejected_unchanged(card_path)
+
+
+def test_ctrl_c_at_the_card_after_a_cancelled_edit_ends_the_review(card_path: Path) -> None:
     with pytest.raises(ReviewInterrupted):
-        review_with_keys(card_path, f"ae{CLEAR_LINE}half typed{CTRL_C}")
+        review_with_keys(card_path, f"ae{CLEAR_LINE}half typed{CTRL_C}{CTRL_C}")
     cards = load_card_file(card_path).cards
     assert cards[0].status == ReviewStatus.APPROVED
     assert cards[1].edited is None

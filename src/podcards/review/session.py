@@ -22,7 +22,7 @@ from podcards.errors import EXIT_INTERRUPTED, NothingToDo, PodcardsError
 from podcards.models import Card, CardContent, CardFile, CardKind, NoteType, ReviewStatus
 from podcards.review.cloze import to_basic, to_cloze
 from podcards.review.panel import card_panel
-from podcards.review.prompts import Prompter
+from podcards.review.prompts import PromptCancelled, Prompter
 
 ACTIONS = {
     "a": "approve",
@@ -242,8 +242,11 @@ class ReviewSession:
         key = ALIASES.get(key, key)
         if key == "q":
             self.quit = True
-        else:
+            return
+        try:
             self.handlers[key](card)
+        except PromptCancelled:
+            ui.info("Cancelled; the card is as it was.")
 
     def _finish(self) -> bool:
         """The end of the queue: True when the reviewer is done, False after b (back to the
@@ -340,7 +343,9 @@ class ReviewSession:
         table = Table(show_header=False, box=None, padding=(0, 2))
         for key, label in ACTIONS.items():
             table.add_row(f"[bold]{key}[/]", label)
-        table.add_row("", "y and n work as a and r; Ctrl-C saves and stops")
+        table.add_row("", "y and n work as a and r")
+        table.add_row("Esc", "while typing (e, t, A): cancel, the card stays as it was")
+        table.add_row("Ctrl-C", "while typing: cancel the same way; here: save and stop")
         ui.console().print(table)
 
 
