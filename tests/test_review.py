@@ -64,6 +64,26 @@ def test_approve_reject_skip_then_quit_saves_each_decision(card_path: Path) -> N
     assert decided.decided_at is not None
 
 
+def test_summary_counts_cards_decided_and_edited_not_saves(card_path: Path) -> None:
+    keys = (
+        "a"  # the 1st approved
+        "ca"  # the 2nd made a cloze and approved
+        "br"  # back: the 2nd rejected instead
+        f"t{CLEAR_LINE}shore{ENTER}cca"  # the 3rd tagged, switched and back, approved
+        "q"
+    )  # eight saves
+    summary = review_with_keys(card_path, keys)
+    assert (summary.approved, summary.rejected, summary.edited) == (2, 1, 2)
+    assert summary.line().startswith(
+        "Decided 3 cards (2 approved, 1 rejected) and edited 2 cards, all saved. "
+    )
+
+
+def test_a_session_that_changes_nothing_says_so(card_path: Path) -> None:
+    summary = review_with_keys(card_path, f"e{ENTER}{ENTER}ssq")
+    assert summary.line().startswith("Nothing changed. ")
+
+
 def test_git_add_p_keys_y_and_n_approve_and_reject(card_path: Path) -> None:
     review_with_keys(card_path, "ynq")
     assert list(statuses(card_path).values())[:2] == ["approved", "rejected"]
@@ -193,7 +213,7 @@ def test_ctrl_c_at_the_decision_prompt_keeps_earlier_decisions_and_exits_130(
     with pytest.raises(ReviewInterrupted) as interrupted:
         review_with_keys(card_path, f"ar{CTRL_C}")
     assert interrupted.value.exit_code == 130
-    assert "2 changes saved" in str(interrupted.value)
+    assert "Decided 2 cards (1 approved, 1 rejected), all saved." in str(interrupted.value)
     assert list(statuses(card_path).values())[:3] == ["approved", "rejected", "pending"]
 
 

@@ -67,10 +67,17 @@ class ReviewSummary:
     counts: DecisionCounts
     offered: int
     """Cards the session had to show (0: nothing matched, nothing to do)."""
-    decided: int
-    """Decisions and edits made in this session."""
+    approved: int = 0
+    """Cards the reviewer approved in this session (one decided twice counts once, as it ended)."""
+    rejected: int = 0
+    edited: int = 0
+    """Cards whose text or tags the session left different from how it found them."""
     quit: bool = False
     """The reviewer pressed q before the end: stop, and resume later."""
+
+    @property
+    def decided(self) -> int:
+        return self.approved + self.rejected
 
     def totals(self) -> str:
         counts = self.counts
@@ -80,8 +87,22 @@ class ReviewSummary:
         )
 
     def line(self) -> str:
-        changes = "1 change" if self.decided == 1 else f"{self.decided} changes"
-        return f"{changes} saved. {self.totals()}"
+        """What this session did, then where the card file stands: 'Decided 2 cards (1 approved,
+        1 rejected) and edited 1 card, all saved. tide.cards.json: ...'."""
+        done = []
+        if self.decided:
+            done.append(
+                f"decided {_cards(self.decided)} ({self.approved} approved, "
+                f"{self.rejected} rejected)"
+            )
+        if self.edited:
+            done.append(f"edited {_cards(self.edited)}")
+        did = f"{' and '.join(done).capitalize()}, all saved." if done else "Nothing changed."
+        return f"{did} {self.totals()}"
+
+
+def _cards(count: int) -> str:
+    return "1 card" if count == 1 else f"{count} cards"
 
 
 class ReviewInterrupted(PodcardsError):
@@ -90,7 +111,7 @@ class ReviewInterrupted(PodcardsError):
     exit_code = EXIT_INTERRUPTED
 
     def __init__(self, summary: ReviewSummary):
-        super().__init__(f"interrupted; {summary.line()}")
+        super().__init__(f"interrupted. {summary.line()}")
         self.summary = summary
 
 
@@ -201,8 +222,9 @@ class ReviewSession:
         self.queue = queue
         self.prompter = prompter
         self.index = 0
-        self.decided = 0
-        self.offered = len(queue)
+        self.offered = list(queue)
+        self.found = {card.id: card.model_copy(deep=True) for card in queue}
+        """The cards as the session found them, to tell what the reviewer changed."""
         self.quit = False
         self.handlers = {
             "a": self._approve,
@@ -218,11 +240,18 @@ class ReviewSession:
         }
 
     def summary(self) -> ReviewSummary:
+        """The file's counts, and what the reviewer changed: a card decided, edited or decided
+        again counts once, however many saves that took."""
+        found = self.found
+        decided = [c for c in self.offered if c.decided_at != found[c.id].decided_at]
+        edited = [c for c in self.offered if _text_and_tags(c) != _text_and_tags(found[c.id])]
         return ReviewSummary(
             self.path,
             DecisionCounts.of(self.card_file.cards),
-            self.offered,
-            self.decided,
+            len(self.offered),
+            approved=sum(card.status == ReviewStatus.APPROVED for card in decided),
+            rejected=sum(card.status == ReviewStatus.REJECTED for card in decided),
+            edited=len(edited),
             quit=self.quit,
         )
 
@@ -261,7 +290,6 @@ class ReviewSession:
 
     def save(self) -> None:
         save_card_file(self.path, self.card_file)
-        self.decided += 1
 
     def _approve(self, card: Card) -> None:
         decide(card, ReviewStatus.APPROVED)
@@ -347,6 +375,10 @@ class ReviewSession:
         table.add_row("Esc", "while typing (e, t, A): cancel, the card stays as it was")
         table.add_row("Ctrl-C", "while typing: cancel the same way; here: save and stop")
         ui.console().print(table)
+
+
+def _text_and_tags(card: Card) -> tuple[CardContent | None, list[str]]:
+    return card.edited, card.tags
 
 
 def _not_empty(text: str) -> bool | str:
