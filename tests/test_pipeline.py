@@ -79,6 +79,23 @@ def test_run_over_several_transcripts_makes_one_deck_with_a_subdeck_each(
     assert sum(name.startswith("Podcasts::") for name in names) == 2
 
 
+def test_run_over_several_episodes_says_which_one_is_on_screen(tmp_path: Path, capsys) -> None:
+    sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
+    run_with_keys(sources, Config(output=tmp_path / "decks", max_cards=2), "aa\raq")
+    shown = capsys.readouterr().out
+    card_files = [
+        next((tmp_path / "decks").glob(f"*{name}*.cards.json")) for name in ("bee", "volc")
+    ]
+    titles = [load_card_file(path).episode.title for path in card_files]
+    assert shown.index(f"episode 1 of 2: {titles[0]}") < shown.index(f"episode 2 of 2: {titles[1]}")
+    assert shown.count("episode 1 of 2") == 2  # the header is on each of its cards
+
+
+def test_run_over_one_episode_needs_no_header(tmp_path: Path, capsys) -> None:
+    run_with_keys([SEASON / "bees.txt"], Config(output=tmp_path / "decks", max_cards=2), "aq")
+    assert "episode 1 of 1" not in capsys.readouterr().out
+
+
 def test_quitting_stops_the_whole_run_and_the_next_run_resumes(tmp_path: Path, capsys) -> None:
     sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
     settings = Config(output=tmp_path / "decks", max_cards=2)

@@ -55,8 +55,11 @@ def run_job(
     card_files = list(approved)
     if not card_files:
         raise_if_failed(results)
-    for card_file in card_files:
-        summary = review_card_file(card_file, revisit_all=review_all, input=input, output=output)
+    for number, card_file in enumerate(card_files, 1):
+        episode = (number, len(card_files)) if len(card_files) > 1 else None
+        summary = review_card_file(
+            card_file, revisit_all=review_all, episode=episode, input=input, output=output
+        )
         approved[card_file] = summary.counts.approved  # the whole file, earlier runs too
         if summary.quit:
             ui.info("Review stopped; run the same command again to go on where you left off.")

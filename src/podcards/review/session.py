@@ -121,10 +121,14 @@ def review_card_file(
     revisit_all: bool = False,
     kinds: Iterable[CardKind | str] | None = None,
     min_score: float | None = None,
+    episode: tuple[int, int] | None = None,
     input: Any = None,
     output: Any = None,
 ) -> ReviewSummary:
     """Walk the chosen cards best first and record each decision as it is made.
+
+    `episode` (number, of how many) heads each card with 'episode 1 of 2: <title>', for a
+    review of several episodes in turn.
 
     `input`/`output` are prompt_toolkit input and output objects (tests pass a pipe);
     without them the review needs a terminal, and refuses at once when there is none and
@@ -138,7 +142,10 @@ def review_card_file(
                 f"{path}: interactive review needs a terminal; in scripts use "
                 "`podcards review --approve-all [--min-score X]`"
             )
-        session = ReviewSession(path, card_file, queue, Prompter(input, output))
+        header = (
+            f"episode {episode[0]} of {episode[1]}: {card_file.episode.title}" if episode else None
+        )
+        session = ReviewSession(path, card_file, queue, Prompter(input, output), header)
         try:
             session.run()
         except (KeyboardInterrupt, EOFError):
@@ -216,8 +223,16 @@ def decide(card: Card, status: ReviewStatus) -> None:
 class ReviewSession:
     """The reviewer's place in the queue and the action behind each key."""
 
-    def __init__(self, path: Path, card_file: CardFile, queue: list[Card], prompter: Prompter):
+    def __init__(
+        self,
+        path: Path,
+        card_file: CardFile,
+        queue: list[Card],
+        prompter: Prompter,
+        header: str | None = None,
+    ):
         self.path = path
+        self.header = header
         self.card_file = card_file
         self.queue = queue
         self.prompter = prompter
@@ -266,7 +281,7 @@ class ReviewSession:
 
     def _offer(self, card: Card) -> None:
         counts = DecisionCounts.of(self.card_file.cards)
-        ui.console().print(card_panel(card, self.index + 1, len(self.queue), counts))
+        ui.console().print(card_panel(card, self.index + 1, len(self.queue), counts, self.header))
         key = self.prompter.key(PROMPT, {**ACTIONS, **dict.fromkeys(ALIASES, "")})
         key = ALIASES.get(key, key)
         if key == "q":
