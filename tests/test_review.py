@@ -403,6 +403,22 @@ def test_review_without_a_terminal_refuses_in_one_line(card_path: Path) -> None:
     assert "needs a terminal" in result.stderr and "--approve-all" in result.stderr
 
 
+def test_review_says_when_its_filters_leave_out_every_pending_card(card_path: Path) -> None:
+    result = podcards("review", str(card_path), "--kind", "definition", "--min-score", "50")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"podcards: nothing to review in {card_path}: 5 pending cards, "
+        "none match --kind definition --min-score 50\n"
+    )
+
+
+def test_review_with_nothing_pending_points_to_all(card_path: Path) -> None:
+    approve_all(card_path)
+    result = podcards("review", str(card_path), "--kind", "claim")
+    assert result.returncode == 1
+    assert "0 pending (--all revisits decided ones)" in result.stderr
+
+
 def test_approve_all_command_works_without_a_terminal(card_path: Path) -> None:
     result = podcards("review", str(card_path), "--approve-all", "--min-score", "0.85")
     assert result.returncode == 0, result.stderr

@@ -9,11 +9,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from podcards import __version__
 from podcards.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, PodcardsError
+
+if TYPE_CHECKING:
+    from podcards.review import ReviewSummary
 
 EXIT_CODES_HELP = "Exit codes: 0 ok, 1 nothing to do, 2 bad input, 130 interrupted."
 
@@ -238,8 +242,23 @@ def review(
         cardfile, revisit_all=revisit_all, kinds=kinds, min_score=min_score
     )
     if not summary.offered:
-        raise NothingToDo(f"nothing to review: {summary.totals()} (--all revisits decided ones)")
+        raise NothingToDo(_nothing_to_review(summary, revisit_all, kinds, min_score))
     ui.info(summary.line())
+
+
+def _nothing_to_review(
+    summary: ReviewSummary, revisit_all: bool, kinds: tuple[str, ...], min_score: float | None
+) -> str:
+    """Why review showed nothing: the filters left out every card there was, or none waits."""
+    filters = [f"--kind {kind}" for kind in kinds]
+    filters += [f"--min-score {min_score:g}"] if min_score is not None else []
+    counts = summary.counts
+    there = counts.approved + counts.rejected + counts.pending if revisit_all else counts.pending
+    if filters and there:
+        cards = f"{there} {'' if revisit_all else 'pending '}card{'' if there == 1 else 's'}"
+        return f"nothing to review in {summary.path}: {cards}, none match {' '.join(filters)}"
+    hint = "" if revisit_all else " (--all revisits decided ones)"
+    return f"nothing to review: {summary.totals()}{hint}"
 
 
 @cli.command()
