@@ -180,6 +180,13 @@ def test_run_refuses_a_bad_deck_file_or_pattern_before_extracting_and_reviewing(
     assert not (tmp_path / "decks").exists()
 
 
+def test_run_names_the_deck_it_cannot_write(tmp_path: Path) -> None:
+    deck = tmp_path / ("d" * 245 + ".apkg")  # its temp file's name is over the limit
+    with pytest.raises(PodcardsError) as refused:
+        run_with_keys([SEASON / "bees.txt"], Config(output=tmp_path / "decks"), "aq", deck=deck)
+    assert str(refused.value).startswith(f"{deck}: cannot be written (")
+
+
 def test_demo_command_writes_a_deck_that_anki_imports(
     tmp_path: Path, collection: Collection
 ) -> None:
