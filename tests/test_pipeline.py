@@ -216,6 +216,19 @@ def test_demo_again_gives_the_same_deck(tmp_path: Path, monkeypatch, collection)
     assert not log.new
 
 
+def test_demo_says_how_many_it_writes_after_a_larger_approve(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run_demo(Config(), approve=20)
+    capsys.readouterr()
+    run_demo(Config(), approve=15)
+    said = capsys.readouterr()
+    written = int(re.search(r"Wrote (\d+) notes", said.out)[1])  # the notes in the deck
+    assert written > 15
+    assert f"approved the best 15 ({written} approved in all, with earlier runs)" in said.err
+
+
 def test_demo_follows_the_config_of_the_working_folder(tmp_path: Path) -> None:
     (tmp_path / "podcards.toml").write_text('output = "study"\ndeck = "Trial::{title}"\n')
     done = subprocess.run(

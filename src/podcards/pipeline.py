@@ -73,16 +73,19 @@ def run_job(
 
 def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
     """The whole job on the bundled sample, approving its `approve` best candidates unasked."""
-    from podcards.review import approve_best
+    from podcards.cardfile import load_card_file
+    from podcards.review import DecisionCounts, approve_best
 
     with sample_transcript() as sample:
         results = extract_episodes([sample], settings)
     raise_if_failed(results)
     card_file = results[0].card_file
-    approved = approve_best(card_file, approve)
+    best = approve_best(card_file, approve)
+    approved = DecisionCounts.of(load_card_file(card_file).cards).approved
+    earlier = f" ({approved} approved in all, with earlier runs)" if approved > best else ""
     ui.info(
         f"{len(results[0].cards)} candidates from the bundled sample in "
-        f"{shown_path(card_file)}; approved the best {approved}"
+        f"{shown_path(card_file)}; approved the best {best}{earlier}"
     )
     return _export([card_file], settings.output / DEMO_DECK_NAME, settings)
 
