@@ -4,6 +4,7 @@ titles or speaker names never steer a file name outside the output folder."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -156,3 +157,18 @@ def test_an_output_place_that_cannot_be_made_is_one_line(tmp_path: Path, command
     assert done.stderr.startswith("podcards: ") and "notes.txt" in done.stderr
     assert ".lock" not in done.stderr  # the user's path, not our lock file
     assert tree(tmp_path) == before
+
+
+def test_output_in_an_encoding_without_accents_has_them_replaced(tmp_path: Path) -> None:
+    source = tmp_path / "accents.txt"
+    talk = "Renée: 00:00:01 Café crème is a naïve déjà vu.\nJosé: 00:00:05 Señor, it is 20 °C.\n"
+    source.write_bytes(talk.encode("cp1252"))
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "inspect", str(source)],
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+    assert b"Caf? cr?me is a na?ve d?j? vu." in done.stdout

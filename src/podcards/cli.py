@@ -6,6 +6,7 @@ Only click is imported at start-up; every command imports its stage when it runs
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -371,8 +372,17 @@ def _show_written(path: Path, summary: list[str], skipped: list[str]) -> None:
     click.echo(path)
 
 
+def _forgiving_output() -> None:
+    """No traceback for where output goes: a character the terminal's encoding lacks prints as
+    '?' (not a UnicodeEncodeError)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     """Entry point: one-line errors with their exit code, never a traceback."""
+    _forgiving_output()
     try:
         cli.main(standalone_mode=False)
     except PodcardsError as error:
