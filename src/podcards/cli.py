@@ -7,6 +7,7 @@ Only click is imported at start-up; every command imports its stage when it runs
 from __future__ import annotations
 
 import io
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -374,10 +375,14 @@ def _show_written(path: Path, summary: list[str], skipped: list[str]) -> None:
 
 def _forgiving_output() -> None:
     """No traceback for where output goes: a character the terminal's encoding lacks prints as
-    '?' (not a UnicodeEncodeError)."""
+    '?' (not a UnicodeEncodeError), and a reader that stops early (`| head`) ends the command
+    silently, as it ends `cat` (SIGPIPE, exit 141), instead of an error from each writer.
+    podcards opens no sockets, which a default SIGPIPE would also cut short."""
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def main() -> None:
