@@ -81,7 +81,13 @@ def cli(quiet: bool, verbose: bool) -> None:
     "--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the whole transcript as JSON.")
-@click.option("--segments", default=5, show_default=True, help="How many segments to show.")
+@click.option(
+    "--segments",
+    default=5,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many segments to show.",
+)
 @max_size_option
 def inspect(
     file: Path, format_: str | None, as_json: bool, segments: int, max_size: int | None
@@ -153,7 +159,8 @@ def extract(
     "--output",
     "deck",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Deck file to write (default: OUTPUT-FOLDER/<episode>.apkg).",
+    help="Deck file to write (default: OUTPUT-FOLDER/<episode>.apkg; for several episodes, "
+    "OUTPUT-FOLDER/podcards.apkg).",
 )
 @click.option("--deck", "deck_pattern", help='Deck name pattern, e.g. "Podcasts::{title}".')
 @click.option("--all", "review_all", is_flag=True, help="Revisit cards already decided.")
@@ -210,7 +217,7 @@ def demo(approve: int) -> None:
     "kinds",
     multiple=True,
     type=click.Choice(["claim", "definition"]),
-    help="Only this kind.",
+    help="Only cards of this kind; repeat the option for several kinds.",
 )
 @click.option("--min-score", type=float, help="Only cards scoring at least this.")
 @click.option(
