@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -71,6 +72,8 @@ def test_nothing_to_export_is_exit_1_in_one_line(tmp_path: Path, card_files: lis
         (["missing.cards.json"], "missing.cards.json: no such card file"),
         (["glass-harbors.cards.json", "-o", "deck.zip"], "deck.zip: output file name must end in .apkg"),
         (["glass-harbors.cards.json", "--deck", "P::{show}"], "only {title} and {slug} can be filled in"),
+        (["glass-harbors.cards.json", "--deck", "P::{title.upper}"], "only {title} and {slug} can be filled in"),
+        (["glass-harbors.cards.json", "--deck", "P::{title[0]}"], "only {title} and {slug} can be filled in"),
     ],
 )  # fmt: skip
 def test_bad_input_is_exit_2_in_one_line(
@@ -80,6 +83,29 @@ def test_bad_input_is_exit_2_in_one_line(
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert message in done.stderr
+
+
+def unwritable_deck(tmp_path: Path, how: str) -> Path:
+    """A deck path whose write fails: in a read-only folder, or with a name so long that the
+    temp file written first is over the file system's limit (the way that works as root too)."""
+    if how == "long name":
+        return tmp_path / ("d" * 245 + ".apkg")
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o555)
+    return folder / "deck.apkg"
+
+
+@pytest.mark.parametrize("how", ["long name", "read-only folder"])
+def test_a_deck_that_cannot_be_written_is_named_not_its_temp_file(
+    tmp_path: Path, card_files: list[Path], how: str
+) -> None:
+    deck = unwritable_deck(tmp_path, how)
+    done = podcards(tmp_path, "export", card_files[0].name, "-o", str(deck))
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"podcards: {deck}: cannot be written (")
+    assert ".tmp" not in done.stderr and len(done.stderr.splitlines()) == 1
 
 
 def test_preview_page_is_self_contained_and_escaped(tmp_path: Path, card_files: list[Path]) -> None:

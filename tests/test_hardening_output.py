@@ -4,7 +4,9 @@ titles or speaker names never steer a file name outside the output folder."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +158,41 @@ def test_an_output_place_that_cannot_be_made_is_one_line(tmp_path: Path, command
     assert done.stderr.startswith("podcards: ") and "notes.txt" in done.stderr
     assert ".lock" not in done.stderr  # the user's path, not our lock file
     assert tree(tmp_path) == before
+
+
+def test_output_in_an_encoding_without_accents_has_them_replaced(tmp_path: Path) -> None:
+    source = tmp_path / "accents.txt"
+    talk = "Renée: 00:00:01 Café crème is a naïve déjà vu.\nJosé: 00:00:05 Señor, it is 20 °C.\n"
+    source.write_bytes(talk.encode("cp1252"))
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "inspect", str(source)],
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+    assert b"Caf? cr?me is a na?ve d?j? vu." in done.stdout
+
+
+@pytest.mark.parametrize("options", [["--segments", "5000"], ["--json"]])
+def test_a_reader_that_stops_early_ends_the_command_quietly(
+    tmp_path: Path, options: list[str]
+) -> None:
+    source = tmp_path / "long.txt"
+    turns = (
+        f"Speaker {n % 2}: 00:{n // 60 % 60:02d}:{n % 60:02d} Remark {n} on the tides."
+        for n in range(3000)
+    )
+    source.write_text("\n".join(turns))
+    reading = subprocess.Popen(  # like `podcards inspect long.txt | head -1`
+        [sys.executable, "-m", "podcards", "inspect", str(source), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reading.stdout.readline()
+    reading.stdout.close()  # far more than a pipe holds is still to come
+    errors = reading.stderr.read()
+    reading.stderr.close()
+    assert reading.wait(timeout=60) in (0, -signal.SIGPIPE)
+    assert errors == b""

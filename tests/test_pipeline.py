@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from podcards.cardfile import load_card_file
-from podcards.errors import NothingToDo
+from podcards.errors import NothingToDo, PodcardsError
 from podcards.models import Config, ReviewStatus
 from podcards.pipeline import run_demo, run_job
 
@@ -32,6 +33,7 @@ def run_with_keys(sources: list[Path], settings: Config, keys: str, **options) -
     """`podcards run`, answering the review prompts with `keys` (one key per decision)."""
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
+        pipe.close()  # keys running out end the review (Ctrl-D) instead of hanging the test
         return run_job(sources, settings, input=pipe, output=DummyOutput(), **options)
 
 
@@ -70,11 +72,28 @@ def test_run_over_several_transcripts_makes_one_deck_with_a_subdeck_each(
 ) -> None:
     sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
     settings = Config(output=tmp_path / "decks", max_cards=2)
-    deck = run_with_keys(sources, settings, "arar")  # each episode's two cards
+    deck = run_with_keys(sources, settings, "ar\rar\r")  # each episode's two cards, Enter
     import_package(collection, deck)
     assert collection.note_count() == 2
     names = {deck.name for deck in collection.decks.all_names_and_ids()}
     assert sum(name.startswith("Podcasts::") for name in names) == 2
+
+
+def test_run_over_several_episodes_says_which_one_is_on_screen(tmp_path: Path, capsys) -> None:
+    sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
+    run_with_keys(sources, Config(output=tmp_path / "decks", max_cards=2), "aa\raq")
+    shown = capsys.readouterr().out
+    card_files = [
+        next((tmp_path / "decks").glob(f"*{name}*.cards.json")) for name in ("bee", "volc")
+    ]
+    titles = [load_card_file(path).episode.title for path in card_files]
+    assert shown.index(f"episode 1 of 2: {titles[0]}") < shown.index(f"episode 2 of 2: {titles[1]}")
+    assert shown.count("episode 1 of 2") == 2  # the header is on each of its cards
+
+
+def test_run_over_one_episode_needs_no_header(tmp_path: Path, capsys) -> None:
+    run_with_keys([SEASON / "bees.txt"], Config(output=tmp_path / "decks", max_cards=2), "aq")
+    assert "episode 1 of 1" not in capsys.readouterr().out
 
 
 def test_quitting_stops_the_whole_run_and_the_next_run_resumes(tmp_path: Path, capsys) -> None:
@@ -90,7 +109,7 @@ def test_quitting_stops_the_whole_run_and_the_next_run_resumes(tmp_path: Path, c
     ]
     assert "run the same command again" in capsys.readouterr().err
 
-    run_with_keys(sources, settings, "raq")  # resumes at the first episode's second card
+    run_with_keys(sources, settings, "r\raq")  # resumes at the first episode's second card
     after = {path.name: statuses(path) for path in card_files}
     assert sorted(after.values()) == [
         [ReviewStatus.APPROVED, ReviewStatus.PENDING],
@@ -109,9 +128,63 @@ def test_quitting_still_exports_what_earlier_runs_approved_in_the_other_episodes
 ) -> None:
     sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
     settings = Config(output=tmp_path / "decks", max_cards=2)
-    run_with_keys(sources, settings, "rraq")  # nothing from the bees, one volcano card
+    run_with_keys(sources, settings, "rr\raq")  # nothing from the bees, one volcano card
     deck = run_with_keys(sources, settings, "q", review_all=True)  # quit on the bees at once
     assert deck.is_file()
+
+
+def podcards(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """The command as a cron job runs it: no terminal on stdin."""
+    return subprocess.run(
+        [sys.executable, "-m", "podcards", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_run_without_a_terminal_refuses_only_while_cards_wait_for_review(tmp_path: Path) -> None:
+    shutil.copy(SEASON / "bees.txt", tmp_path / "bees.txt")
+    refused = podcards(tmp_path, "run", "bees.txt")
+    assert refused.returncode == 2
+    assert "needs a terminal" in refused.stderr
+    assert not list((tmp_path / "decks").glob("*.apkg"))
+
+    card_file = next((tmp_path / "decks").glob("*.cards.json"))
+    assert podcards(tmp_path, "review", str(card_file), "--approve-all").returncode == 0
+    again = podcards(tmp_path, "run", "bees.txt")  # nothing pending: straight to export
+    assert again.returncode == 0, again.stderr
+    deck = next((tmp_path / "decks").glob("*.apkg"))
+    assert f"Wrote {statuses(card_file).count(ReviewStatus.APPROVED)} notes" in again.stdout
+    assert str(deck.relative_to(tmp_path)) in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("deck", "pattern", "message"),
+    [
+        ("season.zip", "Podcasts::{title}", "season.zip: output file name must end in .apkg"),
+        ("season.apkg", "Podcasts::{title.upper}", "only {title} and {slug} can be filled in"),
+        ("season.apkg", "Podcasts::{title[0]}", "only {title} and {slug} can be filled in"),
+        (None, "Podcasts::{show}", "only {title} and {slug} can be filled in"),
+    ],
+)
+def test_run_refuses_a_bad_deck_file_or_pattern_before_extracting_and_reviewing(
+    tmp_path: Path, deck: str | None, pattern: str, message: str
+) -> None:
+    settings = Config(output=tmp_path / "decks", deck=pattern)
+    deck_path = tmp_path / deck if deck else None
+    with pytest.raises(PodcardsError, match=re.escape(message)):  # before the review reads "a"
+        run_with_keys([SEASON / "bees.txt"], settings, "aq", deck=deck_path)
+    assert not (tmp_path / "decks").exists()
+
+
+def test_run_names_the_deck_it_cannot_write(tmp_path: Path) -> None:
+    deck = tmp_path / ("d" * 245 + ".apkg")  # its temp file's name is over the limit
+    with pytest.raises(PodcardsError) as refused:
+        run_with_keys([SEASON / "bees.txt"], Config(output=tmp_path / "decks"), "aq", deck=deck)
+    assert str(refused.value).startswith(f"{deck}: cannot be written (")
 
 
 def test_demo_command_writes_a_deck_that_anki_imports(
@@ -141,6 +214,19 @@ def test_demo_again_gives_the_same_deck(tmp_path: Path, monkeypatch, collection)
     log = import_package(collection, again)
     assert collection.note_count() == notes >= 10
     assert not log.new
+
+
+def test_demo_says_how_many_it_writes_after_a_larger_approve(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run_demo(Config(), approve=20)
+    capsys.readouterr()
+    run_demo(Config(), approve=15)
+    said = capsys.readouterr()
+    written = int(re.search(r"Wrote (\d+) notes", said.out)[1])  # the notes in the deck
+    assert written > 15
+    assert f"approved the best 15 ({written} approved in all, with earlier runs)" in said.err
 
 
 def test_demo_follows_the_config_of_the_working_folder(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,20 +12,29 @@ from card_factory import make_card, make_card_file
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from podcards.anki.notes import note_problem
 from podcards.cardfile import load_card_file, save_card_file
 from podcards.errors import NothingToDo
 from podcards.models import CardKind, NoteType, ReviewStatus
-from podcards.review import ReviewInterrupted, approve_all, approve_best, review_card_file
+from podcards.review import (
+    ReviewInterrupted,
+    ReviewSummary,
+    approve_all,
+    approve_best,
+    review_card_file,
+)
 
 ENTER = "\r"
 CLEAR_LINE = "\x15"  # Ctrl-U: delete the pre-filled text before the cursor
 CTRL_C = "\x03"
 CTRL_D = "\x04"
+ESC = "\x1b"
 
 
 def review_with_keys(path: Path, keys: str, **options):
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
+        pipe.close()  # keys running out end the review (Ctrl-D) instead of hanging the test
         return review_card_file(path, input=pipe, output=DummyOutput(), **options)
 
 
@@ -52,6 +62,26 @@ def test_approve_reject_skip_then_quit_saves_each_decision(card_path: Path) -> N
     assert (summary.counts.approved, summary.counts.rejected, summary.counts.pending) == (1, 1, 3)
     decided = load_card_file(card_path).cards[0]
     assert decided.decided_at is not None
+
+
+def test_summary_counts_cards_decided_and_edited_not_saves(card_path: Path) -> None:
+    keys = (
+        "a"  # the 1st approved
+        "ca"  # the 2nd made a cloze and approved
+        "br"  # back: the 2nd rejected instead
+        f"t{CLEAR_LINE}shore{ENTER}cca"  # the 3rd tagged, switched and back, approved
+        "q"
+    )  # eight saves
+    summary = review_with_keys(card_path, keys)
+    assert (summary.approved, summary.rejected, summary.edited) == (2, 1, 2)
+    assert summary.line().startswith(
+        "Decided 3 cards (2 approved, 1 rejected) and edited 2 cards, all saved. "
+    )
+
+
+def test_a_session_that_changes_nothing_says_so(card_path: Path) -> None:
+    summary = review_with_keys(card_path, f"e{ENTER}{ENTER}ssq")
+    assert summary.line().startswith("Nothing changed. ")
 
 
 def test_git_add_p_keys_y_and_n_approve_and_reject(card_path: Path) -> None:
@@ -85,6 +115,18 @@ def test_back_revisits_the_previous_card_and_changes_its_decision(card_path: Pat
     assert statuses(card_path)["tide-000"] == "approved"
     assert statuses(card_path)["tide-001"] == "rejected"
     assert statuses(card_path)["tide-002"] == "pending"
+
+
+def test_back_at_the_end_of_the_queue_changes_the_last_decision(card_path: Path) -> None:
+    summary = review_with_keys(card_path, f"aaaaabr{ENTER}")
+    assert list(statuses(card_path).values()) == ["approved"] * 4 + ["rejected"]
+    assert not summary.quit
+
+
+def test_q_at_the_end_of_the_queue_finishes_it(card_path: Path) -> None:
+    summary = review_with_keys(card_path, "aaaaaq")
+    assert list(statuses(card_path).values()) == ["approved"] * 5
+    assert not summary.quit  # in `run`, the next episode's review still comes
 
 
 def test_back_on_the_first_card_stays_there(card_path: Path) -> None:
@@ -131,10 +173,16 @@ def test_switching_twice_restores_the_generated_card(card_path: Path) -> None:
     assert card.edited is None
 
 
-def test_cloze_edit_needs_a_deletion(card_path: Path) -> None:
-    keys = f"ce{CLEAR_LINE}No deletion here{ENTER}{CLEAR_LINE}Tube {{{{c1::feet}}}}{ENTER}{ENTER}q"
+@pytest.mark.parametrize(
+    "refused",
+    ["No deletion here", "Empty {{c1::}} deletion", "Hidden {{c0::feet}}", "Open {{c1::feet"],
+)
+def test_cloze_edit_refuses_what_export_would_leave_out(card_path: Path, refused: str) -> None:
+    keys = f"ce{CLEAR_LINE}{refused}{ENTER}{CLEAR_LINE}Tube {{{{c1::feet}}}}{ENTER}{ENTER}q"
     review_with_keys(card_path, keys)
-    assert load_card_file(card_path).cards[0].content.front == "Tube {{c1::feet}}"
+    card = load_card_file(card_path).cards[0]
+    assert card.content.front == "Tube {{c1::feet}}"
+    assert note_problem(card) is None
 
 
 def test_restore_original_drops_the_edit(card_path: Path) -> None:
@@ -165,13 +213,86 @@ def test_ctrl_c_at_the_decision_prompt_keeps_earlier_decisions_and_exits_130(
     with pytest.raises(ReviewInterrupted) as interrupted:
         review_with_keys(card_path, f"ar{CTRL_C}")
     assert interrupted.value.exit_code == 130
-    assert "2 changes saved" in str(interrupted.value)
+    assert "Decided 2 cards (1 approved, 1 rejected), all saved." in str(interrupted.value)
     assert list(statuses(card_path).values())[:3] == ["approved", "rejected", "pending"]
 
 
-def test_ctrl_c_inside_an_edit_keeps_the_card_as_it_was(card_path: Path) -> None:
+class Screen(DummyOutput):
+    """What prompt_toolkit draws, so a test can type its next keys once a prompt is up."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.drawn = threading.Condition()
+
+    def write(self, data: str) -> None:
+        with self.drawn:
+            self.text += data
+            self.drawn.notify_all()
+
+    write_raw = write
+
+    def wait_for(self, shown: str, start: int) -> int:
+        """Where `shown` ends, once it is drawn after `start` (give up after 30 s)."""
+        with self.drawn:
+            self.drawn.wait_for(lambda: shown in self.text[start:], timeout=30)
+            return self.text.find(shown, start) + len(shown)
+
+
+def review_answering(path: Path, keys: str, *steps: tuple[str, str]) -> ReviewSummary:
+    """Type `keys`, then for each (shown, more keys) step wait until the prompt showing `shown`
+    is up and type the keys: an Esc typed ahead would be read as the start of an Alt-key."""
+    screen = Screen()
+    with create_pipe_input() as pipe:
+
+        def typist() -> None:
+            position = 0
+            for shown, more in steps:
+                position = screen.wait_for(shown, position)
+                pipe.send_text(more)
+            pipe.close()
+
+        pipe.send_text(keys)
+        typing = threading.Thread(target=typist)
+        typing.start()
+        try:
+            return review_card_file(path, input=pipe, output=screen)
+        finally:
+            typing.join()
+
+
+def assert_second_card_rejected_unchanged(path: Path) -> None:
+    before = make_card(1)
+    cards = load_card_file(path).cards
+    assert [card.status for card in cards[:3]] == [
+        ReviewStatus.APPROVED,
+        ReviewStatus.REJECTED,  # the card whose edit was cancelled, decided after it
+        ReviewStatus.PENDING,
+    ]
+    assert (cards[1].edited, cards[1].tags) == (None, before.tags)
+
+
+@pytest.mark.parametrize("prompt", ["e", f"e{ENTER}", "t", "A"])  # e: the Q, e Enter: the A
+def test_ctrl_c_while_typing_cancels_just_that_and_the_review_goes_on(
+    card_path: Path, prompt: str
+) -> None:
+    summary = review_with_keys(card_path, f"a{prompt}{CLEAR_LINE}9 typed{CTRL_C}rq")
+    assert_second_card_rejected_unchanged(card_path)
+    assert summary.quit  # ended by q, not interrupted
+
+
+@pytest.mark.parametrize(
+    ("prompt", "shown"),
+    [("e", "Front:"), (f"e{ENTER}", "Back:"), ("t", "Tags"), ("A", "Approve every")],
+)
+def test_esc_while_typing_cancels_just_that(card_path: Path, prompt: str, shown: str) -> None:
+    typed = f"a{prompt}{CLEAR_LINE}9 typed"
+    review_answering(card_path, typed, (shown, ESC), ("Decide", "rq"))
+    assert_second_card_rejected_unchanged(card_path)
+
+
+def test_ctrl_c_at_the_card_after_a_cancelled_edit_ends_the_review(card_path: Path) -> None:
     with pytest.raises(ReviewInterrupted):
-        review_with_keys(card_path, f"ae{CLEAR_LINE}half typed{CTRL_C}")
+        review_with_keys(card_path, f"ae{CLEAR_LINE}half typed{CTRL_C}{CTRL_C}")
     cards = load_card_file(card_path).cards
     assert cards[0].status == ReviewStatus.APPROVED
     assert cards[1].edited is None
@@ -185,7 +306,7 @@ def test_ctrl_d_ends_like_ctrl_c(card_path: Path) -> None:
 
 
 def test_all_revisits_decided_cards(card_path: Path) -> None:
-    review_with_keys(card_path, "aaaaa")
+    review_with_keys(card_path, f"aaaaa{ENTER}")
     summary = review_with_keys(card_path, "q")
     assert summary.offered == 0
     review_with_keys(card_path, "rq", revisit_all=True)
@@ -197,9 +318,9 @@ def test_kind_and_min_score_filters(tmp_path: Path) -> None:
     card_file = make_card_file(path, count=4)
     card_file.cards[2] = make_card(2, kind=CardKind.DEFINITION)
     save_card_file(path, card_file)
-    review_with_keys(path, "a", kinds=["definition"])
+    review_with_keys(path, f"a{ENTER}", kinds=["definition"])
     assert statuses(path)["tide-002"] == "approved"
-    review_with_keys(path, "aaa", min_score=0.85)
+    review_with_keys(path, f"aa{ENTER}", min_score=0.85)
     assert list(statuses(path).values()) == ["approved", "approved", "approved", "pending"]
 
 
@@ -280,6 +401,22 @@ def test_review_without_a_terminal_refuses_in_one_line(card_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "needs a terminal" in result.stderr and "--approve-all" in result.stderr
+
+
+def test_review_says_when_its_filters_leave_out_every_pending_card(card_path: Path) -> None:
+    result = podcards("review", str(card_path), "--kind", "definition", "--min-score", "50")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"podcards: nothing to review in {card_path}: 5 pending cards, "
+        "none match --kind definition --min-score 50\n"
+    )
+
+
+def test_review_with_nothing_pending_points_to_all(card_path: Path) -> None:
+    approve_all(card_path)
+    result = podcards("review", str(card_path), "--kind", "claim")
+    assert result.returncode == 1
+    assert "0 pending (--all revisits decided ones)" in result.stderr
 
 
 def test_approve_all_command_works_without_a_terminal(card_path: Path) -> None:

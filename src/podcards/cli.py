@@ -6,14 +6,20 @@ Only click is imported at start-up; every command imports its stage when it runs
 
 from __future__ import annotations
 
+import io
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from podcards import __version__
 from podcards.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, PodcardsError
+
+if TYPE_CHECKING:
+    from podcards.review import ReviewSummary
 
 EXIT_CODES_HELP = "Exit codes: 0 ok, 1 nothing to do, 2 bad input, 130 interrupted."
 
@@ -75,7 +81,13 @@ def cli(quiet: bool, verbose: bool) -> None:
     "--format", "format_", type=click.Choice(FORMAT_CHOICES), help="Force the input format."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the whole transcript as JSON.")
-@click.option("--segments", default=5, show_default=True, help="How many segments to show.")
+@click.option(
+    "--segments",
+    default=5,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many segments to show.",
+)
 @max_size_option
 def inspect(
     file: Path, format_: str | None, as_json: bool, segments: int, max_size: int | None
@@ -155,7 +167,8 @@ def extract(
     "--output",
     "deck",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Deck file to write (default: OUTPUT-FOLDER/<episode>.apkg).",
+    help="Deck file to write (default: OUTPUT-FOLDER/<episode>.apkg; for several episodes, "
+    "OUTPUT-FOLDER/podcards.apkg).",
 )
 @click.option("--deck", "deck_pattern", help='Deck name pattern, e.g. "Podcasts::{title}".')
 @click.option("--all", "review_all", is_flag=True, help="Revisit cards already decided.")
@@ -212,7 +225,7 @@ def demo(approve: int) -> None:
     "kinds",
     multiple=True,
     type=click.Choice(["claim", "definition"]),
-    help="Only this kind.",
+    help="Only cards of this kind; repeat the option for several kinds.",
 )
 @click.option("--min-score", type=float, help="Only cards scoring at least this.")
 @click.option(
@@ -246,8 +259,23 @@ def review(
         cardfile, revisit_all=revisit_all, kinds=kinds, min_score=min_score
     )
     if not summary.offered:
-        raise NothingToDo(f"nothing to review: {summary.totals()} (--all revisits decided ones)")
+        raise NothingToDo(_nothing_to_review(summary, revisit_all, kinds, min_score))
     ui.info(summary.line())
+
+
+def _nothing_to_review(
+    summary: ReviewSummary, revisit_all: bool, kinds: tuple[str, ...], min_score: float | None
+) -> str:
+    """Why review showed nothing: the filters left out every card there was, or none waits."""
+    filters = [f"--kind {kind}" for kind in kinds]
+    filters += [f"--min-score {min_score:g}"] if min_score is not None else []
+    counts = summary.counts
+    there = counts.approved + counts.rejected + counts.pending if revisit_all else counts.pending
+    if filters and there:
+        cards = f"{there} {'' if revisit_all else 'pending '}card{'' if there == 1 else 's'}"
+        return f"nothing to review in {summary.path}: {cards}, none match {' '.join(filters)}"
+    hint = "" if revisit_all else " (--all revisits decided ones)"
+    return f"nothing to review: {summary.totals()}{hint}"
 
 
 @cli.command()
@@ -308,16 +336,19 @@ def export(
     """
     from podcards.anki import export_decks, output_path
     from podcards.config import resolve_settings
+    from podcards.errors import naming_the_file_written
     from podcards.paths import DECK_SUFFIX
 
     settings = resolve_settings(deck=deck_pattern)
-    result = export_decks(
-        list(cardfiles),
-        output_path(output, cardfiles, settings.output, DECK_SUFFIX),
-        deck_pattern=settings.deck,
-        include_pending=include_pending,
-        extra_tags=settings.tags,
-    )
+    deck = output_path(output, cardfiles, settings.output, DECK_SUFFIX)
+    with naming_the_file_written(deck):
+        result = export_decks(
+            list(cardfiles),
+            deck,
+            deck_pattern=settings.deck,
+            include_pending=include_pending,
+            extra_tags=settings.tags,
+        )
     counts = [f"{deck}: {count} notes" for deck, count in result.notes_per_deck.items()]
     _show_written(result.path, counts, result.skipped)
 
@@ -357,8 +388,21 @@ def _show_written(path: Path, summary: list[str], skipped: list[str]) -> None:
     click.echo(path)
 
 
+def _forgiving_output() -> None:
+    """No traceback for where output goes: a character the terminal's encoding lacks prints as
+    '?' (not a UnicodeEncodeError), and a reader that stops early (`| head`) ends the command
+    silently, as it ends `cat` (SIGPIPE, exit 141), instead of an error from each writer.
+    podcards opens no sockets, which a default SIGPIPE would also cut short."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
 def main() -> None:
     """Entry point: one-line errors with their exit code, never a traceback."""
+    _forgiving_output()
     try:
         cli.main(standalone_mode=False)
     except PodcardsError as error:

@@ -14,7 +14,7 @@ from typing import Any
 
 from podcards import ui
 from podcards.batch import extract_episodes, raise_if_failed, report, shown_path
-from podcards.errors import NothingToDo
+from podcards.errors import NothingToDo, naming_the_file_written
 from podcards.models import Config
 
 DEMO_APPROVED_CARDS = 15
@@ -39,18 +39,27 @@ def run_job(
     again continues the job; quitting (q) stops reviewing every episode, not just the one on
     screen, and the deck gets what is approved so far. `input`/`output` are prompt_toolkit's,
     for driving the review from tests. A transcript that failed is reported and the job goes
-    on with the others; the exit code says so at the end (2).
+    on with the others; the exit code says so at the end (2). A bad deck file name or deck
+    name pattern is refused before anything is extracted, not after the review.
     """
+    from podcards.anki import check_deck_pattern, check_output_name
+    from podcards.paths import DECK_SUFFIX
     from podcards.review import review_card_file
 
+    check_deck_pattern(settings.deck)
+    if deck is not None:
+        check_output_name(deck, DECK_SUFFIX)
     results = extract_episodes(sources, settings, format=format)
     report(results)
     approved = {result.card_file: result.approved for result in results if result.ok}
     card_files = list(approved)
     if not card_files:
         raise_if_failed(results)
-    for card_file in card_files:
-        summary = review_card_file(card_file, revisit_all=review_all, input=input, output=output)
+    for number, card_file in enumerate(card_files, 1):
+        episode = (number, len(card_files)) if len(card_files) > 1 else None
+        summary = review_card_file(
+            card_file, revisit_all=review_all, episode=episode, input=input, output=output
+        )
         approved[card_file] = summary.counts.approved  # the whole file, earlier runs too
         if summary.quit:
             ui.info("Review stopped; run the same command again to go on where you left off.")
@@ -64,16 +73,19 @@ def run_job(
 
 def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
     """The whole job on the bundled sample, approving its `approve` best candidates unasked."""
-    from podcards.review import approve_best
+    from podcards.cardfile import load_card_file
+    from podcards.review import DecisionCounts, approve_best
 
     with sample_transcript() as sample:
         results = extract_episodes([sample], settings)
     raise_if_failed(results)
     card_file = results[0].card_file
-    approved = approve_best(card_file, approve)
+    best = approve_best(card_file, approve)
+    approved = DecisionCounts.of(load_card_file(card_file).cards).approved
+    earlier = f" ({approved} approved in all, with earlier runs)" if approved > best else ""
     ui.info(
         f"{len(results[0].cards)} candidates from the bundled sample in "
-        f"{shown_path(card_file)}; approved the best {approved}"
+        f"{shown_path(card_file)}; approved the best {best}{earlier}"
     )
     return _export([card_file], settings.output / DEMO_DECK_NAME, settings)
 
@@ -95,9 +107,10 @@ def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path
 
     deck_path = output_path(deck, card_files, settings.output, DECK_SUFFIX)
     deck_path.parent.mkdir(parents=True, exist_ok=True)
-    result = export_decks(
-        card_files, deck_path, deck_pattern=settings.deck, extra_tags=settings.tags
-    )
+    with naming_the_file_written(deck_path):
+        result = export_decks(
+            card_files, deck_path, deck_pattern=settings.deck, extra_tags=settings.tags
+        )
     ui.console().print(finish_message(result.path, result.note_count), soft_wrap=True)
     return result.path
 

@@ -6,10 +6,12 @@ Named `podcards.anki`; the real Anki package (`anki`, used by the tests) is a di
 from podcards.anki.export import (
     DEFAULT_DECK_PATTERN,
     build_package,
+    check_output_name,
     export_decks,
     next_export_time,
     output_path,
 )
+from podcards.anki.notes import check_deck_pattern
 from podcards.anki.notetypes import BASIC_MODEL_ID, CLOZE_MODEL_ID
 from podcards.anki.preview import preview_page, write_preview
 
@@ -18,6 +20,8 @@ __all__ = [
     "CLOZE_MODEL_ID",
     "DEFAULT_DECK_PATTERN",
     "build_package",
+    "check_deck_pattern",
+    "check_output_name",
     "export_decks",
     "next_export_time",
     "output_path",

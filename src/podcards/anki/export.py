@@ -104,14 +104,19 @@ def output_path(
     """The user's `output` if it is a file name ending in `suffix`; else a safe default in `folder`:
     `<slug><default_suffix>` for one card file, `podcards<default_suffix>` for several."""
     if output is not None:
-        if output.is_dir():
-            raise InputError(output, f"is a folder; give a file name ending in {suffix}")
-        if output.suffix.lower() != suffix:
-            raise InputError(output, f"output file name must end in {suffix}")
+        check_output_name(output, suffix)
         return output
     names = {path.name.removesuffix(CARD_FILE_SUFFIX) for path in card_files}
     name = slugify(names.pop()) if len(names) == 1 else SEVERAL_EPISODES_NAME
     return inside(folder, name + (default_suffix or suffix))
+
+
+def check_output_name(output: Path, suffix: str) -> None:
+    """Refuse an output that is a folder or does not end in `suffix`, before any work."""
+    if output.is_dir():
+        raise InputError(output, f"is a folder; give a file name ending in {suffix}")
+    if output.suffix.lower() != suffix:
+        raise InputError(output, f"output file name must end in {suffix}")
 
 
 def _apkg_bytes(notes: Sequence[ExportNote], timestamp: int) -> bytes:

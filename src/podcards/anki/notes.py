@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from string import Formatter
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from podcards.errors import NothingToDo, PodcardsError
@@ -21,6 +22,7 @@ from podcards.ui import format_time
 
 CLOZE_OPENING = re.compile(r"\{\{c(\d+)::")
 CLOZE_DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+DECK_PATTERN_FIELDS = {"title", "slug"}
 TAG_UNSAFE = re.compile(r'[\s"\x00-\x1f\x7f]+')
 QUERY_TIME_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 """Sites that take the offset as a `t=` query parameter; other URLs get a `#t=` media fragment."""
@@ -155,15 +157,31 @@ def note_fields(card: Card, episode: EpisodeInfo) -> list[str]:
     ]
 
 
+def check_deck_pattern(pattern: str) -> None:
+    """Refuse a pattern that fills in anything but a plain {title} or {slug}, before any work:
+    str.format would also follow `{title.upper}` or `{title[0]}` into a nonsense deck name."""
+    try:
+        fields = [
+            (name, spec) for _, name, spec, _ in Formatter().parse(pattern) if name is not None
+        ]
+    except ValueError:  # an unmatched brace
+        raise _bad_deck_pattern(pattern) from None
+    if any(name not in DECK_PATTERN_FIELDS or "{" in spec for name, spec in fields):
+        raise _bad_deck_pattern(pattern)
+
+
+def _bad_deck_pattern(pattern: str) -> PodcardsError:
+    return PodcardsError(f"--deck {pattern!r}: only {{title}} and {{slug}} can be filled in")
+
+
 def deck_name(pattern: str, episode: EpisodeInfo) -> str:
     """The pattern filled with the episode's title and slug; `::` in a title is not a subdeck."""
+    check_deck_pattern(pattern)
     title = re.sub(":{2,}", ":", episode.title)  # replace() leaves '::' of ':::' or '::::'
     try:
         name = pattern.format(title=title, slug=episode.slug)
-    except (KeyError, IndexError, ValueError, AttributeError):
-        raise PodcardsError(
-            f"--deck {pattern!r}: only {{title}} and {{slug}} can be filled in"
-        ) from None
+    except ValueError:  # a format spec that does not fit a string, like {title:d}
+        raise _bad_deck_pattern(pattern) from None
     parts = [" ".join(part.split()) for part in name.split("::")]
     if not all(parts):
         raise PodcardsError(f"--deck {pattern!r}: makes an empty deck name part in {name!r}")

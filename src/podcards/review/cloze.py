@@ -12,10 +12,6 @@ CLOZE_DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 BLANK = "[...]"
 
 
-def has_deletion(text: str) -> bool:
-    return CLOZE_DELETION.search(text) is not None
-
-
 def split_cloze(text: str) -> list[tuple[str, bool]]:
     """The cloze text as (piece, is_deleted) runs, for showing the deletion highlighted."""
     pieces: list[tuple[str, bool]] = []

@@ -22,12 +22,17 @@ STATUS_STYLES = {
 }
 
 
-def card_panel(card: Card, position: int, total: int, counts: DecisionCounts) -> Panel:
+def card_panel(
+    card: Card, position: int, total: int, counts: DecisionCounts, episode: str | None = None
+) -> Panel:
+    """The card; `episode` heads it when several episodes are reviewed in turn (`run`)."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
 
     parts = [_card_fields(card), Text(""), _quote_text(card)]
+    if episode:
+        parts[:0] = [Text(episode, style="bold", no_wrap=True, overflow="ellipsis"), Text("")]
     notes = _notes_text(card)
     if notes.plain:
         parts += [Text(""), notes]

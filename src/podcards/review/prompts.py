@@ -9,6 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+ESCAPE_WAIT = 0.05
+"""Seconds a text prompt waits after Esc for the rest of an Alt-key before taking it as Esc:
+a terminal sends an Alt-key's bytes together, so Esc needs no longer (prompt_toolkit waits 1 s)."""
+
+
+class PromptCancelled(Exception):
+    """Esc or Ctrl-C in a text prompt: drop what was typed, leave the card as it was."""
+
 
 @dataclass
 class Prompter:
@@ -19,7 +27,7 @@ class Prompter:
         """One keypress picks a choice (keys -> labels), no Enter: the `git add -p` feel.
 
         Ctrl-C raises KeyboardInterrupt and Ctrl-D raises EOFError; other keys are ignored
-        (Enter too: a stray Enter after an edit must not count as a decision).
+        (Enter too, unless a choice: a stray Enter after an edit must not count as a decision).
         """
         from prompt_toolkit import PromptSession
         from prompt_toolkit.key_binding import KeyBindings
@@ -32,7 +40,7 @@ class Prompter:
             bindings.add(key)(_answer_with(key, label))
         bindings.add("c-c")(lambda event: event.app.exit(exception=KeyboardInterrupt))
         bindings.add("c-d")(lambda event: event.app.exit(exception=EOFError))
-        for ignored in (Keys.Any, "enter", "tab"):
+        for ignored in {Keys.Any, "enter", "tab"} - choices.keys():
             bindings.add(ignored)(lambda event: None)
         session: PromptSession = PromptSession(
             [("class:qmark", "?"), ("class:question", f" {message} ")],
@@ -50,18 +58,28 @@ class Prompter:
         validate: Callable[[str], bool | str] | None = None,
         long_text: bool = False,
     ) -> str:
-        """A line of text pre-filled with `default`; for `long_text`, Ctrl-X Ctrl-E opens $EDITOR."""
-        import questionary
+        """A line of text pre-filled with `default`; for `long_text`, Ctrl-X Ctrl-E opens $EDITOR.
 
-        return questionary.text(
+        Esc or Ctrl-C raises PromptCancelled: they cancel this text, not the whole review.
+        """
+        import questionary
+        from prompt_toolkit.key_binding import KeyBindings
+
+        bindings = KeyBindings()
+        for key in ("escape", "c-c"):
+            bindings.add(key)(lambda event: event.app.exit(exception=PromptCancelled))
+        question = questionary.text(
             message,
             default=default,
             validate=validate,
-            instruction="(Ctrl-X Ctrl-E: $EDITOR)" if long_text else None,
+            instruction="(Esc: cancel; Ctrl-X Ctrl-E: $EDITOR)" if long_text else "(Esc: cancel)",
             enable_open_in_editor=long_text,
+            key_bindings=bindings,
             input=self.input,
             output=self.output,
-        ).unsafe_ask()
+        )
+        question.application.timeoutlen = ESCAPE_WAIT
+        return question.unsafe_ask()
 
 
 def _answer_with(key: str, label: str) -> Callable:

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from podcards import ui
+from podcards.anki.notes import cloze_problem
 from podcards.cardfile import card_file_lock, load_card_file, save_card_file
 from podcards.errors import EXIT_INTERRUPTED, NothingToDo, PodcardsError
 from podcards.models import Card, CardContent, CardFile, CardKind, NoteType, ReviewStatus
-from podcards.review.cloze import has_deletion, to_basic, to_cloze
+from podcards.review.cloze import to_basic, to_cloze
 from podcards.review.panel import card_panel
-from podcards.review.prompts import Prompter
+from podcards.review.prompts import PromptCancelled, Prompter
 
 ACTIONS = {
     "a": "approve",
@@ -40,6 +41,8 @@ ALIASES = {"y": "a", "n": "r"}
 """`git add -p` habits: y approves, n rejects."""
 
 PROMPT = f"Decide [{','.join(ACTIONS)}]"
+END_ACTIONS = {"b": "back", "enter": "finish", "q": "finish"}
+END_PROMPT = "End of the queue: b goes back to the last card, Enter or q finishes"
 
 
 @dataclass
@@ -64,10 +67,17 @@ class ReviewSummary:
     counts: DecisionCounts
     offered: int
     """Cards the session had to show (0: nothing matched, nothing to do)."""
-    decided: int
-    """Decisions and edits made in this session."""
+    approved: int = 0
+    """Cards the reviewer approved in this session (one decided twice counts once, as it ended)."""
+    rejected: int = 0
+    edited: int = 0
+    """Cards whose text or tags the session left different from how it found them."""
     quit: bool = False
     """The reviewer pressed q before the end: stop, and resume later."""
+
+    @property
+    def decided(self) -> int:
+        return self.approved + self.rejected
 
     def totals(self) -> str:
         counts = self.counts
@@ -77,8 +87,22 @@ class ReviewSummary:
         )
 
     def line(self) -> str:
-        changes = "1 change" if self.decided == 1 else f"{self.decided} changes"
-        return f"{changes} saved. {self.totals()}"
+        """What this session did, then where the card file stands: 'Decided 2 cards (1 approved,
+        1 rejected) and edited 1 card, all saved. tide.cards.json: ...'."""
+        done = []
+        if self.decided:
+            done.append(
+                f"decided {_cards(self.decided)} ({self.approved} approved, "
+                f"{self.rejected} rejected)"
+            )
+        if self.edited:
+            done.append(f"edited {_cards(self.edited)}")
+        did = f"{' and '.join(done).capitalize()}, all saved." if done else "Nothing changed."
+        return f"{did} {self.totals()}"
+
+
+def _cards(count: int) -> str:
+    return "1 card" if count == 1 else f"{count} cards"
 
 
 class ReviewInterrupted(PodcardsError):
@@ -87,7 +111,7 @@ class ReviewInterrupted(PodcardsError):
     exit_code = EXIT_INTERRUPTED
 
     def __init__(self, summary: ReviewSummary):
-        super().__init__(f"interrupted; {summary.line()}")
+        super().__init__(f"interrupted. {summary.line()}")
         self.summary = summary
 
 
@@ -97,23 +121,31 @@ def review_card_file(
     revisit_all: bool = False,
     kinds: Iterable[CardKind | str] | None = None,
     min_score: float | None = None,
+    episode: tuple[int, int] | None = None,
     input: Any = None,
     output: Any = None,
 ) -> ReviewSummary:
     """Walk the chosen cards best first and record each decision as it is made.
 
+    `episode` (number, of how many) heads each card with 'episode 1 of 2: <title>', for a
+    review of several episodes in turn.
+
     `input`/`output` are prompt_toolkit input and output objects (tests pass a pipe);
-    without them the review needs a terminal and refuses at once when there is none.
+    without them the review needs a terminal, and refuses at once when there is none and
+    there are cards to show (with none, it has nothing to ask, so scripts can re-run it).
     """
-    if input is None and not sys.stdin.isatty():
-        raise PodcardsError(
-            f"{path}: interactive review needs a terminal; in scripts use "
-            "`podcards review --approve-all [--min-score X]`"
-        )
     with card_file_lock(path):
         card_file = load_card_file(path)
         queue = choose_cards(card_file.cards, revisit_all, kinds, min_score)
-        session = ReviewSession(path, card_file, queue, Prompter(input, output))
+        if queue and input is None and not sys.stdin.isatty():
+            raise PodcardsError(
+                f"{path}: interactive review needs a terminal; in scripts use "
+                "`podcards review --approve-all [--min-score X]`"
+            )
+        header = (
+            f"episode {episode[0]} of {episode[1]}: {card_file.episode.title}" if episode else None
+        )
+        session = ReviewSession(path, card_file, queue, Prompter(input, output), header)
         try:
             session.run()
         except (KeyboardInterrupt, EOFError):
@@ -191,14 +223,23 @@ def decide(card: Card, status: ReviewStatus) -> None:
 class ReviewSession:
     """The reviewer's place in the queue and the action behind each key."""
 
-    def __init__(self, path: Path, card_file: CardFile, queue: list[Card], prompter: Prompter):
+    def __init__(
+        self,
+        path: Path,
+        card_file: CardFile,
+        queue: list[Card],
+        prompter: Prompter,
+        header: str | None = None,
+    ):
         self.path = path
+        self.header = header
         self.card_file = card_file
         self.queue = queue
         self.prompter = prompter
         self.index = 0
-        self.decided = 0
-        self.offered = len(queue)
+        self.offered = list(queue)
+        self.found = {card.id: card.model_copy(deep=True) for card in queue}
+        """The cards as the session found them, to tell what the reviewer changed."""
         self.quit = False
         self.handlers = {
             "a": self._approve,
@@ -214,35 +255,56 @@ class ReviewSession:
         }
 
     def summary(self) -> ReviewSummary:
+        """The file's counts, and what the reviewer changed: a card decided, edited or decided
+        again counts once, however many saves that took."""
+        found = self.found
+        decided = [c for c in self.offered if c.decided_at != found[c.id].decided_at]
+        edited = [c for c in self.offered if _text_and_tags(c) != _text_and_tags(found[c.id])]
         return ReviewSummary(
             self.path,
             DecisionCounts.of(self.card_file.cards),
-            self.offered,
-            self.decided,
+            len(self.offered),
+            approved=sum(card.status == ReviewStatus.APPROVED for card in decided),
+            rejected=sum(card.status == ReviewStatus.REJECTED for card in decided),
+            edited=len(edited),
             quit=self.quit,
         )
 
     def run(self) -> None:
-        console = ui.console()
-        while self.index < len(self.queue):
-            card = self.queue[self.index]
-            counts = DecisionCounts.of(self.card_file.cards)
-            console.print(card_panel(card, self.index + 1, len(self.queue), counts))
-            key = self.prompter.key(PROMPT, {**ACTIONS, **dict.fromkeys(ALIASES, "")})
-            key = ALIASES.get(key, key)
-            if key == "q":
-                self.quit = True
+        """Card after card until q; the end of the queue is one more step, so that b can still
+        change the last decision."""
+        while not self.quit:
+            if self.index < len(self.queue):
+                self._offer(self.queue[self.index])
+            elif not self.queue or self._finish():
                 return
+
+    def _offer(self, card: Card) -> None:
+        counts = DecisionCounts.of(self.card_file.cards)
+        ui.console().print(card_panel(card, self.index + 1, len(self.queue), counts, self.header))
+        key = self.prompter.key(PROMPT, {**ACTIONS, **dict.fromkeys(ALIASES, "")})
+        key = ALIASES.get(key, key)
+        if key == "q":
+            self.quit = True
+            return
+        try:
             self.handlers[key](card)
-        if self.queue:
-            left = sum(card.status == ReviewStatus.PENDING for card in self.queue)
-            ui.info(
-                f"End of the queue{f'; {left} skipped, run again to see them' if left else ''}."
-            )
+        except PromptCancelled:
+            ui.info("Cancelled; the card is as it was.")
+
+    def _finish(self) -> bool:
+        """The end of the queue: True when the reviewer is done, False after b (back to the
+        last card). q finishes like Enter: it ends this queue, not a whole `run`."""
+        left = sum(card.status == ReviewStatus.PENDING for card in self.queue)
+        ui.info(f"End of the queue{f'; {left} skipped, run again to see them' if left else ''}.")
+        key = self.prompter.key(END_PROMPT, END_ACTIONS)
+        if key == "b":
+            self.index -= 1
+            return False
+        return True
 
     def save(self) -> None:
         save_card_file(self.path, self.card_file)
-        self.decided += 1
 
     def _approve(self, card: Card) -> None:
         decide(card, ReviewStatus.APPROVED)
@@ -324,8 +386,14 @@ class ReviewSession:
         table = Table(show_header=False, box=None, padding=(0, 2))
         for key, label in ACTIONS.items():
             table.add_row(f"[bold]{key}[/]", label)
-        table.add_row("", "y and n work as a and r; Ctrl-C saves and stops")
+        table.add_row("", "y and n work as a and r")
+        table.add_row("Esc", "while typing (e, t, A): cancel, the card stays as it was")
+        table.add_row("Ctrl-C", "while typing: cancel the same way; here: save and stop")
         ui.console().print(table)
+
+
+def _text_and_tags(card: Card) -> tuple[CardContent | None, list[str]]:
+    return card.edited, card.tags
 
 
 def _not_empty(text: str) -> bool | str:
@@ -333,7 +401,11 @@ def _not_empty(text: str) -> bool | str:
 
 
 def _valid_cloze(text: str) -> bool | str:
-    return has_deletion(text) or "A cloze needs a deletion, like {{c1::the words to hide}}."
+    """The export's own rule, so a cloze the edit accepts is never left out of the deck."""
+    problem = cloze_problem(text)
+    if problem is None:
+        return True
+    return f"{problem[0].upper()}{problem[1:]}; hide words like {{{{c1::the words to hide}}}}."
 
 
 def _is_number(text: str) -> bool | str:

@@ -1,0 +1,39 @@
+"""Command options as the user meets them: what `--help` promises and what a bad value gets."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent.parent / "src" / "podcards" / "data" / "sample.txt"
+
+
+def podcards(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "podcards", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def help_text(command: str) -> str:
+    """The help of `command` as one line, unwrapped (click also wraps after a hyphen)."""
+    return re.sub(r"-\s+", "-", " ".join(podcards(command, "--help").stdout.split()))
+
+
+def test_a_negative_segment_count_is_refused() -> None:
+    done = podcards("inspect", str(SAMPLE), "--segments", "-3")
+    assert done.returncode == 2
+    assert "Invalid value for '--segments': -3 is not in the range x>=0" in done.stderr
+    assert podcards("inspect", str(SAMPLE), "--segments", "0").returncode == 0
+
+
+def test_run_help_gives_the_default_deck_for_one_episode_and_for_several() -> None:
+    assert (
+        "default: OUTPUT-FOLDER/<episode>.apkg; for several episodes, OUTPUT-FOLDER/podcards.apkg"
+        in help_text("run")
+    )
+
+
+def test_review_help_says_kind_can_be_repeated() -> None:
+    assert "repeat the option for several kinds" in help_text("review")
