@@ -135,6 +135,14 @@ def test_truncated_card_file_names_the_line_and_is_not_overwritten(tmp_path: Pat
     assert path.read_text() == broken
 
 
+def test_a_transcript_given_as_a_card_file_is_named_not_broken_json(tmp_path: Path) -> None:
+    path = tmp_path / "bread.txt"
+    path.write_text("Anna: 00:00:01 Bread rises when the yeast makes gas.\n")
+    with pytest.raises(InputError, match=r"not a card file \(not JSON\).*podcards extract"):
+        load_card_file(path)
+    assert path.read_text().startswith("Anna:")
+
+
 @pytest.mark.parametrize(
     ("card_index", "field", "value", "named"),
     [

@@ -154,6 +154,10 @@ def _parse_json(path: Path, raw: bytes) -> dict:
         raise InputError(path, f"not UTF-8 text (byte {error.start}); not a card file") from None
     if not text.strip():
         raise InputError(path, "card file is empty (0 bytes of JSON)")
+    if text.lstrip()[0] not in "{[":  # a transcript given where a card file belongs
+        raise InputError(
+            path, "not a card file (not JSON): card files are what `podcards extract` writes"
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
