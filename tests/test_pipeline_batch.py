@@ -94,6 +94,16 @@ def test_a_broken_file_is_reported_and_the_others_are_written(season: Path, tmp_
     assert caught.value.exit_code == 2
 
 
+def test_quiet_failures_do_not_point_at_a_summary_they_hide(tmp_path: Path) -> None:
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    loud = podcards("extract", "one.txt", "two.txt", cwd=tmp_path)
+    quiet = podcards("-q", "extract", "one.txt", "two.txt", cwd=tmp_path)
+    assert loud.returncode == quiet.returncode == 2
+    assert "(and 1 more, see the summary)" in loud.stderr
+    assert "(and 1 more)" in quiet.stderr and "summary" not in quiet.stderr
+
+
 def test_processes_give_the_same_cards_as_one_process(season: Path, tmp_path: Path) -> None:
     sources = [season / name for name in GOOD_EPISODES]
     parallel = extract_episodes(sources, Config(output=tmp_path / "a"), workers=2)

@@ -411,7 +411,8 @@ def raise_if_failed(results: list[EpisodeResult]) -> None:
     others' card files were written."""
     failed = [result for result in results if not result.ok]
     if failed:
-        more = f" (and {len(failed) - 1} more, see the summary)" if len(failed) > 1 else ""
+        where = "" if ui.verbosity() < 0 else ", see the summary"  # -q prints no summary
+        more = f" (and {len(failed) - 1} more{where})" if len(failed) > 1 else ""
         exit_code = max(result.exit_code for result in failed) or EXIT_BAD_INPUT
         raise PodcardsError(failed[0].error + more, exit_code)
 
