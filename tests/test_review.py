@@ -195,6 +195,11 @@ def test_tags_replace_the_card_tags(card_path: Path) -> None:
     assert load_card_file(card_path).cards[0].tags == ["biology", "shore", "favourite"]
 
 
+def test_a_quoted_tag_is_one_tag(card_path: Path) -> None:
+    review_with_keys(card_path, f't{CLEAR_LINE}"rock pools" shore{ENTER}q')
+    assert load_card_file(card_path).cards[0].tags == ["rock-pools", "shore"]
+
+
 def test_approve_all_remaining_at_or_above_a_score(card_path: Path) -> None:
     # scores are 0.90, 0.85, 0.80, 0.75, 0.70
     review_with_keys(card_path, f"rA{CLEAR_LINE}0.8{ENTER}q")

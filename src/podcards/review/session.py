@@ -359,7 +359,7 @@ class ReviewSession:
 
     def _tag(self, card: Card) -> None:
         answer = self.prompter.text("Tags (space separated):", " ".join(card.tags))
-        tags = list(dict.fromkeys(tag for tag in re.split(r"[\s,]+", answer) if tag))
+        tags = list(dict.fromkeys(_tags_typed(answer)))
         if tags != card.tags:
             card.tags = tags
             self.save()
@@ -390,6 +390,16 @@ class ReviewSession:
         table.add_row("Esc", "while typing (e, t, A): cancel, the card stays as it was")
         table.add_row("Ctrl-C", "while typing: cancel the same way; here: save and stop")
         ui.console().print(table)
+
+
+TYPED_TAG = re.compile(r'"([^"]*)"|\'([^\']*)\'|([^\s,]+)')
+
+
+def _tags_typed(answer: str) -> list[str]:
+    """Tags split at spaces and commas; a quoted phrase is one tag with dashes for its spaces
+    (Anki tags hold no spaces): '"tidal power" shore' -> ['tidal-power', 'shore']."""
+    found = ("".join(match.groups(default="")) for match in TYPED_TAG.finditer(answer))
+    return [tag for tag in ("-".join(words.split()) for words in found) if tag]
 
 
 def _text_and_tags(card: Card) -> tuple[CardContent | None, list[str]]:
