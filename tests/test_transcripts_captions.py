@@ -74,6 +74,17 @@ def test_a_sound_tag_in_a_rolling_caption_does_not_break_the_repeat():
     assert parse_text(text).segments[0].text == "so basalt is runny the lava cools fast at sea"
 
 
+def test_a_cue_whose_timing_cannot_be_read_keeps_its_words():
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\nThe tide turns twice a day.\n\n"
+        "2\n00:00:03,000 --> garbage\nSpring tides follow the full moon.\n\n"
+        "3\n00:00:05,000 --> 00:00:06,000\nNeap tides are weaker.\n"
+    )
+    segment = parse_text(text).segments[0]
+    assert "Spring tides follow the full moon." in segment.text
+    assert segment.time_at(segment.text.index("Spring")) == 2.0  # when the cue before ended
+
+
 def test_ordinary_captions_are_not_deduplicated():
     text = (
         "1\n00:00:01,000 --> 00:00:02,000\nNo.\n\n"

@@ -76,6 +76,10 @@ def _read_cues(text: str) -> list[Cue]:
         if timing:
             current = Cue(_cue_time(timing.group("start")), _cue_time(timing.group("end")), [])
             cues.append(current)
+        elif "-->" in raw:  # a timing line that cannot be read: keep its words, timed as the
+            since = cues[-1].end if cues else 0.0  # last cue ended, rather than lose them
+            current = Cue(since, since, [])
+            cues.append(current)
         elif not raw or _is_cue_number(raw, lines[index + 1 : index + 2]):
             current = None  # an empty line ends a cue; YouTube puts a lone space inside cues
         elif current is not None:
