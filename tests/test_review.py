@@ -200,6 +200,27 @@ def test_a_quoted_tag_is_one_tag(card_path: Path) -> None:
     assert load_card_file(card_path).cards[0].tags == ["rock-pools", "shore"]
 
 
+def test_undo_puts_back_a_decision_and_shows_that_card_again(card_path: Path) -> None:
+    review_with_keys(card_path, "aruuq")
+    assert set(statuses(card_path).values()) == {"pending"}
+    review_with_keys(card_path, "arurq")  # after undo, the rejected card is shown again
+    assert list(statuses(card_path).values())[:3] == ["approved", "rejected", "pending"]
+
+
+def test_undo_puts_back_an_edit_tags_and_a_bulk_approval(card_path: Path) -> None:
+    before = load_card_file(card_path).cards[0]
+    review_with_keys(card_path, f"t{CLEAR_LINE}mine{ENTER}e!{ENTER}{ENTER}uuq")
+    after = load_card_file(card_path).cards[0]
+    assert (after.tags, after.edited) == (before.tags, None)
+    review_with_keys(card_path, f"A{CLEAR_LINE}0.8{ENTER}uq")
+    assert set(statuses(card_path).values()) == {"pending"}
+
+
+def test_undo_with_nothing_to_undo_changes_nothing(card_path: Path) -> None:
+    summary = review_with_keys(card_path, "uq")
+    assert set(statuses(card_path).values()) == {"pending"} and summary.approved == 0
+
+
 def test_approve_all_remaining_at_or_above_a_score(card_path: Path) -> None:
     # scores are 0.90, 0.85, 0.80, 0.75, 0.70
     review_with_keys(card_path, f"rA{CLEAR_LINE}0.8{ENTER}q")

@@ -31,6 +31,7 @@ ACTIONS = {
     "c": "switch Q/A ↔ cloze",
     "s": "skip",
     "b": "back",
+    "u": "undo the last change",
     "t": "tag",
     "A": "approve all remaining at or above a score",
     "o": "restore the original text",
@@ -99,6 +100,17 @@ class ReviewSummary:
             done.append(f"edited {_cards(self.edited)}")
         did = f"{' and '.join(done).capitalize()}, all saved." if done else "Nothing changed."
         return f"{did} {self.totals()}"
+
+
+@dataclass
+class Change:
+    """One change the reviewer made: the cards as they were before it, and the queue and
+    position then (approving all above a score also takes cards out of the queue)."""
+
+    what: str
+    cards: list[Card]
+    index: int
+    queue: list[Card]
 
 
 def _cards(count: int) -> str:
@@ -241,6 +253,8 @@ class ReviewSession:
         self.found = {card.id: card.model_copy(deep=True) for card in queue}
         """The cards as the session found them, to tell what the reviewer changed."""
         self.quit = False
+        self.history: list[Change] = []
+        """What each change replaced, last on top, for u."""
         self.handlers = {
             "a": self._approve,
             "r": self._reject,
@@ -248,6 +262,7 @@ class ReviewSession:
             "c": self._switch,
             "s": self._skip,
             "b": self._back,
+            "u": self._undo,
             "t": self._tag,
             "A": self._approve_above,
             "o": self._restore,
@@ -307,14 +322,36 @@ class ReviewSession:
         save_card_file(self.path, self.card_file)
 
     def _approve(self, card: Card) -> None:
+        self._remember([card], "approving")
         decide(card, ReviewStatus.APPROVED)
         self.save()
         self.index += 1
 
     def _reject(self, card: Card) -> None:
+        self._remember([card], "rejecting")
         decide(card, ReviewStatus.REJECTED)
         self.save()
         self.index += 1
+
+    def _remember(self, cards: list[Card], what: str) -> None:
+        """Note the cards as they are before a change, and where the review stood."""
+        before = [card.model_copy(deep=True) for card in cards]
+        self.history.append(Change(what, before, self.index, list(self.queue)))
+
+    def _undo(self, card: Card) -> None:
+        """Put back the cards the last change touched, and the review where it stood then."""
+        if not self.history:
+            ui.info("Nothing to undo in this review.")
+            return
+        change = self.history.pop()
+        live = {live.id: live for live in self.card_file.cards}
+        for before in change.cards:
+            for field in type(before).model_fields:
+                setattr(live[before.id], field, getattr(before, field))
+        self.queue[:] = change.queue
+        self.index = change.index
+        self.save()
+        ui.info(f"Undid {change.what} ({_cards(len(change.cards))}).")
 
     def _skip(self, card: Card) -> None:
         self.index += 1
@@ -345,6 +382,7 @@ class ReviewSession:
     def _set_content(self, card: Card, content: CardContent) -> None:
         edited = None if content == card.generated else content
         if edited != card.edited:
+            self._remember([card], "the edit")
             card.edited = edited
             self.save()
 
@@ -361,6 +399,7 @@ class ReviewSession:
         answer = self.prompter.text("Tags (space separated):", " ".join(card.tags))
         tags = list(dict.fromkeys(_tags_typed(answer)))
         if tags != card.tags:
+            self._remember([card], "the tags")
             card.tags = tags
             self.save()
 
@@ -373,6 +412,8 @@ class ReviewSession:
         chosen = {
             c.id: c for c in remaining if c.status == ReviewStatus.PENDING and c.score >= threshold
         }
+        if chosen:
+            self._remember(list(chosen.values()), "approving all above a score")
         for chosen_card in chosen.values():
             decide(chosen_card, ReviewStatus.APPROVED)
         if chosen:
