@@ -216,6 +216,11 @@ def test_undo_puts_back_an_edit_tags_and_a_bulk_approval(card_path: Path) -> Non
     assert set(statuses(card_path).values()) == {"pending"}
 
 
+def test_undo_at_the_end_of_the_queue_takes_back_the_last_decision(card_path: Path) -> None:
+    review_with_keys(card_path, "aaaaauq")  # undo shows the last card again; q leaves it
+    assert list(statuses(card_path).values()) == ["approved"] * 4 + ["pending"]
+
+
 def test_undo_with_nothing_to_undo_changes_nothing(card_path: Path) -> None:
     summary = review_with_keys(card_path, "uq")
     assert set(statuses(card_path).values()) == {"pending"} and summary.approved == 0

@@ -42,8 +42,8 @@ ALIASES = {"y": "a", "n": "r"}
 """`git add -p` habits: y approves, n rejects."""
 
 PROMPT = f"Decide [{','.join(ACTIONS)}]"
-END_ACTIONS = {"b": "back", "enter": "finish", "q": "finish"}
-END_PROMPT = "End of the queue: b goes back to the last card, Enter or q finishes"
+END_ACTIONS = {"b": "back", "u": "undo", "enter": "finish", "q": "finish"}
+END_PROMPT = "End of the queue: b goes back to the last card, u undoes, Enter or q finishes"
 
 
 @dataclass
@@ -316,6 +316,9 @@ class ReviewSession:
         if key == "b":
             self.index -= 1
             return False
+        if key == "u":
+            self._undo()
+            return False
         return True
 
     def save(self) -> None:
@@ -338,7 +341,7 @@ class ReviewSession:
         before = [card.model_copy(deep=True) for card in cards]
         self.history.append(Change(what, before, self.index, list(self.queue)))
 
-    def _undo(self, card: Card) -> None:
+    def _undo(self, card: Card | None = None) -> None:
         """Put back the cards the last change touched, and the review where it stood then."""
         if not self.history:
             ui.info("Nothing to undo in this review.")
