@@ -1430,6 +1430,18 @@ def test_a_cloze_clause_without_a_verb_keeps_the_clause_it_ends() -> None:
         ),
         (
             [
+                "Kelp forests grow fast in cold water.",
+                "That kind of shelter, where fish hide from seals in the kelp, we call that"
+                " a nursery ground.",
+            ],
+            "nursery ground",
+        ),
+        (
+            ["The divers call those floating kelp mats rafts, and seabirds nest on them."],
+            "rafts",
+        ),
+        (
+            [
                 "The Silk Road ran for centuries.",
                 "Merchants on the Silk Road traded silk and spices.",
                 "The phrase Silk Road only catches on much later, in German writing.",
