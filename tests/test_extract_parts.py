@@ -262,6 +262,24 @@ def test_pieces_of_one_cut_sentence_can_pair_but_two_sentences_need_a_reason() -
     assert not ranking.belong_together(whole, other)
 
 
+@pytest.mark.parametrize(
+    ("text", "dependent"),
+    [
+        ("For most of us it runs a little long, about ten minutes a day.", True),
+        ("If it's confirmed, the main treatment is a pressure mask.", True),
+        ("Once they dry out in the sun, the pots crack.", True),
+        ("For most of us, the body clock runs a little long.", False),
+        ("If you skip the freeze step, the counter wraps around.", False),
+        ("In practice it turns out that most glaciers are retreating.", False),
+    ],
+)
+def test_a_pointer_after_a_fronted_phrase_leans_on_what_came_before(
+    text: str, dependent: bool
+) -> None:
+    [sentence] = split_of(text)
+    assert ranking.opens_dependent(sentence) is dependent
+
+
 def test_an_empty_lead_in_does_not_pair_with_the_fact_after_it() -> None:
     """'I hear that one a lot.' names nothing and states nothing: the fact after it is a card
     alone. A lead-in is kept when the next sentence points back to it."""

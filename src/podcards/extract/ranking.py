@@ -512,12 +512,29 @@ def specific_words(passage: Passage) -> int:
 
 
 def opens_dependent(sentence: Sentence) -> bool:
-    """Starts by pointing back ('It is...', 'That's why...'), so alone it lacks its topic."""
+    """Starts by pointing back ('It is...', 'That's why...', or past a fronted phrase: 'For
+    most of us it runs...', 'If it's confirmed...'), so alone it lacks its topic."""
     opener = first_word(sentence, skipping=DISCOURSE_MARKERS)
+    if opener in FRONTING_WORDS:
+        return fronts_a_pointer(sentence)
     if opener != "it":
         return opener in DEPENDENT_OPENERS
     position = next(at for at, token in enumerate(sentence.tokens) if token.lower() == "it")
     return not dummy_it(sentence.tokens, sentence.tags, position)
+
+
+FRONTING_WORDS = frozenset(["for", "in", "if", "when", "once", "on", "at", "after", "before"])
+FRONTED_REACH = 6
+"""Words a fronted phrase takes before the subject ('For most of us it...')."""
+
+
+def fronts_a_pointer(sentence: Sentence) -> bool:
+    """'it' or 'they' in the few words after a fronted phrase: the subject, pointing back."""
+    words = [token.lower() for token in sentence.tokens[:FRONTED_REACH]]
+    return any(
+        word in ("it", "they") and not dummy_it(sentence.tokens, sentence.tags, position)
+        for position, word in enumerate(words)
+    )
 
 
 def first_word(sentence: Sentence, skipping: frozenset[str]) -> str:
