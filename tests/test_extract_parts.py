@@ -1460,6 +1460,16 @@ def test_a_cloze_clause_without_a_verb_keeps_the_clause_it_ends() -> None:
         ),
         (
             [
+                "The Mirror Box method helps stroke patients.",
+                "Mirror Box sessions run weekly.",
+                "Mirror Box therapy is cheap.",
+                "Something like sixty to seventy percent of patients improve with Mirror Box"
+                " therapy.",
+            ],
+            "sixty to seventy percent of patients",
+        ),
+        (
+            [
                 "The Silk Road ran for centuries.",
                 "Merchants on the Silk Road traded silk and spices.",
                 "The phrase Silk Road only catches on much later, in German writing.",
@@ -1473,7 +1483,7 @@ def test_a_cloze_hides_the_name_or_the_number_not_the_words_around_it(
 ) -> None:
     """Not 'what's {{c1::called X}}', '{{c1::X.}}.', '{{c1::four billion of them}}' or a key
     term inside the name ('called resumed {{c1::TLS}}') or the label with it ('the {{c1::phrase
-    Silk Road}}')."""
+    Silk Road}}'); a figure with its unit beats a key term, however heavy."""
     assert "{{c1::" + hidden + "}}" in card_for(*texts).front
 
 

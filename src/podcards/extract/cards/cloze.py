@@ -68,6 +68,7 @@ DIGIT_WORTH = 0.3
 CALLED_WORTH = 1.5
 FOCUS_WORTH = 2.0
 COMPOUND_WORTH = 0.4
+MAX_PHRASE_WORTH = 1.9
 NAME_WORTH = 0.6
 PREDICATE_WORTH = 0.4
 PARTIAL_TERM_SHARE = 0.7
@@ -609,7 +610,7 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
                 + NAME_WORTH * named
                 + PREDICATE_WORTH * (low > verb)
             )
-            targets.append(Target(found[0].start(), found[0].end(), worth))
+            targets.append(Target(found[0].start(), found[0].end(), min(worth, MAX_PHRASE_WORTH)))
     return targets
 
 
