@@ -743,6 +743,20 @@ def test_a_cause_becomes_a_why_question_answered_by_the_because_part() -> None:
     assert lint(card) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And the old harbour is a really interesting story, because it was never meant for ships.",
+        "So wool is better when nights are cold, and cotton is better when they're warm, because"
+        " you're not carrying heat you don't need.",
+    ],
+)
+def test_no_why_question_about_a_comment_or_two_claims_at_once(text: str) -> None:
+    """'Why is the old harbour a really interesting story?' asks why the speaker likes it;
+    'Why is wool better when..., and cotton is better when...?' is two questions."""
+    assert not card_for(text).front.startswith("Why"), card_for(text).front
+
+
 def test_a_cause_of_what_follows_is_not_asked_of_the_clause_before() -> None:
     """', and because X, Y': X explains Y, so no 'Why is a kiln like an oven, and?'."""
     card = card_for(
@@ -898,6 +912,7 @@ def test_a_caption_s_definition_opens_after_the_words_before_it() -> None:
 def test_a_list_of_likenesses_or_a_share_of_a_kind_is_no_definition() -> None:
     for text in (
         "Maps are models, charts are models, globes are models.",
+        "So heavy anchors are better when storms are common, and light ones when it's calm.",
         "Most glaciers are rivers of ice that move downhill under their own weight.",
     ):
         assert not card_for(text).front.startswith("What are"), text

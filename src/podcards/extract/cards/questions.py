@@ -31,6 +31,11 @@ QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
 NOT_A_SHARE = r"(?!(?:most|many|some|few|several|all|both)\b)"
 """'Most glaciers are rivers of ice...' says what most of them are, not what glaciers are."""
+CLAUSE_WORD = (
+    r"(?:and|or|but|when|if|than|because|that|which|who|where|to|of|in|on|at|for|with|by|from|"
+    r"as|is|are)\b"
+)
+"""A word that no noun phrase holds before its noun: 'better when storms' is no kind."""
 NOT_A_KIND = (
     r"(?!(?:a|an|the|not|also|very|so|too|more|less|much|all|both|\d|"
     + detectors.NUMBER_WORDS
@@ -50,7 +55,7 @@ DEFINITION_FORMS = [
     (
         re.compile(
             rf"^{NOT_A_SHARE}{TERM}(?<=s) (?P<verb>are) {QUALIFIERS}"
-            rf"(?P<answer>{NOT_A_KIND}(?:(?!(?:and|or|but)\b)[\w-]+ ){{0,2}}[\w-]+s\b.+)$",
+            rf"(?P<answer>{NOT_A_KIND}(?:(?!{CLAUSE_WORD})[\w-]+ ){{0,2}}[\w-]+s\b.+)$",
             re.IGNORECASE,
         ),
         "What {verb} {term}?",
@@ -348,6 +353,9 @@ def why_card(sentences: list[str]) -> CardDraft | None:
     return None
 
 
+TWO_CLAUSES = re.compile(r", (?:and|but|or|whereas) \w+ (?:is|are|was|were|\w+s)\b")
+
+
 def why_question(head: str) -> str | None:
     tagged = tag_text(head)
     spans = list(word_tokenizer().span_tokenize(head))
@@ -368,8 +376,10 @@ def why_question(head: str) -> str | None:
     word_end = spans[verb + 1][1] if negated else spans[verb][1]
     word = head[spans[verb][0] : word_end].lower()
     rest = head[word_end:].strip(" ,")
-    if not rest or len(rest.split()) > MAX_ANSWER_WORDS:
-        return None
+    if not rest or len(rest.split()) > MAX_ANSWER_WORDS or frames_instead_of_defining(rest):
+        return None  # 'Why is Sihwa a really interesting story?' asks why the speaker likes it
+    if TWO_CLAUSES.search(rest):
+        return None  # 'Why is X better when A, and Y better when B?' is two questions
     if negated or word in AUXILIARIES or (word in PERFECT and tags[verb + 1] == "VBN"):
         return f"Why {word} {subject} {rest}?"
     if tags[verb] == "VBZ":
