@@ -99,10 +99,11 @@ def test_vanished_candidates_keep_only_decisions_and_edits_as_orphans_at_the_end
     card_file.cards[2].status = ReviewStatus.REJECTED
     save_card_file(path, card_file)
 
-    merged = write_candidates(path, EPISODE, [make_card(9)])
+    merged = write_candidates(path, EPISODE, [make_card(9), make_card(3)])
 
     assert [(card.id, card.orphaned) for card in merged.cards] == [
         ("tide-009", False),
+        ("tide-003", False),
         ("tide-000", True),
         ("tide-001", True),
         ("tide-002", True),

@@ -57,6 +57,26 @@ def test_a_second_episode_with_the_same_title_gets_its_own_card_file(
     assert own.cards and all(card.status == ReviewStatus.PENDING for card in own.cards)
 
 
+def test_the_same_relative_path_from_another_folder_is_another_episode(
+    tmp_path: Path, two_talks: tuple[Path, Path]
+) -> None:
+    """'transcript.txt' typed in e1/ and then in e2/ names two files: the card file, which
+    keeps the path as typed, must not take the second talk for the first."""
+    decks = tmp_path / "decks"
+    first_run = podcards(
+        "extract", "transcript.txt", "--output-folder", str(decks), cwd=tmp_path / "e1"
+    )
+    assert first_run.returncode == 0, first_run.stderr
+    approve_all(decks / "transcript.cards.json")
+    first = (decks / "transcript.cards.json").read_bytes()
+
+    done = podcards("extract", "transcript.txt", "--output-folder", str(decks), cwd=tmp_path / "e2")
+
+    assert done.returncode == 0, done.stderr
+    assert (decks / "transcript.cards.json").read_bytes() == first
+    assert load_card_file(decks / "transcript-2.cards.json").cards
+
+
 def test_each_episode_merges_back_into_its_own_card_file(
     tmp_path: Path, two_talks: tuple[Path, Path]
 ) -> None:

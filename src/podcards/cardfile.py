@@ -262,6 +262,9 @@ class OtherEpisode(PodcardsError):
 SHARED_IDS_FOR_SAME_TALK = 0.5
 """Share of the smaller card list whose ids must recur for a moved transcript to count as
 the same talk: a light edit keeps nine in ten, two talks share at most a stock phrase."""
+SHARED_IDS_FOR_SAME_FILE = 0.2
+"""The same for a transcript at the path the card file names: a path as typed is relative
+(another folder, another talk), and a file can be overwritten with next week's episode."""
 
 
 def write_candidates(path: Path, episode: EpisodeInfo, cards: list[Card]) -> CardFile:
@@ -291,16 +294,19 @@ def same_episode(card_file: CardFile, episode: EpisodeInfo, cards: list[Card]) -
     """Whether fresh candidates of `episode` belong in `card_file`.
 
     Talks with one title share a slug (and so a default file name), so it takes the same
-    transcript file as well, or, for one moved since, the same cards (an id is the slug and a
-    quote's first sentence, so it survives edits elsewhere in the talk).
+    cards as well (an id is the slug and a quote's first sentence, so it survives edits
+    elsewhere in the talk): a fifth of them from the same transcript file, half from a moved
+    one.
     """
     if card_file.episode.slug != episode.slug:
         return False
-    if Path(card_file.episode.source).resolve() == Path(episode.source).resolve():
-        return True
     old_ids = {card.id for card in card_file.cards}
+    if not old_ids or not cards:
+        return True  # nothing to lose, or nothing to tell the talks apart by
+    same_path = Path(card_file.episode.source).resolve() == Path(episode.source).resolve()
+    share = SHARED_IDS_FOR_SAME_FILE if same_path else SHARED_IDS_FOR_SAME_TALK
     shared = sum(card.id in old_ids for card in cards)
-    return shared > 0 and shared >= SHARED_IDS_FOR_SAME_TALK * min(len(old_ids), len(cards))
+    return shared > 0 and shared >= share * min(len(old_ids), len(cards))
 
 
 def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
