@@ -221,6 +221,11 @@ def test_undo_at_the_end_of_the_queue_takes_back_the_last_decision(card_path: Pa
     assert list(statuses(card_path).values()) == ["approved"] * 4 + ["pending"]
 
 
+def test_approving_every_card_at_once_still_stops_at_the_end_for_undo(card_path: Path) -> None:
+    review_with_keys(card_path, f"A{CLEAR_LINE}0{ENTER}buq")
+    assert set(statuses(card_path).values()) == {"pending"}
+
+
 def test_undo_with_nothing_to_undo_changes_nothing(card_path: Path) -> None:
     summary = review_with_keys(card_path, "uq")
     assert set(statuses(card_path).values()) == {"pending"} and summary.approved == 0

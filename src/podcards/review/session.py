@@ -291,7 +291,7 @@ class ReviewSession:
         while not self.quit:
             if self.index < len(self.queue):
                 self._offer(self.queue[self.index])
-            elif not self.queue or self._finish():
+            elif not self.offered or self._finish():
                 return
 
     def _offer(self, card: Card) -> None:
@@ -314,7 +314,7 @@ class ReviewSession:
         ui.info(f"End of the queue{f'; {left} skipped, run again to see them' if left else ''}.")
         key = self.prompter.key(END_PROMPT, END_ACTIONS)
         if key == "b":
-            self.index -= 1
+            self._back()
             return False
         if key == "u":
             self._undo()
@@ -359,7 +359,7 @@ class ReviewSession:
     def _skip(self, card: Card) -> None:
         self.index += 1
 
-    def _back(self, card: Card) -> None:
+    def _back(self, card: Card | None = None) -> None:
         if self.index == 0:
             ui.info("This is the first card.")
         else:
@@ -422,7 +422,7 @@ class ReviewSession:
         if chosen:
             self.save()
         self.queue[self.index :] = [c for c in remaining if c.id not in chosen]
-        ui.info(f"Approved {len(chosen)} cards scoring {threshold:g} or more.")
+        ui.info(f"Approved {_cards(len(chosen))} scoring {threshold:g} or more.")
 
     def _help(self, card: Card) -> None:
         from rich.table import Table
