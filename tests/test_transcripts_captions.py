@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from podcards.transcripts import parse_text, read_transcript
 
 SPOKEN_IN_YOUTUBE_FIXTURE = (
@@ -83,6 +85,37 @@ def test_a_cue_whose_timing_cannot_be_read_keeps_its_words():
     segment = parse_text(text).segments[0]
     assert "Spring tides follow the full moon." in segment.text
     assert segment.time_at(segment.text.index("Spring")) == 2.0  # when the cue before ended
+
+
+def test_a_sound_only_cue_does_not_hide_the_line_a_rolling_caption_repeats():
+    def timed(first: str, words: list[str], at: float) -> str:
+        tags = "".join(f"<00:00:{at + 0.3 * n:06.3f}><c> {w}</c>" for n, w in enumerate(words))
+        return first + tags
+
+    cues = [
+        ("00:00:00.000", "00:00:02.990", [" ", timed("limpets", ["clamp", "down"], 0.3)]),
+        ("00:00:02.990", "00:00:03.000", ["limpets clamp down", " "]),
+        ("00:00:03.000", "00:00:03.500", ["[Applause]"]),
+        (
+            "00:00:03.500",
+            "00:00:05.990",
+            ["limpets clamp down", timed("and", ["stay", "wet"], 3.8)],
+        ),
+    ]
+    text = "WEBVTT\n\n" + "\n\n".join(f"{a} --> {b}\n" + "\n".join(lines) for a, b, lines in cues)
+    assert parse_text(text).segments[0].text == "limpets clamp down and stay wet"
+
+
+@pytest.mark.parametrize("arrow", ["->", " ", "\u2014>", "\u2013", "\u2192"])
+def test_an_srt_timing_line_written_loosely_still_opens_its_cue(arrow: str):
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\nThe tide turns twice a day.\n\n"
+        f"2\n00:00:04,000{arrow}00:00:07,000\nLimpets clamp onto the rock at low tide.\n\n"
+        "3\n00:00:08,000 --> 00:00:09,000\nNeap tides are weaker.\n"
+    )
+    segment = parse_text(text).segments[0]
+    assert "Limpets clamp onto the rock" in segment.text
+    assert segment.time_at(segment.text.index("Limpets")) == 4.0
 
 
 def test_ordinary_captions_are_not_deduplicated():

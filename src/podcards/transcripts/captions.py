@@ -19,6 +19,10 @@ from podcards.transcripts.turns import FormatMismatch, ParsedText, TurnBuilder
 
 _TIMESTAMP = r"(?:\d+:)?(?:\d{1,2}:)?\d{1,2}(?:[.,]\d{1,3})?"
 _TIMING = re.compile(rf"^\s*(?P<start>-?{_TIMESTAMP})\s*-->\s*(?P<end>-?{_TIMESTAMP})")
+_LOOSE_TIMING = re.compile(
+    rf"^\s*(?P<start>{_TIMESTAMP})\s*(?:-+>|[\u2013\u2014]+>?|\u2192|\s)\s*(?P<end>{_TIMESTAMP})\s*$"
+)
+"""A hand-edited timing line: '->', an en or em dash, an arrow sign or only a space."""
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
 _INLINE_TIMESTAMP = re.compile(rf"<{_TIMESTAMP}>")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
@@ -60,7 +64,7 @@ def parse_captions(text: str) -> ParsedText:
     shown: list[str] = []
     for cue in cues:
         fresh = _unseen_lines(cue.lines, shown) if rolling else cue.lines
-        shown = [line.text for line in cue.lines] or shown  # what is on screen now
+        shown = [line.text for line in cue.lines if _said(line.text)] or shown  # on screen now
         for line in fresh:
             _add_line(builder, line, cue, trusted)
     return ParsedText(builder=builder, title=_vtt_title(text))
@@ -72,7 +76,7 @@ def _read_cues(text: str) -> list[Cue]:
     current: Cue | None = None
     lines = text.split("\n")
     for index, raw in enumerate(lines):
-        timing = _TIMING.match(raw)
+        timing = _TIMING.match(raw) or _cue_timing_by_place(raw, lines[index - 1 : index])
         if timing:
             current = Cue(_cue_time(timing.group("start")), _cue_time(timing.group("end")), [])
             cues.append(current)
@@ -89,6 +93,11 @@ def _read_cues(text: str) -> list[Cue]:
     return cues
 
 
+def _cue_timing_by_place(raw: str, before: list[str]) -> re.Match[str] | None:
+    """A loosely written timing line, taken for one only right after an SRT cue number."""
+    return _LOOSE_TIMING.match(raw) if before and before[0].strip().isdigit() else None
+
+
 def _cue_time(text: str) -> float:
     """Seconds of a cue timing; a negative one (captions shifted before the start) is 0, so
     its words are kept rather than dropped with a timing line no pattern matched."""
@@ -97,7 +106,11 @@ def _cue_time(text: str) -> float:
 
 def _is_cue_number(raw: str, following: list[str]) -> bool:
     """An SRT cue number (even without the blank line that should precede it)."""
-    return raw.strip().isdigit() and bool(following) and bool(_TIMING.match(following[0]))
+    return (
+        raw.strip().isdigit()
+        and bool(following)
+        and bool(_TIMING.match(following[0]) or _LOOSE_TIMING.match(following[0]))
+    )
 
 
 def _cue_line(raw: str) -> CueLine:
