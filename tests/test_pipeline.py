@@ -168,6 +168,9 @@ def test_run_without_a_terminal_refuses_only_while_cards_wait_for_review(tmp_pat
         ("season.apkg", "Podcasts::{title.upper}", "only {title} and {slug} can be filled in"),
         ("season.apkg", "Podcasts::{title[0]}", "only {title} and {slug} can be filled in"),
         (None, "Podcasts::{show}", "only {title} and {slug} can be filled in"),
+        (None, "Podcasts::{title:d}", "only {title} and {slug} can be filled in"),
+        (None, "Podcasts::{title!r}", "only {title} and {slug} can be filled in"),
+        (None, "Podcasts::", "makes an empty deck name part"),
     ],
 )
 def test_run_refuses_a_bad_deck_file_or_pattern_before_extracting_and_reviewing(

@@ -158,34 +158,41 @@ def note_fields(card: Card, episode: EpisodeInfo) -> list[str]:
 
 
 def check_deck_pattern(pattern: str) -> None:
-    """Refuse a pattern that fills in anything but a plain {title} or {slug}, before any work:
-    str.format would also follow `{title.upper}` or `{title[0]}` into a nonsense deck name."""
+    """Refuse, before any work, a pattern that fills in anything but a plain {title} or
+    {slug} (str.format would follow `{title.upper}`, `{title[0]}`, `{title!r}` or a format
+    spec into a nonsense deck name), or that leaves a deck name part empty ('Podcasts::')."""
     try:
         fields = [
-            (name, spec) for _, name, spec, _ in Formatter().parse(pattern) if name is not None
+            (name, spec, conversion)
+            for _, name, spec, conversion in Formatter().parse(pattern)
+            if name is not None
         ]
     except ValueError:  # an unmatched brace
         raise _bad_deck_pattern(pattern) from None
-    if any(name not in DECK_PATTERN_FIELDS or "{" in spec for name, spec in fields):
+    if any(
+        name not in DECK_PATTERN_FIELDS or spec or conversion for name, spec, conversion in fields
+    ):
         raise _bad_deck_pattern(pattern)
+    _deck_parts(pattern, pattern.format(title="title", slug="slug"))
 
 
 def _bad_deck_pattern(pattern: str) -> PodcardsError:
     return PodcardsError(f"--deck {pattern!r}: only {{title}} and {{slug}} can be filled in")
 
 
+def _deck_parts(pattern: str, name: str) -> list[str]:
+    """The `::`-separated parts of a deck name, single-spaced; none may be empty."""
+    parts = [" ".join(part.split()) for part in name.split("::")]
+    if not all(parts):
+        raise PodcardsError(f"--deck {pattern!r}: makes an empty deck name part in {name!r}")
+    return parts
+
+
 def deck_name(pattern: str, episode: EpisodeInfo) -> str:
     """The pattern filled with the episode's title and slug; `::` in a title is not a subdeck."""
     check_deck_pattern(pattern)
     title = re.sub(":{2,}", ":", episode.title)  # replace() leaves '::' of ':::' or '::::'
-    try:
-        name = pattern.format(title=title, slug=episode.slug)
-    except ValueError:  # a format spec that does not fit a string, like {title:d}
-        raise _bad_deck_pattern(pattern) from None
-    parts = [" ".join(part.split()) for part in name.split("::")]
-    if not all(parts):
-        raise PodcardsError(f"--deck {pattern!r}: makes an empty deck name part in {name!r}")
-    return "::".join(parts)
+    return "::".join(_deck_parts(pattern, pattern.format(title=title, slug=episode.slug)))
 
 
 def deck_id(name: str) -> int:
