@@ -196,8 +196,8 @@ def test_tags_replace_the_card_tags(card_path: Path) -> None:
 
 
 def test_a_quoted_tag_is_one_tag(card_path: Path) -> None:
-    review_with_keys(card_path, f't{CLEAR_LINE}"rock pools" shore{ENTER}q')
-    assert load_card_file(card_path).cards[0].tags == ["rock-pools", "shore"]
+    review_with_keys(card_path, f't{CLEAR_LINE}"rock pools" shore \'kelp{ENTER}q')
+    assert load_card_file(card_path).cards[0].tags == ["rock-pools", "shore", "kelp"]
 
 
 def test_undo_puts_back_a_decision_and_shows_that_card_again(card_path: Path) -> None:

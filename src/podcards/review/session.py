@@ -443,7 +443,7 @@ def _tags_typed(answer: str) -> list[str]:
     """Tags split at spaces and commas; a quoted phrase is one tag with dashes for its spaces
     (Anki tags hold no spaces): '"tidal power" shore' -> ['tidal-power', 'shore']."""
     found = ("".join(match.groups(default="")) for match in TYPED_TAG.finditer(answer))
-    return [tag for tag in ("-".join(words.split()) for words in found) if tag]
+    return [tag for tag in ("-".join(words.strip("\"'").split()) for words in found) if tag]
 
 
 def _text_and_tags(card: Card) -> tuple[CardContent | None, list[str]]:
