@@ -79,9 +79,12 @@ def cue(kind: str, weight: float, pattern: str) -> Cue:
     return Cue(kind, weight, re.compile(pattern))
 
 
-NOT_A_KIND = r"(?!(?:they|these|those|there|we|you|people|things|some|most|many|all|both|our|their|your|my|his|her|its)\b)"
+NOT_A_KIND_SUBJECT = (
+    r"(?!(?:they|these|those|there|we|you|people|things|some|most|many|few|several|all|both|"
+    r"our|their|your|my|his|her|its)\b)"
+)
 """'Short-chain fatty acids are small molecules that...' defines a kind; 'things are...',
-'most of them are...' or 'our results are...' do not."""
+'most glaciers are...' or 'our results are...' do not."""
 
 
 # fmt: off
@@ -91,7 +94,7 @@ CUES = [
     cue(DEFINITION, 0.8, r"\b(?:is|are) (?:this|that|the) (?:\w+ )?(?:idea|concept|notion|process|phenomenon|mechanism) (?:of|that|where|when|in which)\b"),
     cue(DEFINITION, 1.0, r"\b(?:is|are|was|were|be) (?:also |often |sometimes )?(?:called|known as|named|termed|dubbed)\b"),
     cue(DEFINITION, 1.0, r"(?:^(?:(?:so|and|well|now|okay|basically|yeah),? )*|, |\bthat )(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing)\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an)\b(?! (?:lot|bit|little|few|couple|great|good|big|huge)\b)"),
-    cue(DEFINITION, 0.8, r"(?:^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*|\b(?:is|was) that )" + NOT_A_KIND + r"(?:the )?[\w-]+(?: [\w-]+){0,3}s are (?:basically |essentially |simply |just )?(?:[\w-]+ ){0,2}[\w-]+s(?: (?:that|which|who|the|made|produced|living|used|you|we|in|of|from|with|where|when)\b|[,.;:]|$)"),
+    cue(DEFINITION, 0.8, r"(?:^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*|\b(?:is|was) that )" + NOT_A_KIND_SUBJECT + r"(?:the )?[\w-]+(?: [\w-]+){0,3}s are (?:basically |essentially |simply |just )?(?:[\w-]+ ){0,2}[\w-]+s(?: (?:that|which|who|the|made|produced|living|used|you|we|in|of|from|with|where|when)\b|[,.;:]|$)"),
     cue(DEFINITION, 0.8, r"\bwhat (?:we|they|people|you) (?:call|called)\b|\bso-called\b|\bthe term\b"),
     cue(DEFINITION, 0.8, r"\bwhen (?:i|we)(?: say| talk about|'m talking about| am talking about|'re talking about| are talking about) [^,.;]{1,40}, (?:i|we) mean\b|\bby [\w-]+(?: [\w-]+){0,3},? (?:i|we) mean\b|\bwhat (?:i|we) mean by\b"),
     # "we call that X", "bakers call it X", "something called X", "what's called X"

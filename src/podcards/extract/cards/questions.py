@@ -29,8 +29,6 @@ from podcards.nlp import KeyTerms, clean_disfluencies, is_verb, tag_text, word_t
 
 QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
-NOT_A_SHARE = r"(?!(?:most|many|some|few|several|all|both)\b)"
-"""'Most glaciers are rivers of ice...' says what most of them are, not what glaciers are."""
 CLAUSE_WORD = (
     r"(?:and|or|but|when|if|than|because|that|which|who|where|to|of|in|on|at|for|with|by|from|"
     r"as|is|are)\b"
@@ -54,7 +52,7 @@ DEFINITION_FORMS = [
     ),
     (
         re.compile(
-            rf"^{NOT_A_SHARE}{TERM}(?<=s) (?P<verb>are) {QUALIFIERS}"
+            rf"^{detectors.NOT_A_KIND_SUBJECT}{TERM}(?<=s) (?P<verb>are) {QUALIFIERS}"
             rf"(?P<answer>{NOT_A_KIND}(?:(?!{CLAUSE_WORD})[\w-]+ ){{0,2}}[\w-]+s\b.+)$",
             re.IGNORECASE,
         ),
