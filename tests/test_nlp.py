@@ -10,6 +10,7 @@ import pytest
 from talks import transcript_of
 
 from podcards import nlp
+from podcards.nlp.terms import candidate_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -145,6 +146,16 @@ def test_key_terms_favour_a_repeated_specific_phrase_over_generic_words() -> Non
     assert next(iter(terms.weights)) == "permafrost layer"
     assert not {"things", "lot", "analogy"} & set(terms.weights), terms.weights
     assert terms.found_in([sentences[1]])[0] == "permafrost layer"
+
+
+def test_a_name_after_the_nouns_that_say_what_it_is_is_the_term() -> None:
+    """'the genus Lactobacillus' names Lactobacillus; 'transaction ID' stays whole."""
+    [sentence] = sentences_of(
+        "Later the genus Lactobacillus got split, and every transaction ID changed."
+    )
+    terms = candidate_terms(sentence, nlp.builtin_stopwords())
+    assert "Lactobacillus" in terms and "genus Lactobacillus" not in terms
+    assert "transaction ID" in terms
 
 
 def test_a_phrase_said_twice_in_one_story_is_no_key_term() -> None:

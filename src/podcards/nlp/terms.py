@@ -220,8 +220,9 @@ def term_start(
     """Where the term inside the noun phrase tokens[low:high] starts: past function words,
     vague nouns and loose modifiers ('the right companies', or 'Nice' said as a reply), and
     past a verb that takes a name as its object ('using PyTorch'), and past the noun before
-    a naming participle ('a bacterium called X', 'what's called X': the term is X) or a label
-    noun before a name ('the phrase Black Death')."""
+    a naming participle ('a bacterium called X', 'what's called X': the term is X), a label
+    noun before a name ('the phrase Black Death') and the role nouns before a name ('the
+    evaluation group METR')."""
     while low < high and not opens_term(tokens, low, stopwords):
         low += 1
     naming = [n for n in range(low, high - 1) if tokens[n].lower() in NAMING_PARTICIPLES]
@@ -231,7 +232,26 @@ def term_start(
         low += 1
     if high - low > 1 and tokens[low].lower() in LABEL_NOUNS and tokens[low + 1][:1].isupper():
         low += 1
-    return low
+    return name_after_role(tokens, low, high)
+
+
+ROLE_NOUNS = frozenset(
+    ["group", "company", "startup", "lab", "laboratory", "organisation", "organization", "team",
+     "agency", "firm", "institute", "university", "genus", "species", "project", "journal",
+     "magazine", "newspaper", "chatbot", "app", "platform", "framework", "library", "language",
+     "river", "town", "city", "village", "region", "province", "state", "band", "ship"]
+)  # fmt: skip
+"""Nouns that say what kind of thing the name after them is ('the genus Lactobacillus')."""
+
+
+def name_after_role(tokens: Sequence[str], low: int, high: int) -> int:
+    """'the evaluation group METR', 'the genus Lactobacillus': common nouns saying what a name
+    is, then the name; the name is the term ('transaction ID' or 'row B' stay whole)."""
+    name = high
+    while name > low and tokens[name - 1][:1].isupper():
+        name -= 1
+    role = low < name < high and tokens[name - 1].lower() in ROLE_NOUNS
+    return name if role and tokens[low][:1].islower() else low
 
 
 def opens_term(tokens: Sequence[str], position: int, stopwords: frozenset[str]) -> bool:
