@@ -1471,6 +1471,13 @@ def test_a_cloze_clause_without_a_verb_keeps_the_clause_it_ends() -> None:
         ),
         (
             [
+                "The tragedy of the commons is a thought experiment: picture a shared field"
+                " where every herder adds one more cow."
+            ],
+            "tragedy of the commons",
+        ),
+        (
+            [
                 "The Mirror Box method helps stroke patients.",
                 "Mirror Box sessions run weekly.",
                 "Mirror Box therapy is cheap.",

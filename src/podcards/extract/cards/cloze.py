@@ -84,7 +84,9 @@ DEFINED_OPENING = re.compile(
     r"(?:^|(?<=[.!?] ))(?:(?:a|an|the) )?(?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,4}?),? "
     r"(?:where|which is when|"
     r"which means|which is basically|that is,|(?:is|are) (?:basically |essentially )?(?:when|where)"
-    r"|(?:is|are) " + detectors.WHAT_HAPPENS_WHEN + r")\b",
+    r"|(?:is|are) "
+    + detectors.WHAT_HAPPENS_WHEN
+    + r"|(?:is|are) (?:a|an) (?:[\w-]+ ){0,2}[\w-]+(?=:))\b",  # 'X is a thought experiment: ...'
     re.IGNORECASE,
 )
 DEFINED_INLINE = re.compile(

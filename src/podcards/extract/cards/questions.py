@@ -133,7 +133,12 @@ def definition_card(
         for pattern, question in DEFINITION_FORMS:
             match = pattern.match(sentence)
             term = match and usable_term(match.group("term"))
-            if match and term and not frames_instead_of_defining(match.group("answer")):
+            if (
+                match
+                and term
+                and not frames_instead_of_defining(match.group("answer"))
+                and not CATEGORY_THEN_COLON.match(match.group("answer"))
+            ):
                 term = terms.display.get(term.lower()) or sentence_case(term, proper)
                 if names_a_person(term, answer_head(match.group("answer"))):
                     question = question.replace("What ", "Who ")
@@ -199,6 +204,9 @@ def names_a_person(term: str, head: str) -> bool:
     return bool(PERSON_TITLE.match(term) or role)
 
 
+CATEGORY_THEN_COLON = re.compile(r"(?:a|an|the) (?:[\w-]+ ){0,2}[\w-]+\s*:", re.IGNORECASE)
+"""'X is a thought experiment: imagine...': the kind is said before the colon, what X is
+after it; 'What is X? A thought experiment' would keep only the kind."""
 TIME_ANSWER = re.compile(
     r"(?:the )?(?:(?:early|late|mid|middle) )?(?:(?:spring|summer|autumn|fall|winter|start|end|"
     r"middle|beginning|turn) of (?:the )?)?(?:\d{3,4}s?|\w+ century|(?:january|february|march|"
