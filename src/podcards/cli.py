@@ -336,19 +336,16 @@ def export(
     """
     from podcards.anki import export_decks, output_path
     from podcards.config import resolve_settings
-    from podcards.errors import naming_the_file_written
     from podcards.paths import DECK_SUFFIX
 
     settings = resolve_settings(deck=deck_pattern)
-    deck = output_path(output, cardfiles, settings.output, DECK_SUFFIX)
-    with naming_the_file_written(deck):
-        result = export_decks(
-            list(cardfiles),
-            deck,
-            deck_pattern=settings.deck,
-            include_pending=include_pending,
-            extra_tags=settings.tags,
-        )
+    result = export_decks(
+        list(cardfiles),
+        output_path(output, cardfiles, settings.output, DECK_SUFFIX),
+        deck_pattern=settings.deck,
+        include_pending=include_pending,
+        extra_tags=settings.tags,
+    )
     counts = [f"{deck}: {count} notes" for deck, count in result.notes_per_deck.items()]
     _show_written(result.path, counts, result.skipped)
 

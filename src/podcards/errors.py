@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-from pathlib import Path
-
 EXIT_OK = 0
 EXIT_NOTHING_TO_DO = 1
 EXIT_BAD_INPUT = 2
@@ -34,16 +30,3 @@ class InputError(PodcardsError):
 
 class NothingToDo(PodcardsError):
     exit_code = EXIT_NOTHING_TO_DO
-
-
-@contextlib.contextmanager
-def naming_the_file_written(path: Path) -> Iterator[None]:
-    """An OS error on the temp file of an atomic write to `path` (`.<name>.<random>.tmp` beside
-    it, see files.write_atomically) as one line naming `path`: the file the user asked for."""
-    try:
-        yield
-    except OSError as error:
-        failed = Path(error.filename).name if isinstance(error.filename, str) else ""
-        if not (failed.startswith(f".{path.name}.") and failed.endswith(".tmp")):
-            raise
-        raise InputError(path, f"cannot be written ({error.strerror})") from None

@@ -32,7 +32,18 @@ def reading(path: Path, kind: str) -> Iterator[None]:
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
-    """Temp file in the same folder, write, flush, fsync, os.replace, then fsync the folder."""
+    """Temp file in the same folder, write, flush, fsync, os.replace, then fsync the folder.
+
+    An OS error (a read-only folder, a full disk, a name too long for its temp file) is one
+    line naming `path`, the file the user asked for, not the temp file."""
+    try:
+        _replace_with(path, payload)
+    except OSError as error:
+        raise InputError(path, f"cannot be written ({error.strerror or error})") from None
+    _fsync_folder(path.parent)
+
+
+def _replace_with(path: Path, payload: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -47,7 +58,6 @@ def write_atomically(path: Path, payload: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
-    _fsync_folder(path.parent)
 
 
 def _default_mode() -> int:

@@ -14,7 +14,7 @@ from typing import Any
 
 from podcards import ui
 from podcards.batch import extract_episodes, raise_if_failed, report, shown_path
-from podcards.errors import NothingToDo, naming_the_file_written
+from podcards.errors import NothingToDo
 from podcards.models import Config
 
 DEMO_APPROVED_CARDS = 15
@@ -107,10 +107,9 @@ def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path
 
     deck_path = output_path(deck, card_files, settings.output, DECK_SUFFIX)
     deck_path.parent.mkdir(parents=True, exist_ok=True)
-    with naming_the_file_written(deck_path):
-        result = export_decks(
-            card_files, deck_path, deck_pattern=settings.deck, extra_tags=settings.tags
-        )
+    result = export_decks(
+        card_files, deck_path, deck_pattern=settings.deck, extra_tags=settings.tags
+    )
     ui.console().print(finish_message(result.path, result.note_count), soft_wrap=True)
     return result.path
 
