@@ -11,7 +11,7 @@ from functools import cache
 from podcards import nlp
 from podcards.extract import detectors, ranking
 from podcards.extract.cards import CardDraft, make_card
-from podcards.extract.cards.common import usable_term
+from podcards.extract.cards.common import QUANTITY_OPENING, usable_term
 from podcards.extract.glossary import apply_glossary
 from podcards.models import Card, CardContent, Transcript
 from podcards.paths import slugify
@@ -238,15 +238,12 @@ def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, 
     to browse by."""
     tags = []
     for term in passage.terms:
-        if FIGURE_WORD.match(term):
+        if QUANTITY_OPENING.match(term.split()[0].rstrip("%")):
             continue
         tag = slugify(apply_glossary(terms.shown(term), glossary), fallback="")
         if tag and tag not in tags:
             tags.append(tag)
     return tags[:MAX_TAGS]
-
-
-FIGURE_WORD = re.compile(r"\d[\d.,]*%?(?:\s|$)")
 
 
 def normalised_text(text: str) -> str:

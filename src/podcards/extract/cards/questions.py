@@ -133,12 +133,7 @@ def definition_card(
         for pattern, question in DEFINITION_FORMS:
             match = pattern.match(sentence)
             term = match and usable_term(match.group("term"))
-            if (
-                match
-                and term
-                and not frames_instead_of_defining(match.group("answer"))
-                and not CATEGORY_THEN_COLON.match(match.group("answer"))
-            ):
+            if match and term and not frames_instead_of_defining(match.group("answer")):
                 term = terms.display.get(term.lower()) or sentence_case(term, proper)
                 if names_a_person(term, answer_head(match.group("answer"))):
                     question = question.replace("What ", "Who ")
@@ -225,9 +220,12 @@ def frames_instead_of_defining(answer: str) -> bool:
     """'The doubling is a capabilities story...', 'X is a big problem', 'X is a lot better': the
     answer's first noun phrase comments on the subject (a story, a problem, a rating) instead
     of saying what it is, so 'What is X?' would ask for an opinion. An answer that is a time
-    says when, not what; one that points at what was said before says nothing alone."""
+    says when, not what; one that points at what was said before says nothing alone; a bare
+    kind before a colon leaves what X is to the words after it."""
     if TIME_ANSWER.match(answer):
         return True  # 'England is the summer of 1348': when it got there, not what it is
+    if CATEGORY_THEN_COLON.match(answer):
+        return True  # 'a thought experiment: imagine...': what it is comes after the colon
     if SAID_BEFORE.search(answer):
         return True  # 'the all-or-nothing thing I just said': the card cannot say what
     words = first_noun_phrase(answer)
