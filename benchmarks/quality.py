@@ -142,8 +142,8 @@ def answer_agreement(scorer, gold: dict, candidates: list[dict], top: int = LINT
     """Of the top cards that match a gold item, the share whose cloze answer (or Q/A back)
     shares a content word with that item's answer: a proxy for 'the card asks for the fact',
     the defect blind reviews find most (a cloze hiding a word next to the fact)."""
+    from podcards.cloze import deletions
     from podcards.extract.dedupe import content_words
-    from podcards.extract.lint import CLOZE_DELETION
 
     matched = agreeing = 0
     for candidate in candidates[:top]:
@@ -152,7 +152,8 @@ def answer_agreement(scorer, gold: dict, candidates: list[dict], top: int = LINT
         ]
         if not items:
             continue
-        hidden = " ".join(CLOZE_DELETION.findall(candidate["front"])) or candidate["back"]
+        answers = [deletion.answer for deletion in deletions(candidate["front"])]
+        hidden = " ".join(answers) or candidate["back"]
         matched += 1
         agreeing += any(content_words(hidden) & content_words(item["card"][1]) for item in items)
     return agreeing / max(1, matched)

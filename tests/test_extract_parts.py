@@ -1198,6 +1198,12 @@ def test_lint_accepts_an_opening_it_that_points_forward() -> None:
     assert lint(CardContent(note_type=NoteType.CLOZE, front=front)) == []
 
 
+def test_lint_reads_a_deletion_across_a_line_break_as_anki_does() -> None:
+    """An edited cloze may wrap inside the hidden words: still its one deletion, of 2 words."""
+    front = "Glass cools slowly in a {{c1::lehr\noven}} after it is blown."
+    assert lint(CardContent(note_type=NoteType.CLOZE, front=front)) == []
+
+
 def test_a_sentence_opening_with_a_dummy_it_is_not_dependent() -> None:
     passages, _ = talk_of(
         "It's easier for a diver to find a leak than to find a missing seal on the hull.",

@@ -16,12 +16,11 @@ from functools import lru_cache
 from string import Formatter
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from podcards.cloze import cloze_numbers, deletions
 from podcards.errors import NothingToDo, PodcardsError
 from podcards.models import Card, CardFile, EpisodeInfo, NoteType, ReviewStatus
 from podcards.ui import format_time
 
-CLOZE_OPENING = re.compile(r"\{\{c(\d+)::")
-CLOZE_DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
 DECK_PATTERN_FIELDS = {"title", "slug"}
 TAG_UNSAFE = re.compile(r'[\s"\x00-\x1f\x7f]+')
 QUERY_TIME_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
@@ -71,17 +70,12 @@ def escape_text(text: str) -> str:
     return html.escape(text.strip()).replace("\n", "<br>")
 
 
-def cloze_numbers(text: str) -> list[int]:
-    """The deletion numbers of a cloze text, ascending."""
-    return sorted({int(number) for number in CLOZE_OPENING.findall(text)})
-
-
 def cloze_problem(text: str) -> str | None:
     """Why a cloze text would make no card or a card Anki and genanki disagree on; None if fine."""
     opened = cloze_numbers(text)
     if not opened:
         return "cloze text has no {{c1::...}} deletion"
-    complete = {int(n) for n, body in CLOZE_DELETION.findall(text) if body.split("::")[0].strip()}
+    complete = {deletion.number for deletion in deletions(text) if deletion.answer.strip()}
     if 0 in opened or set(opened) != complete:
         return "cloze text has an empty, unclosed or c0 deletion"
     return None

@@ -11,9 +11,10 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from podcards.anki.notes import CLOZE_DELETION, ExportNote, plan_notes
+from podcards.anki.notes import ExportNote, plan_notes
 from podcards.anki.notetypes import CSS, field_names, templates
 from podcards.cardfile import load_card_file
+from podcards.cloze import Deletion, replace_deletions
 
 SECTION = re.compile(r"\{\{([#^])([^{}]+)\}\}(.*?)\{\{/\2\}\}", re.DOTALL)
 REPLACEMENT = re.compile(r"\{\{([^{}]+)\}\}")
@@ -45,14 +46,13 @@ setNight(location.hash === "#night");
 def render_cloze(text: str, ordinal: int, answer: bool) -> str:
     """Anki's `{{cloze:}}`: the card's own deletion hidden (question) or highlighted (answer)."""
 
-    def reveal(deletion: re.Match[str]) -> str:
-        body, _, hint = deletion[2].partition("::")
-        if int(deletion[1]) != ordinal:
-            return f'<span class="cloze-inactive">{body}</span>'
-        shown = body if answer else f"[{hint or '...'}]"
+    def reveal(deletion: Deletion) -> str:
+        if deletion.number != ordinal:
+            return f'<span class="cloze-inactive">{deletion.answer}</span>'
+        shown = deletion.answer if answer else f"[{deletion.hint or '...'}]"
         return f'<span class="cloze">{shown}</span>'
 
-    return CLOZE_DELETION.sub(reveal, text)
+    return replace_deletions(text, reveal)
 
 
 def render_template(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from podcards.cloze import deletions, replace_deletions, with_answers
 from podcards.models import CardContent, NoteType
 from podcards.nlp import opens_with_dummy_it
 from podcards.nlp.cleaning import has_filler
@@ -11,7 +12,6 @@ from podcards.nlp.cleaning import has_filler
 MAX_ANSWER_WORDS = 12
 MAX_CLOZE_WORDS = 6
 
-CLOZE_DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")
 LEADING_PRONOUN = re.compile(
     r"^\W*(?:it|this|that|they|these|those|he|she|him|her|them)\b", re.IGNORECASE
 )
@@ -33,7 +33,7 @@ def lint(card_content: CardContent) -> list[str]:
         return ["empty front"]
     if has_filler(front) or has_filler(card_content.back):
         problems.append("contains filler words")  # what cleaning removes: one notion of filler
-    if LEADING_PRONOUN.match(front) and not opens_with_dummy_it(CLOZE_DELETION.sub(r"\1", front)):
+    if LEADING_PRONOUN.match(front) and not opens_with_dummy_it(with_answers(front)):
         problems.append("starts with a pronoun whose referent is missing")
     if card_content.note_type is NoteType.CLOZE:
         problems.extend(cloze_problems(front))
@@ -43,15 +43,15 @@ def lint(card_content: CardContent) -> list[str]:
 
 
 def cloze_problems(front: str) -> list[str]:
-    deletions = CLOZE_DELETION.findall(front)
-    if len(deletions) != 1:
-        return [f"needs exactly one cloze deletion, has {len(deletions)}"]
-    hidden = deletions[0].split()
+    found = deletions(front)
+    if len(found) != 1:
+        return [f"needs exactly one cloze deletion, has {len(found)}"]
+    hidden = found[0].answer.split()
     if not hidden:
         return ["empty cloze deletion"]
     if len(hidden) > MAX_CLOZE_WORDS:
         return [f"cloze deletion has {len(hidden)} words (at most {MAX_CLOZE_WORDS})"]
-    if not CLOZE_DELETION.sub("", front).strip(" .,;:!?"):
+    if not replace_deletions(front, "").strip(" .,;:!?"):
         return ["nothing around the cloze deletion"]
     return []
 

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
+from podcards.cloze import deletions, replace_deletions
 from podcards.models import CardContent, NoteType
 
-CLOZE_DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
-"""`{{c1::answer}}` or `{{c1::answer::hint}}`, as Anki writes them."""
-
 BLANK = "[...]"
-
-
-def split_cloze(text: str) -> list[tuple[str, bool]]:
-    """The cloze text as (piece, is_deleted) runs, for showing the deletion highlighted."""
-    pieces: list[tuple[str, bool]] = []
-    position = 0
-    for match in CLOZE_DELETION.finditer(text):
-        pieces.append((text[position : match.start()], False))
-        pieces.append((match.group(2), True))
-        position = match.end()
-    pieces.append((text[position:], False))
-    return [piece for piece in pieces if piece[0]]
 
 
 def to_cloze(content: CardContent, quote: str) -> CardContent:
@@ -39,7 +23,7 @@ def to_cloze(content: CardContent, quote: str) -> CardContent:
 
 def to_basic(content: CardContent) -> CardContent:
     """A question with each deletion blanked, the deleted words as the answer."""
-    answers = [match.group(2) for match in CLOZE_DELETION.finditer(content.front)]
-    question = CLOZE_DELETION.sub(BLANK, content.front)
+    answers = [deletion.answer for deletion in deletions(content.front)]
+    question = replace_deletions(content.front, BLANK)
     back = "; ".join(answers) or content.back
     return CardContent(note_type=NoteType.BASIC, front=question, back=back)

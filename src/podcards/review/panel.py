@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from podcards.cloze import split_cloze
 from podcards.models import Card, NoteType, ReviewStatus
-from podcards.review.cloze import split_cloze
 from podcards.ui import format_time
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from podcards.cloze import replace_deletions, with_answers
 from podcards.extract import detectors, ranking
 from podcards.extract.cards.common import (
     NOT_A_TERM,
@@ -28,7 +29,7 @@ from podcards.extract.cards.common import (
     usable_term,
     without_pointing_opener,
 )
-from podcards.extract.lint import CLOZE_DELETION, MAX_CLOZE_WORDS
+from podcards.extract.lint import MAX_CLOZE_WORDS
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
 from podcards.nlp import (
@@ -294,7 +295,7 @@ def gives_itself_away(draft: CardDraft, target: Target) -> bool:
     if target.result:
         after = front[front.find("}}") + 2 :].split()[:ECHO_WORDS]
         return draft.answer.split()[-1].lower() in (word.strip(",.;").lower() for word in after)
-    shown = CLOZE_DELETION.sub(" ", front)
+    shown = replace_deletions(front, " ")
     return bool(phrase_pattern(tuple(draft.answer.split())).search(shown))
 
 
@@ -322,7 +323,7 @@ def cloze_around(
     quality = (
         min(1.0, target.worth / GOOD_TARGET)
         - LONG_CARD_PENALTY * max(0, len(front.split()) - MAX_CARD_WORDS)
-        - DANGLING_PENALTY * opens_dependent(CLOZE_DELETION.sub(r"\1", front))
+        - DANGLING_PENALTY * opens_dependent(with_answers(front))
     )
     return CardDraft(
         CardKind.CLAIM,

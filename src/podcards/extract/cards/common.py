@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from podcards.cloze import deletions
 from podcards.extract import detectors
-from podcards.extract.lint import CLOZE_DELETION, MAX_ANSWER_WORDS
+from podcards.extract.lint import MAX_ANSWER_WORDS
 from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
 from podcards.nlp import (
@@ -151,7 +152,7 @@ class CardDraft:
         """A question, or a cloze with something hidden, however weak: else the reviewer has
         to write the card."""
         content = self.content
-        return content.note_type is NoteType.BASIC or bool(CLOZE_DELETION.search(content.front))
+        return content.note_type is NoteType.BASIC or bool(deletions(content.front))
 
 
 def readable_sentences(passage: Passage) -> list[str]:
