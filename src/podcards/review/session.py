@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -324,22 +325,24 @@ class ReviewSession:
     def save(self) -> None:
         save_card_file(self.path, self.card_file)
 
-    def _approve(self, card: Card) -> None:
-        self._remember([card], "approving")
-        decide(card, ReviewStatus.APPROVED)
+    @contextmanager
+    def _change(self, cards: list[Card], what: str) -> Iterator[None]:
+        """Around a change to the cards: note them as they are before it, and where the review
+        stood, for u; then save the change."""
+        before = [card.model_copy(deep=True) for card in cards]
+        self.history.append(Change(what, before, self.index, list(self.queue)))
+        yield
         self.save()
+
+    def _approve(self, card: Card) -> None:
+        with self._change([card], "approving"):
+            decide(card, ReviewStatus.APPROVED)
         self.index += 1
 
     def _reject(self, card: Card) -> None:
-        self._remember([card], "rejecting")
-        decide(card, ReviewStatus.REJECTED)
-        self.save()
+        with self._change([card], "rejecting"):
+            decide(card, ReviewStatus.REJECTED)
         self.index += 1
-
-    def _remember(self, cards: list[Card], what: str) -> None:
-        """Note the cards as they are before a change, and where the review stood."""
-        before = [card.model_copy(deep=True) for card in cards]
-        self.history.append(Change(what, before, self.index, list(self.queue)))
 
     def _undo(self, card: Card | None = None) -> None:
         """Put back the cards the last change touched, and the review where it stood then."""
@@ -385,9 +388,8 @@ class ReviewSession:
     def _set_content(self, card: Card, content: CardContent) -> None:
         edited = None if content == card.generated else content
         if edited != card.edited:
-            self._remember([card], "the edit")
-            card.edited = edited
-            self.save()
+            with self._change([card], "the edit"):
+                card.edited = edited
 
     def _ask_content(self, current: CardContent) -> CardContent:
         if current.note_type == NoteType.CLOZE:
@@ -402,9 +404,8 @@ class ReviewSession:
         answer = self.prompter.text("Tags (space separated):", " ".join(card.tags))
         tags = list(dict.fromkeys(_tags_typed(answer)))
         if tags != card.tags:
-            self._remember([card], "the tags")
-            card.tags = tags
-            self.save()
+            with self._change([card], "the tags"):
+                card.tags = tags
 
     def _approve_above(self, card: Card) -> None:
         answer = self.prompter.text(
@@ -416,11 +417,9 @@ class ReviewSession:
             c.id: c for c in remaining if c.status == ReviewStatus.PENDING and c.score >= threshold
         }
         if chosen:
-            self._remember(list(chosen.values()), "approving all above a score")
-        for chosen_card in chosen.values():
-            decide(chosen_card, ReviewStatus.APPROVED)
-        if chosen:
-            self.save()
+            with self._change(list(chosen.values()), "approving all above a score"):
+                for chosen_card in chosen.values():
+                    decide(chosen_card, ReviewStatus.APPROVED)
         self.queue[self.index :] = [c for c in remaining if c.id not in chosen]
         ui.info(f"Approved {_cards(len(chosen))} scoring {threshold:g} or more.")
 
