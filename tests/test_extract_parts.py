@@ -1611,3 +1611,64 @@ def test_an_advert_runs_across_a_co_hosts_aside_to_its_sales_line() -> None:
     )
     sentences = nlp.split_transcript(transcript, nlp.load_toolkit("x"))
     assert ranking.advert_sentences(sentences) == {0, 1, 2, 3}
+
+
+TERM_NAMED = (
+    "So the second habit, which every instructor drills into you on your very first course, "
+    "is what divers call a safety stop."
+)
+TERM_EXPLAINED = (
+    "The idea is you hang at five metres for three minutes on the way up, and the nitrogen in "
+    "your blood leaves it slowly before you reach the surface."
+)
+
+
+def test_a_term_named_at_the_end_is_read_with_the_sentence_that_explains_it() -> None:
+    """'...is what sailors call heaving to. The idea is you...': neither makes a card alone,
+    so the two are one passage though together they run past the usual pair length, and the
+    explanation alone ranks as pointing back."""
+    sentences = split_of(TERM_NAMED, TERM_EXPLAINED)
+    assert len(sentences[0].words) + len(sentences[1].words) > ranking.MAX_PASSAGE_WORDS
+    assert ranking.introductions(sentences, nlp.builtin_stopwords()) == {0}
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    passages = ranking.build_passages(sentences, terms)
+    assert [len(passage.sentences) for passage in passages] == [1, 2, 1]
+    assert passages[-1].leans_back and not passages[0].leans_back
+    ranking.score_passages(passages, terms, ranking.study_talk(sentences))
+    assert passages[-1].reasons["dependent"] < 0
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # a name said before is no introduction
+        ("A safety stop is short.", TERM_NAMED, TERM_EXPLAINED),
+        # what follows names its own subject
+        (TERM_NAMED, "There's a gauge called a dive computer that times it for you."),
+        # a name, and then a story
+        ("We had a dog called Biscuit.", "I took him diving every summer as a kid."),
+    ],
+)
+def test_no_introduction_pair_without_a_new_term_explained(texts: tuple[str, ...]) -> None:
+    sentences = split_of(*texts)
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    passages = ranking.build_passages(sentences, terms)
+    assert not any(passage.leans_back for passage in passages)
+
+
+def test_a_term_named_then_explained_makes_a_what_is_card() -> None:
+    sentences = split_of(TERM_NAMED, TERM_EXPLAINED)
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    pair = next(p for p in ranking.build_passages(sentences, terms) if len(p.sentences) == 2)
+    content = make_card(pair, terms, None).content
+    assert content.front == "What is a safety stop?"
+    assert content.back == "You hang at five metres for three minutes on the way up"
+
+
+def test_a_one_letter_code_spells_out_no_acronym() -> None:
+    """'L5' has one letter: any word starting with an l would 'spell' it."""
+    assert detectors.acronym_expansion("We use L5. A lot of phones have it.") is None
+    assert detectors.acronym_expansion("The open data format, ODF, is free.") == (
+        "ODF",
+        "open data format",
+    )

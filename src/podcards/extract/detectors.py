@@ -227,6 +227,8 @@ def expansion_near(text: str, start: int, end: int, acronym: str) -> str | None:
     """Words just before or after the acronym whose initials spell it ('of', 'and'... may
     sit between them without a letter of their own), as the text writes them (commas kept)."""
     letters = [letter for letter in acronym.lower() if letter.isalpha()]
+    if len(letters) < 2:
+        return None  # 'L5': any word starting with an l would spell it
     copula = SPELLED_OUT_AS.match(text, end)
     before = list(EXPANSION_WORD.finditer(text, 0, start))
     after = list(EXPANSION_WORD.finditer(text, copula.end() if copula else end))

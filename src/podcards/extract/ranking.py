@@ -16,7 +16,7 @@ from functools import cached_property
 
 from podcards.extract import detectors
 from podcards.extract.dedupe import NEAR_DUPLICATE_SIMILARITY, content_words, overlap
-from podcards.nlp import KeyTerms, Sentence, dummy_it
+from podcards.nlp import KeyTerms, Sentence, dummy_it, term_start
 from podcards.nlp.terms import STRETCH_SENTENCES
 
 IDEAL_WORDS = (10, 36)
@@ -25,6 +25,10 @@ LONG_PENALTY = 0.04
 takes the one clause that holds the fact; at twice this, the seven talks we wrote found fewer
 of their gold cards in the top 80 (0.726 against 0.735, eight talks in four formats)."""
 MAX_PASSAGE_WORDS = 48
+MAX_INTRODUCTION_WORDS = 60
+"""A term introduced in one sentence and explained in the next may run longer: neither makes
+a card alone."""
+MAX_INTRODUCED_WORDS = 5
 MIN_WORDS = 6
 MAX_FACT_SCORE = 2.5
 FACT_WEIGHT = 1.5
@@ -100,6 +104,8 @@ class Passage:
     cues: dict[str, float]
     terms: list[str]
     words: frozenset[str]
+    leans_back: bool = False
+    """Explains a term the sentence before it introduced, without naming it."""
     score: float = 0.0
     reasons: dict[str, float] = field(default_factory=dict)
 
@@ -287,18 +293,113 @@ def build_passages(
     cues = [detectors.detect(sentence.text) for sentence in sentences]
     for index in advert_sentences(sentences) if adverts is None else adverts:
         cues[index][detectors.SPONSOR] = ADVERT_WEIGHT
+    introducing = introductions(sentences, terms.stopwords)
     passages = []
     for position, sentence in enumerate(sentences):
-        passages.append(make_passage([sentence], [cues[position]], terms))
+        passage = make_passage([sentence], [cues[position]], terms)
+        passage.leans_back = explains_a_term_before(sentences, position, introducing)
+        passages.append(passage)
         following = sentences[position + 1] if position + 1 < len(sentences) else None
-        if (
-            following is not None
-            and belong_together(sentence, following)
-            and not (empty_lead_in(sentence, cues[position], terms) and not points_back(following))
-        ):
+        if following is None:
+            continue
+        if explains_a_term_before(sentences, position + 1, introducing):
+            together = len(sentence.words) + len(following.words) <= MAX_INTRODUCTION_WORDS
+        else:
+            together = belong_together(sentence, following) and not (
+                empty_lead_in(sentence, cues[position], terms) and not points_back(following)
+            )
+        if together:
             pair = [sentence, following]
             passages.append(make_passage(pair, cues[position : position + 2], terms))
     return passages
+
+
+NAMED_AT_END = re.compile(
+    r"\b(?:called|call|known as|named|the term|the word)\b(?:\W+[\w-]+){1,6}\W*$", re.IGNORECASE
+)
+"""'So one part is what we call stimulus control.': the sentence ends on the name it gives."""
+LISTED_AT_END = re.compile(
+    r"^(?:(?:so|and|but|well|now|okay|yeah|um|uh),? )*(?:the |one |another |an? )?(?:[\w-]+ ){0,3}"
+    r"(?:part|kind|type|one|mechanism|classic|treatment|way|step|system|pattern|technique|"
+    r"problem|first|second|third|last)\b[^.?!]{0,60}\b(?:is|are|was)\b",
+    re.IGNORECASE,
+)
+"""'The other big part is sleep restriction.', 'The first is pahoehoe.': one of a list of
+kinds, named at the end."""
+
+
+NAMING_LINKS = frozenset(["is", "are", "was", "called", "call", "named", "as", "term", "word"])
+"""The word before a name given at the end ('...is called cache-aside', '...is sleep restriction')."""
+
+
+EXPLANATION_LEAD = re.compile(
+    r"^(?:(?:so|basically|essentially|okay|well),? )*(?:(?:the (?:\w+ )?idea is|the way (?:we|you|they|"
+    r"people) (?:define|describe|explain) (?:that|it|this) is|(?:it|this|that)(?:'s| is)|"
+    r"they(?:'re| are))(?: that)?,? |(?=you (?!know\b)))",
+    re.IGNORECASE,
+)
+"""How an explanation of the term just named opens: 'The idea is...', 'It's a mask that...',
+or what 'you' do ('You only use the bed for sleep...'). Anything else ('The famous one is...',
+'A lot of newer phones...') goes on about something else."""
+
+
+def introductions(sentences: Sequence[Sentence], stopwords: frozenset[str]) -> set[int]:
+    """Indexes of the sentences that end by naming a term the talk has not said before: what
+    the term is comes in the next sentence ('So one part is what we call stimulus control.
+    The idea is you only use the bed for sleep...')."""
+    found = set()
+    for sentence in sentences:
+        term = term_named_at_end(sentence, stopwords)
+        words = term.lower().split() if term else []
+        said = " ".join(words[1:] if words[:1] and words[0] in detectors.ARTICLES else words)
+        if said and not any(said in before.lowered for before in sentences[: sentence.index]):
+            found.add(sentence.index)
+    return found
+
+
+def explains_a_term_before(
+    sentences: Sequence[Sentence], position: int, introducing: set[int]
+) -> bool:
+    """Says what the term named just before is, without naming it ('The idea is you only use
+    the bed for sleep...'): alone, the card would not say what it explains."""
+    sentence = sentences[position]
+    return (
+        position - 1 in introducing
+        and same_turn(sentences[position - 1], sentence)
+        and bool(EXPLANATION_LEAD.match(sentence.text))
+    )
+
+
+def term_named_at_end(sentence: Sentence, stopwords: frozenset[str]) -> str | None:
+    """The term a sentence ends on when it ends by naming one (see NAMED_AT_END and
+    LISTED_AT_END), as the sentence writes it, with its article."""
+    if not (NAMED_AT_END.search(sentence.text) or LISTED_AT_END.match(sentence.text)):
+        return None
+    if not sentence.chunks or sentence.chunks[-1][1] != len(sentence.tokens) - ends_on_mark(
+        sentence
+    ):
+        return None
+    low, high = sentence.chunks[-1]
+    link = low - 1
+    if link > 0 and sentence.tokens[link].lower() in detectors.ARTICLES:
+        link -= 1
+    if link < 0 or sentence.tokens[link].lower() not in NAMING_LINKS:
+        return None
+    start = term_start(sentence.tokens, sentence.tags, low, high, stopwords)
+    if not 0 < high - start <= MAX_INTRODUCED_WORDS:
+        return None
+    article = start == low and link < low - 1  # 'a safety stop': its article, kept
+    return " ".join(sentence.tokens[start - article : high])
+
+
+def ends_on_mark(sentence: Sentence) -> int:
+    """1 when the sentence's last token is punctuation."""
+    return int(bool(sentence.tokens) and not sentence.tokens[-1][0].isalnum())
+
+
+def same_turn(sentence: Sentence, following: Sentence) -> bool:
+    """One speaker turn, no timestamp between: a quote may join them."""
+    return following.segment == sentence.segment and not following.after_mark
 
 
 def advert_sentences(sentences: Sequence[Sentence]) -> set[int]:
@@ -324,7 +425,7 @@ def belong_together(sentence: Sentence, following: Sentence) -> bool:
     points back ('It...', 'Because...'), one is too short to stand alone, or both are pieces of
     one sentence cut for length (a run-on, or captions that lost their punctuation, where a
     cut can fall inside a fact). Two independent claims stay apart."""
-    if following.segment != sentence.segment or following.after_mark:
+    if not same_turn(sentence, following):
         return False
     if len(sentence.words) + len(following.words) > MAX_PASSAGE_WORDS:
         return False
@@ -402,7 +503,9 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "personal": -max(0.0, detectors.first_person_share(passage.text) - 0.1) * 6,
             "person": -PERSON_PENALTY if introduces else 0.0,
             "someone": -SOMEONE_PENALTY if THIRD_PERSON.search(passage.text) else 0.0,
-            "dependent": -DEPENDENT_PENALTY if opens_dependent(passage.first) else 0.0,
+            "dependent": -DEPENDENT_PENALTY
+            if opens_dependent(passage.first) or passage.leans_back
+            else 0.0,
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
             "central": CENTRAL_DEFINITION_BONUS

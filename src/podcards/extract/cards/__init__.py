@@ -31,6 +31,7 @@ from podcards.extract.cards.questions import (
     appositive_card,
     contrast_card,
     definition_card,
+    introduced_term_card,
     why_answered,
     why_card,
 )
@@ -59,6 +60,7 @@ def make_card(
         lambda: answer_card(question, sentences),
         lambda: definition_card(sentences, terms, proper_nouns(passage) - terms.uncapitalised),
         lambda: appositive_card(sentences, passage),
+        lambda: introduced_term_card(cleaned, passage, terms, proper_nouns(passage)),
         lambda: acronym_card(own_words),  # not from the topic named in front
         lambda: contrast_card(sentences),
     ]

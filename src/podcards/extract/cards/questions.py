@@ -23,7 +23,7 @@ from podcards.extract.cards.common import (
     starts_sentence,
     usable_term,
 )
-from podcards.extract.ranking import Passage
+from podcards.extract.ranking import EXPLANATION_LEAD, Passage, term_named_at_end
 from podcards.models import CardKind
 from podcards.nlp import KeyTerms, clean_disfluencies, is_verb, tag_text, word_tokenizer
 
@@ -434,6 +434,37 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                     if draft:
                         return draft
     return None
+
+
+NOT_AN_EXPLANATION = re.compile(
+    r"^(?:when|if|because|as|since|while|after|before|once|unless|although|though|instead|"
+    r"there|here|usually|sometimes|often)\b|\b(?:called|known as|named)\b",
+    re.IGNORECASE,
+)
+"""An answer cut at its first comma that would be only a condition ('It's when a popular key
+expires'), a detail ('It's usually milliseconds') or another term being named."""
+
+
+def introduced_term_card(
+    sentences: list[str], passage: Passage, terms: KeyTerms, proper: frozenset[str]
+) -> CardDraft | None:
+    """'So one part is what we call stimulus control. The idea is you only use the bed for
+    sleep, and...' -> 'What is stimulus control?' answered by the next sentence, when the
+    first sentence ends by naming the term and says nothing of what it is."""
+    if len(passage.sentences) != 2 or len(sentences) != 2:
+        return None
+    term = term_named_at_end(passage.first, terms.stopwords)
+    lead = EXPLANATION_LEAD.match(sentences[1])
+    if term is None or lead is None:
+        return None
+    explanation = sentences[1][lead.end() :]
+    if NOT_AN_EXPLANATION.search(explanation):
+        return None
+    term = usable_term(term)
+    if term is None or term.lower() in explanation.lower():
+        return None  # the next sentence goes on about it, rather than saying what it is
+    shown = terms.display.get(term.lower()) or sentence_case(term, proper)
+    return basic(CardKind.DEFINITION, f"What is {shown}?", explanation)
 
 
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
