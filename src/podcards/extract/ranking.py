@@ -32,7 +32,10 @@ MAX_INTRODUCED_WORDS = 5
 MIN_WORDS = 6
 MAX_FACT_SCORE = 2.5
 FACT_WEIGHT = 1.5
-CHATTER_WEIGHT = 1.5
+CHATTER_WEIGHT = 3.0
+"""Twice a fact cue's weight: one 'thanks', 'I remember' or 'maybe' outweighs a fact cue, as
+in our talks such sentences were rarely a gold card (at 1.5: r@40 0.491 against 0.505, prec@40
+0.552 against 0.568, eight talks in four formats)."""
 MAX_TERM_SCORE = 1.5
 HOST_SETUP_PENALTY = 0.8
 ASKER_SHARE = 0.5
