@@ -58,6 +58,10 @@ from podcards.models import Card, CardContent, CardKind, NoteType
             detectors.DEFINITION,
         ),
         ("So the water cycle is this process of evaporation and rain.", detectors.DEFINITION),
+        ("A stalemate is when two players can no longer move.", detectors.DEFINITION),
+        ("Rust is mostly the oxide that forms on wet steel.", detectors.DEFINITION),
+        ("A vaccine works by training the immune system to spot the virus.", detectors.CAUSE),
+        ("Most of the salt in the sea comes from rocks worn away by rivers.", detectors.CAUSE),
         (
             "You'd read something like, a moraine is a ridge of glacial debris.",
             detectors.DEFINITION,

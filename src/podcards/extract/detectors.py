@@ -101,9 +101,9 @@ CUES = [
     cue(DEFINITION, 0.8, r"\b(?!(?:i|you|he|she)\b)\w+ call (?:that|this|it|these|those|them)\b(?! (?:a day|off|out|up|back|in)\b)|\b(?:something|anything|things?|stuff|what's|what is|(?:a|an|this|these) (?:\w+ )?\w+) called\b(?! (?:me|him|her|us|them|you|it)\b)"),
     cue(DEFINITION, 0.8, r"\bthe (?:\w+ )?(?:term|name|word) (?:for (?:\w+ ){1,4})?is\b|, which (?:is|are) (?:when|where|what|how)\b|\b(?:is|are) " + WHAT_HAPPENS_WHEN + r"\b"),
     # "curtailment is when a generator is told to switch off": defined by what happens
-    cue(DEFINITION, 0.8, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth|time|moment|day|year|place))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:when|where) (?:a|an|the|you|we|they|one|some|your|its|their)\b"),
+    cue(DEFINITION, 0.8, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth|time|moment|day|year|place))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:when|where) (?:a|an|the|you|we|they|one|some|your|its|their|there|two|three|several|many|both|each|every|any|no)\b"),
     # "slack water is the short period when...": a noun phrase defined by 'the' + what it is
-    cue(DEFINITION, 0.8, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?the (?!(?:same|best|worst|most|least|first|last|only|one|case|way|thing|problem|reason)\b)\w+ (?:\w+ )?(?:of|that|which|when|where|you|a|an|between|in)\b"),
+    cue(DEFINITION, 0.8, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really |mostly |mainly |largely )?the (?!(?:same|best|worst|most|least|first|last|only|one|case|way|thing|problem|reason)\b)\w+ (?:\w+ )?(?:of|that|which|when|where|you|a|an|between|in)\b"),
     # "biofouling is, it's basically everything that...": a definition restarted mid-way
     cue(DEFINITION, 0.8, r"\b(?:is|are),? (?:it's|it is|they're|they are) (?:basically |essentially |just |really )?(?:a|an|the|everything|anything|when|where|how|what)\b"),
     cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically|essentially|fundamentally) (?!(?:a|an|the|just|like|it|that|what|when|where|how)\b)\w+"),
@@ -140,7 +140,10 @@ CUES = [
     cue(QUANTITY, 0.4, r"\b\d[\d,.]*\b"),
     # causes and consequences
     cue(CAUSE, 0.7, r"\b(?:leads?|led) to\b|\bresults? in\b|\bcaus(?:e|es|ed|ing)\b|\bdue to\b|\bthat's why\b|\bthe reason (?:is|why|being)\b|\btherefore\b|\bas a result\b|\bconsequen\w+"),
-    cue(CAUSE, 0.3, r"\bbecause\b"),  # speech says it of anything ('because I think...')
+    cue(CAUSE, 0.3, r"\bbecause\b"),
+    # a mechanism or an origin: 'caffeine works by blocking...', 'the microbes come mostly from the flour'
+    cue(CAUSE, 0.7, r"\b(?:works?|worked|acts?|does (?:it|this|that)) (?:mainly |mostly |partly )?by \w+ing\b"),
+    cue(CAUSE, 0.5, r"\b(?:comes?|came) (?:mostly |mainly |largely |primarily |originally |partly )?from\b"),  # speech says it of anything ('because I think...')
     cue(CAUSE, 0.6, r"\bso that\b|\bin order to\b|\bwhich means\b|\ballows? (?:you|us|them|it)\b|\benables?\b|\bthanks to\b|\bwithout \w+ing\b"),
     cue(CAUSE, 0.4, r"^(?:\w+ )?(?:if|once|when) [^,]{5,60}, (?:then |well, )?\w+ (?:will|would|can|cannot|can't|won't|need|have to)\b|\bsince \w+ (?:doesn't|does not|can't|cannot|has|is)\b"),
     # general principles and advice
