@@ -112,6 +112,21 @@ def test_a_caption_is_not_cut_before_a_word_that_leans_on_the_words_before() -> 
     assert nlp.boundaries.sentence_starts(words, 12, even_odds) == [9, 18]
 
 
+def test_a_caption_sentence_starts_where_a_definition_opens() -> None:
+    """With no odds of a start anywhere, a cut still goes before 'a moraine is a...' after
+    'so': the model reads too few words to see the 'is' that opens a definition. Not before
+    a pronoun's 'is', nor before a subject with no 'is a/the/when' after it."""
+    no_odds = (frozenset(), {"bias": -30.0})
+    caption = "we walked for two hours up the valley so a moraine is a ridge of rock the ice left"
+    words = caption.split()
+    assert nlp.boundaries.sentence_starts(words, 40, no_odds) == [words.index("moraine") - 1]
+    for other in (
+        "we walked for two hours up the valley so it is a ridge of rock the ice left behind",
+        "we walked for two hours up the valley so a moraine is hard to see from the road",
+    ):
+        assert nlp.boundaries.sentence_starts(other.split(), 40, no_odds) == []
+
+
 def test_a_caption_sentence_starts_at_a_marker_after_a_finished_clause() -> None:
     """'so' or 'okay' after a finished clause opens a sentence; no word inside a clause does
     (a verb after its subject, a noun after its article, 'so' right after 'okay')."""

@@ -38,6 +38,18 @@ LEANING_DISCOUNT = 0.25
 word starts a piece only when a stretch must be cut and it is still the likeliest start. On
 the tuning talks' captions (leave-one-out) this gained on every measure, and 0.03 more of the
 top-40 cards pass lint."""
+DISCOURSE_WORDS = frozenset(["so", "and", "but", "um", "uh", "well", "now", "okay", "basically"])
+DEFINING_WORDS = frozenset(
+    ["a", "an", "the", "when", "where", "basically", "essentially", "just", "simply"]
+)
+NO_SUBJECT = frozenset(
+    ["it", "it's", "this", "that", "these", "those", "there", "here", "he", "she", "they", "what",
+     "which", "who", "i", "you", "we", "my", "our", "your", "his", "her", "their", "one", "all",
+     "something", "nothing", "everything"]
+)  # fmt: skip
+SUBJECT_WORDS = 3
+"""At most this many words between a definition's opening and its 'is' ('so a covering index
+is when...')."""
 PAUSE_MARKS = (",", ";", ":", "\u2014", "\u2013")
 UNMARKED_DISCOUNT = 0.01
 """In a long stretch that kept its commas (a run-on sentence in a punctuated transcript, not
@@ -118,9 +130,12 @@ def sentence_starts(words: Sequence[str], max_words: int, model: Model | None = 
     plain = [plain_word(word) for word in words]
     marked = any(word.endswith(PAUSE_MARKS) for word in words[:-1])
     probabilities = [
-        chance
-        * (LEANING_DISCOUNT if word in LEANING_WORDS else 1.0)
-        * (UNMARKED_DISCOUNT if marked and not after_pause(words, position) else 1.0)
+        max(
+            chance
+            * (LEANING_DISCOUNT if word in LEANING_WORDS else 1.0)
+            * (UNMARKED_DISCOUNT if marked and not after_pause(words, position) else 1.0),
+            START_THRESHOLD if opens_definition(plain, position) else 0.0,
+        )
         for position, (word, chance) in enumerate(
             zip(plain, start_probabilities(plain, model), strict=True)
         )
@@ -138,6 +153,24 @@ def sentence_starts(words: Sequence[str], max_words: int, model: Model | None = 
             continue
         starts.append(last)
     return starts
+
+
+def opens_definition(plain: Sequence[str], position: int) -> bool:
+    """'...i won't say never so sharding is a way to split...': after a discourse word, a
+    subject of a few words, then 'is a', 'is the', 'is when'... A definition starts here, though
+    the model, reading two words before the gap and three after, cannot see the 'is' that
+    shows it. On the captions of our seven talks this found more gold cards in the top 40
+    (0.438 -> 0.451) and more must-have ones (0.518 -> 0.571)."""
+    if not 0 < position < len(plain) - 2 or plain[position - 1] not in DISCOURSE_WORDS:
+        return False
+    if plain[position] in NO_SUBJECT or plain[position] in DISCOURSE_WORDS:
+        return False
+    for after in range(position + 1, min(position + 1 + SUBJECT_WORDS + 1, len(plain) - 1)):
+        if plain[after] in ("is", "are"):
+            return plain[after + 1] in DEFINING_WORDS
+        if plain[after] in DISCOURSE_WORDS or plain[after] in NO_SUBJECT:
+            return False
+    return False
 
 
 def after_pause(words: Sequence[str], position: int) -> bool:
