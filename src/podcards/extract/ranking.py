@@ -29,6 +29,7 @@ MAX_INTRODUCTION_WORDS = 60
 """A term introduced in one sentence and explained in the next may run longer: neither makes
 a card alone."""
 MAX_INTRODUCED_WORDS = 5
+"""A term introduced at a sentence's end is a name of a few words, not a whole phrase."""
 MIN_WORDS = 6
 MAX_FACT_SCORE = 2.5
 FACT_WEIGHT = 1.5
@@ -378,10 +379,9 @@ def term_named_at_end(sentence: Sentence, stopwords: frozenset[str]) -> str | No
     LISTED_AT_END), as the sentence writes it, with its article."""
     if not (NAMED_AT_END.search(sentence.text) or LISTED_AT_END.match(sentence.text)):
         return None
-    if not sentence.chunks or sentence.chunks[-1][1] != len(sentence.tokens) - ends_on_mark(
-        sentence
-    ):
-        return None
+    words_end = len(sentence.tokens) - ends_on_mark(sentence)
+    if not sentence.chunks or sentence.chunks[-1][1] != words_end:
+        return None  # the sentence goes on past its last noun phrase
     low, high = sentence.chunks[-1]
     link = low - 1
     if link > 0 and sentence.tokens[link].lower() in detectors.ARTICLES:
