@@ -451,7 +451,7 @@ def introduced_term_card(
     """'So one part is what we call stimulus control. The idea is you only use the bed for
     sleep, and...' -> 'What is stimulus control?' answered by the next sentence, when the
     first sentence ends by naming the term and says nothing of what it is."""
-    if len(passage.sentences) != 2 or len(sentences) != 2:
+    if len(passage.sentences) != 2:
         return None
     term = term_named_at_end(passage.first, terms.stopwords)
     lead = EXPLANATION_LEAD.match(sentences[1])
