@@ -965,6 +965,8 @@ def test_because_it_does_is_no_reason() -> None:
          "four to eight hours"),
         ("A good sampler needs somewhere between twenty and fifty steps per image.",
          "twenty and fifty steps"),
+        ("The enamel keeps the old DNA sealed for six or seven hundred years in a grave.",
+         "six or seven hundred years"),
         # numbers in words, with their units
         ("A river carries something like eight hundred times more silt in a flood.",
          "eight hundred times"),

@@ -167,7 +167,7 @@ NUMBER_PHRASE = re.compile(
     + detectors.UNITS
     + r")?|"
     + detectors.NUMBER
-    + r"(?:(?: to |\s*[-\u2013]\s*)"  # a range: 'four to eight hours', '3-5 hours'
+    + r"(?:(?: to | or |\s*[-\u2013]\s*)"  # a range: 'four to eight hours', 'six or seven hundred years'
     + detectors.NUMBER_BODY
     + r")?(?:\s*(?:-\s*)?"
     + detectors.UNITS
