@@ -984,6 +984,8 @@ def test_because_it_does_is_no_reason() -> None:
          "about half"),
         ("The sun pulls the tides with a bit less than half of the moon's force.",
          "a bit less than half"),
+        ("Around 2010 the panels were dear, and then their cost fell by two thirds.",
+         "two thirds"),
     ],
 )  # fmt: skip
 def test_a_figure_is_hidden_whole(text: str, figure: str) -> None:

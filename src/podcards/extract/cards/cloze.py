@@ -183,6 +183,7 @@ NUMBER_PHRASE = re.compile(
     + r"|"
     + SPOKEN_FIGURE
     + r"|\b(?:a|one|two|three) (?:half|third|quarter|fifth|tenth)s?(?= of\b)"  # 'a quarter of'
+    + r"|\b(?:two|three|four|five|seven|nine) (?:thirds|quarters|fifths|tenths)\b"  # 'fell by two thirds'
     + r"|\b(?:(?:about|roughly|around|nearly|almost|over|under|(?:just |well |a bit )?"
     + r"(?:less|more) than) )?(?<!the )(?<!other )(?<!first )(?<!second )(?<!last )(?<!a )"
     + r"half(?= (?:of|the|all|its|their|our|your|my)\b)(?! the time\b)",  # 'about half the...'
