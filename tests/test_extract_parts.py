@@ -1680,3 +1680,24 @@ def test_a_one_letter_code_spells_out_no_acronym() -> None:
         "ODF",
         "open data format",
     )
+
+
+def test_a_cloze_does_not_hide_the_talk_s_main_subject() -> None:
+    """In a talk about ledgers, '{{c1::ledgers}}' is given away by the deck's own topic: the
+    cloze hides another name in the sentence."""
+    text = "Double entry made merchant ledgers far easier to audit than a single list."
+    sentences = split_of(text)
+    weights = {"merchant ledgers": 1.0, "double entry": 0.6}
+    for frequent, hidden in (
+        (frozenset(), "merchant ledgers"),
+        ({"merchant ledgers"}, "Double entry"),
+    ):
+        terms = nlp.KeyTerms(weights=weights, frequent=frozenset(frequent))
+        passage = ranking.make_passage(sentences, [detectors.detect(text)], terms)
+        assert f"{{{{c1::{hidden}}}}}" in make_card(passage, terms, None).content.front
+
+
+def test_a_cloze_does_not_hide_a_label() -> None:
+    """'where the {{c1::name}} came from' asks for nothing."""
+    card = card_for("Nobody at the time really knew where the name came from.")
+    assert "{{c1::" not in card.front

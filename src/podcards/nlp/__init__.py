@@ -30,6 +30,7 @@ from podcards.nlp.sentences import (
 )
 from podcards.nlp.tagger import QuickPerceptron, quick_perceptron_or_nltk
 from podcards.nlp.terms import (
+    LABEL_NOUNS,
     LOOSE_MODIFIERS,
     NUMBER_WORDS,
     RATING_WORDS,
@@ -65,6 +66,7 @@ def warm_up() -> None:
 
 __all__ = [
     "BE_FORMS",
+    "LABEL_NOUNS",
     "LOOSE_MODIFIERS",
     "MAX_SENTENCE_WORDS",
     "NLTK_DATA_HINT",

@@ -34,6 +34,7 @@ from podcards.extract.ranking import Passage
 from podcards.models import CardContent, CardKind, NoteType
 from podcards.nlp import (
     BE_FORMS,
+    LABEL_NOUNS,
     LOOSE_MODIFIERS,
     PERFECT_AUXILIARIES,
     VAGUE_NOUNS,
@@ -74,6 +75,9 @@ NAME_WORTH = 0.6
 PREDICATE_WORTH = 0.4
 PARTIAL_TERM_SHARE = 0.7
 VERB_END_SHARE = 0.3
+MAIN_SUBJECT_SHARE = 0.5
+"""A term the talk says most (terms.frequent) is its subject: hidden, the deck's own topic gives
+it away ('Glonass does better than {{c1::GPS}} at high latitudes', in a talk about GPS)."""
 REPEATED_ANSWER_PENALTY = 0.5
 CONDITION_PENALTY = 0.5
 GIVEAWAY_PENALTY = 1.0
@@ -584,6 +588,8 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             worth = terms.weights[term] / top + COMPOUND_WORTH * (min(len(term.split()), 3) - 1)
             if ends_in_verb(term.split(), passage):
                 worth *= VERB_END_SHARE  # a collocation running into the verb: 'lava comes'
+            if term in terms.frequent:
+                worth *= MAIN_SUBJECT_SHARE
             targets.append(Target(start, end, worth))
     for sentence in passage.sentences:
         verb = next(
@@ -614,6 +620,8 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
                 + NAME_WORTH * named
                 + PREDICATE_WORTH * (low > verb)
             )
+            if key in terms.frequent:
+                worth *= MAIN_SUBJECT_SHARE
             targets.append(Target(found[0].start(), found[0].end(), min(worth, MAX_PHRASE_WORTH)))
     return targets
 
@@ -651,10 +659,16 @@ def rates_instead_of_naming(
 
 
 def names_something(tokens: list[str]) -> bool:
-    """The phrase's head can be asked for: not a vague noun ('thing', 'way'), a pronoun or an
-    adverb the tagger took for a noun ('pretty much')."""
+    """The phrase's head can be asked for: not a vague noun ('thing', 'way'), a label ('the
+    {{c1::name}} is a mistranslation'), a pronoun or an adverb the tagger took for a noun
+    ('pretty much')."""
     head = tokens[-1].lower()
-    return head not in VAGUE_NOUNS and head not in NOT_A_TERM and head[:1].isalnum()
+    return (
+        head not in VAGUE_NOUNS
+        and head not in LABEL_NOUNS
+        and head not in NOT_A_TERM
+        and head[:1].isalnum()
+    )
 
 
 def term_weight(phrase: str, terms: KeyTerms) -> float:
