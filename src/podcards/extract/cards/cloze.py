@@ -76,6 +76,7 @@ PREDICATE_WORTH = 0.4
 PARTIAL_TERM_SHARE = 0.7
 VERB_END_SHARE = 0.3
 MAIN_SUBJECT_SHARE = 0.5
+SUBJECT_TERMS = 30
 """A term the talk says most (terms.frequent) is its subject: hidden, the deck's own topic gives
 it away ('Glonass does better than {{c1::GPS}} at high latitudes', in a talk about GPS)."""
 REPEATED_ANSWER_PENALTY = 0.5
@@ -588,7 +589,7 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             worth = terms.weights[term] / top + COMPOUND_WORTH * (min(len(term.split()), 3) - 1)
             if ends_in_verb(term.split(), passage):
                 worth *= VERB_END_SHARE  # a collocation running into the verb: 'lava comes'
-            if term in terms.frequent:
+            if main_subject(term, terms):
                 worth *= MAIN_SUBJECT_SHARE
             targets.append(Target(start, end, worth))
     for sentence in passage.sentences:
@@ -620,10 +621,16 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
                 + NAME_WORTH * named
                 + PREDICATE_WORTH * (low > verb)
             )
-            if key in terms.frequent:
+            if main_subject(key, terms):
                 worth *= MAIN_SUBJECT_SHARE
             targets.append(Target(found[0].start(), found[0].end(), min(worth, MAX_PHRASE_WORTH)))
     return targets
+
+
+def main_subject(term: str, terms: KeyTerms) -> bool:
+    """One of the terms the talk says most, in a talk with enough key terms for 'most' to
+    single out its subject (in a short clip every term is among the most said)."""
+    return term in terms.frequent and len(terms.weights) >= SUBJECT_TERMS
 
 
 def single_mentions(text: str, found_terms: Iterable[str]) -> dict[str, tuple[int, int]]:
