@@ -986,6 +986,8 @@ def test_because_it_does_is_no_reason() -> None:
          "a bit less than half"),
         ("Around 2010 the panels were dear, and then their cost fell by two thirds.",
          "two thirds"),
+        ("A 1996 report found the index ran high by 1.1 percentage points a year.",
+         "1.1 percentage points"),
     ],
 )  # fmt: skip
 def test_a_figure_is_hidden_whole(text: str, figure: str) -> None:

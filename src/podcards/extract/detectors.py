@@ -34,7 +34,7 @@ NUMBER_WORDS = (
     r"a million|a billion|a couple of|a dozen)"
 )
 UNITS = (
-    r"(?:%|percent|per ?cent|x\b|times\b|fold\b|days?|weeks?|months?|years?|decades?|hours?|"
+    r"(?:%|percent|per ?cent|percentage points?|basis points?|x\b|times\b|fold\b|days?|weeks?|months?|years?|decades?|hours?|"
     r"minutes?|seconds?|(?:milli|micro|nano)seconds?|centur(?:y|ies)|(?:thousand|million|billion|trillion)s?|k\b|gb|tb|mb|"
     r"(?:kilo|centi|milli)?met(?:re|er)s?|km\b|miles?|feet|kg\b|kilograms?|grams?|tons?|tonnes?|degrees?|"
     r"(?:kilo|mega|giga|tera)?(?:watts?|bytes|hertz)|volts?|(?:milli)?lit(?:re|er)s?|pounds|ounces|"
