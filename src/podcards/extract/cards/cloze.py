@@ -76,9 +76,10 @@ PREDICATE_WORTH = 0.4
 PARTIAL_TERM_SHARE = 0.7
 VERB_END_SHARE = 0.3
 MAIN_SUBJECT_SHARE = 0.5
-SUBJECT_TERMS = 30
 """A term the talk says most (terms.frequent) is its subject: hidden, the deck's own topic gives
 it away ('Glonass does better than {{c1::GPS}} at high latitudes', in a talk about GPS)."""
+SUBJECT_TERMS = 30
+"""Key terms a talk needs before its most-said ones single out a subject."""
 REPEATED_ANSWER_PENALTY = 0.5
 CONDITION_PENALTY = 0.5
 GIVEAWAY_PENALTY = 1.0
