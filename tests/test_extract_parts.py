@@ -103,6 +103,7 @@ def test_fact_cues(sentence: str, kind: str) -> None:
         ("I remember when I was a kid we went camping every summer.", detectors.ANECDOTE),
         ("I don't know, maybe it works, I'm not sure.", detectors.HEDGE),
         ("I would love it to have a bigger garden.", detectors.HEDGE),
+        ("I don't think anyone grows up wanting to count gulls.", detectors.HEDGE),
         ("It's a pity, in my opinion, that the pier closed.", detectors.HEDGE),
         ("I've mostly been using the blue kettle for tea.", detectors.ANECDOTE),
         ("That's a great question, as you said earlier.", detectors.META),
