@@ -1695,6 +1695,7 @@ def test_a_cloze_does_not_hide_the_talk_s_main_subject() -> None:
     for frequent, hidden in (
         (frozenset(), "merchant ledgers"),
         ({"merchant ledgers"}, "Double entry"),
+        ({"merchant ledger"}, "Double entry"),  # the subject said in the singular
     ):
         terms = nlp.KeyTerms(weights=weights, frequent=frozenset(frequent))
         passage = ranking.make_passage(sentences, [detectors.detect(text)], terms)

@@ -629,9 +629,12 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
 
 
 def main_subject(term: str, terms: KeyTerms) -> bool:
-    """One of the terms the talk says most, in a talk with enough key terms for 'most' to
-    single out its subject (in a short clip every term is among the most said)."""
-    return term in terms.frequent and len(terms.weights) >= SUBJECT_TERMS
+    """One of the terms the talk says most, singular or plural ('objectives' in a talk about
+    an AI's objective), in a talk with enough key terms for 'most' to single out its subject
+    (in a short clip every term is among the most said)."""
+    if len(terms.weights) < SUBJECT_TERMS:
+        return False
+    return term.removesuffix("s") in {subject.removesuffix("s") for subject in terms.frequent}
 
 
 def single_mentions(text: str, found_terms: Iterable[str]) -> dict[str, tuple[int, int]]:
