@@ -140,10 +140,10 @@ CUES = [
     cue(QUANTITY, 0.4, r"\b\d[\d,.]*\b"),
     # causes and consequences
     cue(CAUSE, 0.7, r"\b(?:leads?|led) to\b|\bresults? in\b|\bcaus(?:e|es|ed|ing)\b|\bdue to\b|\bthat's why\b|\bthe reason (?:is|why|being)\b|\btherefore\b|\bas a result\b|\bconsequen\w+"),
-    cue(CAUSE, 0.3, r"\bbecause\b"),
+    cue(CAUSE, 0.3, r"\bbecause\b"),  # speech says it of anything ('because I think...')
     # a mechanism or an origin: 'caffeine works by blocking...', 'the microbes come mostly from the flour'
     cue(CAUSE, 0.7, r"\b(?:works?|worked|acts?|does (?:it|this|that)) (?:mainly |mostly |partly )?by \w+ing\b"),
-    cue(CAUSE, 0.5, r"\b(?:comes?|came) (?:mostly |mainly |largely |primarily |originally |partly )?from\b"),  # speech says it of anything ('because I think...')
+    cue(CAUSE, 0.5, r"\b(?:comes?|came) (?:mostly |mainly |largely |primarily |originally |partly )?from\b"),
     cue(CAUSE, 0.6, r"\bso that\b|\bin order to\b|\bwhich means\b|\ballows? (?:you|us|them|it)\b|\benables?\b|\bthanks to\b|\bwithout \w+ing\b"),
     cue(CAUSE, 0.4, r"^(?:\w+ )?(?:if|once|when) [^,]{5,60}, (?:then |well, )?\w+ (?:will|would|can|cannot|can't|won't|need|have to)\b|\bsince \w+ (?:doesn't|does not|can't|cannot|has|is)\b"),
     # general principles and advice
