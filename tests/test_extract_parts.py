@@ -1635,12 +1635,12 @@ TERM_EXPLAINED = (
 
 
 def test_a_term_named_at_the_end_is_read_with_the_sentence_that_explains_it() -> None:
-    """'...is what sailors call heaving to. The idea is you...': neither makes a card alone,
+    """'...is what divers call a safety stop. The idea is you...': neither makes a card alone,
     so the two are one passage though together they run past the usual pair length, and the
     explanation alone ranks as pointing back."""
     sentences = split_of(TERM_NAMED, TERM_EXPLAINED)
     assert len(sentences[0].words) + len(sentences[1].words) > ranking.MAX_PASSAGE_WORDS
-    assert ranking.introductions(sentences, nlp.builtin_stopwords()) == {0}
+    assert ranking.explained_terms(sentences, nlp.builtin_stopwords()) == {1: "a safety stop"}
     terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
     passages = ranking.build_passages(sentences, terms)
     assert [len(passage.sentences) for passage in passages] == [1, 2, 1]

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from podcards.extract import detectors
 from podcards.extract.dedupe import NEAR_DUPLICATE_SIMILARITY, content_words, overlap
@@ -297,16 +298,16 @@ def build_passages(
     cues = [detectors.detect(sentence.text) for sentence in sentences]
     for index in advert_sentences(sentences) if adverts is None else adverts:
         cues[index][detectors.SPONSOR] = ADVERT_WEIGHT
-    introducing = introductions(sentences, terms.stopwords)
+    explained = explained_terms(sentences, terms.stopwords)
     passages = []
     for position, sentence in enumerate(sentences):
         passage = make_passage([sentence], [cues[position]], terms)
-        passage.leans_back = explains_a_term_before(sentences, position, introducing)
+        passage.leans_back = position in explained
         passages.append(passage)
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         if following is None:
             continue
-        if explains_a_term_before(sentences, position + 1, introducing):
+        if position + 1 in explained:
             together = len(sentence.words) + len(following.words) <= MAX_INTRODUCTION_WORDS
         else:
             together = belong_together(sentence, following) and not (
@@ -347,31 +348,28 @@ or what 'you' do ('You only use the bed for sleep...'). Anything else ('The famo
 'A lot of newer phones...') goes on about something else."""
 
 
-def introductions(sentences: Sequence[Sentence], stopwords: frozenset[str]) -> set[int]:
-    """Indexes of the sentences that end by naming a term the talk has not said before: what
-    the term is comes in the next sentence ('So one part is what we call stimulus control.
-    The idea is you only use the bed for sleep...')."""
-    found = set()
-    for sentence in sentences:
-        term = term_named_at_end(sentence, stopwords)
+def explained_terms(sentences: Sequence[Sentence], stopwords: frozenset[str]) -> dict[int, str]:
+    """The sentences that open by saying what the term named at the end of the sentence before
+    them is, each with that term: 'So one part is what we call stimulus control.
+    The idea is you only use the bed for sleep...'. The term must be new to the talk (one said
+    before is no introduction), and the explanation must open like one (EXPLANATION_LEAD)."""
+    explained = {}
+    for before, sentence in pairwise(sentences):
+        term = named_then_explained(before, sentence, stopwords)
         words = term.lower().split() if term else []
         said = " ".join(words[1:] if words[:1] and words[0] in detectors.ARTICLES else words)
-        if said and not any(said in before.lowered for before in sentences[: sentence.index]):
-            found.add(sentence.index)
-    return found
+        if said and not any(said in earlier.lowered for earlier in sentences[: before.index]):
+            explained[sentence.index] = term
+    return explained
 
 
-def explains_a_term_before(
-    sentences: Sequence[Sentence], position: int, introducing: set[int]
-) -> bool:
-    """Says what the term named just before is, without naming it ('The idea is you only use
-    the bed for sleep...'): alone, the card would not say what it explains."""
-    sentence = sentences[position]
-    return (
-        position - 1 in introducing
-        and same_turn(sentences[position - 1], sentence)
-        and bool(EXPLANATION_LEAD.match(sentence.text))
-    )
+def named_then_explained(
+    before: Sentence, sentence: Sentence, stopwords: frozenset[str]
+) -> str | None:
+    """The term `before` ends by naming, when `sentence` (same turn) opens by explaining it."""
+    if not (same_turn(before, sentence) and EXPLANATION_LEAD.match(sentence.text)):
+        return None
+    return term_named_at_end(before, stopwords)
 
 
 def term_named_at_end(sentence: Sentence, stopwords: frozenset[str]) -> str | None:

@@ -23,7 +23,7 @@ from podcards.extract.cards.common import (
     starts_sentence,
     usable_term,
 )
-from podcards.extract.ranking import EXPLANATION_LEAD, Passage, term_named_at_end
+from podcards.extract.ranking import EXPLANATION_LEAD, Passage, named_then_explained
 from podcards.models import CardKind
 from podcards.nlp import KeyTerms, clean_disfluencies, is_verb, tag_text, word_tokenizer
 
@@ -450,12 +450,11 @@ def introduced_term_card(
 ) -> CardDraft | None:
     """'So one part is what we call stimulus control. The idea is you only use the bed for
     sleep, and...' -> 'What is stimulus control?' answered by the next sentence, when the
-    first sentence ends by naming the term and says nothing of what it is."""
-    if len(passage.sentences) != 2:
-        return None
-    term = term_named_at_end(passage.first, terms.stopwords)
-    lead = EXPLANATION_LEAD.match(sentences[1])
-    if term is None or lead is None:
+    first ends by naming the term and the second opens by explaining it (new to the talk or
+    not: ranking pairs them only for a new term, but a pair made otherwise reads the same)."""
+    term = len(passage.sentences) == 2 and named_then_explained(*passage.sentences, terms.stopwords)
+    lead = term and EXPLANATION_LEAD.match(sentences[1])
+    if not lead:
         return None
     explanation = sentences[1][lead.end() :]
     if NOT_AN_EXPLANATION.search(explanation):
