@@ -61,10 +61,10 @@ def parse_captions(text: str) -> ParsedText:
     )
     rolling = _is_rolling(cues)
     builder = TurnBuilder()
-    shown: list[str] = []
+    shown: list[str] = []  # the words on screen now, line by line, without sounds (`_said`)
     for cue in cues:
         fresh = _unseen_lines(cue.lines, shown) if rolling else cue.lines
-        shown = [line.text for line in cue.lines if _said(line.text)] or shown  # on screen now
+        shown = [said for said in map(_said, (line.text for line in cue.lines)) if said] or shown
         for line in fresh:
             _add_line(builder, line, cue, trusted)
     return ParsedText(builder=builder, title=_vtt_title(text))
@@ -149,21 +149,19 @@ def _unseen_lines(lines: list[CueLine], shown: list[str]) -> list[CueLine]:
     """
     fresh = _drop_repeated_lines(lines, shown)
     dropped = len(lines) - len(fresh)
-    last_seen = lines[dropped - 1].text if dropped else (shown[-1] if shown else None)
-    if fresh and last_seen and not fresh[0].timed:
-        grown, seen = _said(fresh[0].text), _said(last_seen)
-        if seen and grown.startswith(seen + " "):
+    seen = _said(lines[dropped - 1].text) if dropped else (shown[-1] if shown else "")
+    if fresh and seen and not fresh[0].timed:
+        grown = _said(fresh[0].text)
+        if grown.startswith(seen + " "):
             added = CueLine(grown[len(seen) + 1 :], fresh[0].speaker, fresh[0].strong)
             return [added, *fresh[1:]]
     return fresh
 
 
 def _drop_repeated_lines(lines: list[CueLine], shown: list[str]) -> list[CueLine]:
+    said = [_said(line.text) for line in lines]
     for count in range(min(len(lines), len(shown)), 0, -1):
-        leading = lines[:count]
-        if not any(line.timed for line in leading) and [_said(line.text) for line in leading] == [
-            _said(text) for text in shown[-count:]
-        ]:
+        if not any(line.timed for line in lines[:count]) and said[:count] == shown[-count:]:
             return lines[count:]
     return lines
 
