@@ -42,11 +42,11 @@ DISCOURSE_WORDS = frozenset(["so", "and", "but", "um", "uh", "well", "now", "oka
 DEFINING_WORDS = frozenset(
     ["a", "an", "the", "when", "where", "basically", "essentially", "just", "simply"]
 )
-NO_SUBJECT = frozenset(
-    ["it", "it's", "this", "that", "these", "those", "there", "here", "he", "she", "they", "what",
-     "which", "who", "i", "you", "we", "my", "our", "your", "his", "her", "their", "one", "all",
-     "something", "nothing", "everything"]
+NO_SUBJECT = LEANING_WORDS | frozenset(
+    ["there", "here", "what", "i", "you", "we", "my", "our", "your", "one", "all", "something",
+     "nothing", "everything"]
 )  # fmt: skip
+"""Words a definition's subject does not open with: pointers and pronouns."""
 SUBJECT_WORDS = 3
 """At most this many words between a definition's opening and its 'is' ('so a covering index
 is when...')."""
