@@ -452,9 +452,11 @@ def introduced_term_card(
     sleep, and...' -> 'What is stimulus control?' answered by the next sentence, when the
     first ends by naming the term and the second opens by explaining it (new to the talk or
     not: ranking pairs them only for a new term, but a pair made otherwise reads the same)."""
-    term = len(passage.sentences) == 2 and named_then_explained(*passage.sentences, terms.stopwords)
-    lead = term and EXPLANATION_LEAD.match(sentences[1])
-    if not lead:
+    if len(passage.sentences) != 2:
+        return None
+    term = named_then_explained(*passage.sentences, terms.stopwords)
+    lead = EXPLANATION_LEAD.match(sentences[1])  # on the cleaned text the card shows
+    if term is None or lead is None:
         return None
     explanation = sentences[1][lead.end() :]
     if NOT_AN_EXPLANATION.search(explanation):
