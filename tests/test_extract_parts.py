@@ -838,6 +838,23 @@ def test_a_caption_piece_keeps_lower_case_in_the_middle_of_a_card() -> None:
     assert second[:1].islower()
 
 
+def test_a_caption_cloze_shows_the_clauses_around_its_answer_not_the_whole_piece() -> None:
+    """Captions have no punctuation to cut a card at: the clauses come from where the boundary
+    model finds one likely to begin, and what follows the fact is left to the quote."""
+    text = (
+        "and the reason the harbour silts up is that the river slows down when it meets the sea"
+        " so it drops its mud there and since then the channel has lost about three metres of"
+        " depth which is why the dredgers now go out every single winter and the town pays for it"
+    )
+    transcript = transcript_of(text, format="vtt")
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(text))
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    piece = ranking.make_passage(sentences, [detectors.detect(text)], terms)
+    front = make_card(piece, terms, None).content.front
+    assert front.endswith("the channel has lost about {{c1::three metres of depth}}.")
+    assert "dredgers" not in front
+
+
 def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:
     from podcards.extract.cards import CardDraft, unclozed
     from podcards.extract.extractor import needing_edits_last

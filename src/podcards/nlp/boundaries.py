@@ -55,6 +55,12 @@ UNMARKED_DISCOUNT = 0.01
 """In a long stretch that kept its commas (a run-on sentence in a punctuated transcript, not
 captions), a start where the writer marked no pause counts this much: the cut goes after a
 comma, where the model finds one likely enough."""
+CLAUSE_THRESHOLD = 0.3
+"""A card shows the clauses around its answer: inside a caption piece, a gap with at least
+this probability of a start is where a clause may begin. Lower than START_THRESHOLD, since a
+card is cut only where it runs long, and a clause that leans back is shown with the one
+before it."""
+MIN_CLAUSE_WORDS = 5
 SUFFIXES = ("ing", "ly", "ed", "s")
 NOT_IN_WORD = re.compile(r"[^\w'%-]")
 
@@ -152,6 +158,21 @@ def sentence_starts(words: Sequence[str], max_words: int, model: Model | None = 
         else:
             continue
         starts.append(last)
+    return starts
+
+
+def clause_starts(words: Sequence[str]) -> list[int]:
+    """Where the clauses of an unpunctuated piece most likely begin (after the first): each
+    gap with at least CLAUSE_THRESHOLD probability of a start that leaves MIN_CLAUSE_WORDS on
+    either side."""
+    starts: list[int] = []
+    last = 0
+    chances = start_probabilities([plain_word(word) for word in words])
+    for position, chance in enumerate(chances):
+        room = min(position - last, len(words) - position)
+        if room >= MIN_CLAUSE_WORDS and chance >= CLAUSE_THRESHOLD:
+            starts.append(position)
+            last = position
     return starts
 
 

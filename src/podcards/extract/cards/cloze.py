@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from podcards.cloze import replace_deletions, with_answers
 from podcards.extract import detectors, ranking
@@ -39,6 +40,7 @@ from podcards.nlp import (
     PERFECT_AUXILIARIES,
     VAGUE_NOUNS,
     KeyTerms,
+    boundaries,
     is_content_word,
     is_verb,
     leading_filler,
@@ -290,8 +292,14 @@ def cloze_card(
             - CONDITION_PENALTY * (target.quantity and in_condition(text, target.start))
             - GIVEAWAY_PENALTY * gives_itself_away(draft, target)
         )
-        drafts.append((value, -target.start, draft))
-    return max(drafts, key=lambda option: option[:2])[2]
+        drafts.append((value, -target.start, draft, target))
+    draft, target = max(drafts, key=lambda option: option[:2])[2:]
+    if detectors.unpunctuated(text):
+        # chosen on the whole piece, where a target's worth and its clause's cues read as
+        # in punctuated text; then shown in the clauses around it, not the run-on piece
+        clauses = caption_clauses(text)
+        return cloze_around(text, clauses, clause_of(clauses, target.start), target, topic)
+    return draft
 
 
 def gives_itself_away(draft: CardDraft, target: Target) -> bool:
@@ -349,6 +357,14 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         start = boundary.end()
     spans.append((start, len(text)))
     return [(start, end) for start, end in spans if end > start]
+
+
+def caption_clauses(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the clauses of a piece of automatic captions, which has no
+    punctuation to cut at: where the boundary model finds a clause likely to begin."""
+    words = [match.span() for match in re.finditer(r"\S+", text)]
+    starts = [0, *boundaries.clause_starts([text[low:high] for low, high in words]), len(words)]
+    return [(words[first][0], words[after - 1][1]) for first, after in pairwise(starts)]
 
 
 def clause_of(clauses: list[tuple[int, int]], position: int) -> int:
