@@ -10,7 +10,7 @@ from talks import transcript_of
 from podcards import nlp
 from podcards.errors import InputError
 from podcards.extract import cards, detectors, lint, load_glossary, ranking
-from podcards.extract.cards import cloze, make_card
+from podcards.extract.cards import cloze, make_card, questions
 from podcards.extract.dedupe import near_duplicate
 from podcards.extract.glossary import apply_glossary
 from podcards.models import Card, CardContent, CardKind, NoteType
@@ -477,6 +477,29 @@ def test_a_sentence_about_a_quantity_is_no_definition() -> None:
         "A thousand steps is a thousand times the work of a single pass of the network."
     )
     assert not card.front.startswith("What is")
+
+
+def test_a_change_is_no_term_to_define() -> None:
+    """'Colder means stickier' relates two changes: 'What does colder mean?' asks nothing."""
+    card = card_for("The lava up there is a lot colder.", "And colder means stickier, like syrup.")
+    assert not card.front.startswith("What does")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "yes and so the soft stuff chalk which is the white rock you find on the coast",
+        "and chalk is found in kent and normandy is about ninety percent calcium carbonate",
+    ],
+)
+def test_a_caption_clause_is_no_definition_of_a_relative_clause_or_a_quantity(
+    caption: str,
+) -> None:
+    """Captions have no commas: 'chalk which is the white rock' opens a relative clause (no
+    'What is the soft stuff chalk which?'), and after 'and', 'normandy is about ninety
+    percent...' says how much, not what normandy is."""
+    terms = nlp.key_terms([], nlp.builtin_stopwords())
+    assert questions.definition_card([caption], terms, frozenset()) is None
 
 
 def test_acronym_next_to_its_expansion_asks_what_it_stands_for() -> None:

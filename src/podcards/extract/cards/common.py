@@ -89,9 +89,13 @@ NOT_A_TERM = frozenset(
 QUANTITY_OPENING = re.compile(rf"^(?:\d[\d.,]*|{detectors.NUMBER_WORDS})$")
 NOT_A_TERM_END = frozenset(
     ["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "that", "this", "it",
-     "them", "these", "those"]
+     "them", "these", "those", "which", "who", "whom", "whose"]
 )  # fmt: skip
-"""Words a term cannot end with: 'the technical term for that' points, it names nothing."""
+"""Words a term cannot end with: 'the technical term for that' points, it names nothing;
+'basalt which is the dark rock' (captions, no commas) opens a relative clause."""
+CHANGE = re.compile(rf"{detectors.COMPARATIVES}$")
+"""A term that is a change ('colder means stickier', 'more sugar means...') relates two
+changes; it names nothing to define."""
 VAGUE_HEADS = frozenset(["one", "ones", "thing", "things", "stuff", "bit", "part", "way", "guy"])
 """The vague nouns that never head a defined term ('the famous one'); others can ('a leap
 year'), so this is not all of VAGUE_NOUNS."""
@@ -250,6 +254,8 @@ def usable_term(term: str) -> str | None:
     if the and words[0] in VAGUE_NOUNS and len(words) >= 3:
         return None  # 'the number people usually cite': a clause about it, no term
     if QUANTITY_OPENING.match(words[0]):  # 'a thousand steps is...' states a number, not a term
+        return None
+    if CHANGE.match(words[0]) and (len(words) == 1 or words[0] in ("more", "less", "fewer")):
         return None
     head = words[-1]
     if head in NOT_A_TERM_END or head in VAGUE_HEADS or is_count(head):

@@ -216,6 +216,12 @@ SAID_BEFORE = re.compile(
 )
 
 
+QUANTITY_ANSWER = re.compile(
+    r"(?:(?:about|around|roughly|nearly|almost|over|under|just|only|some) )?" + detectors.NUMBER,
+    re.IGNORECASE,
+)
+
+
 def frames_instead_of_defining(answer: str) -> bool:
     """'The doubling is a capabilities story...', 'X is a big problem', 'X is a lot better': the
     answer's first noun phrase comments on the subject (a story, a problem, a rating) instead
@@ -228,6 +234,8 @@ def frames_instead_of_defining(answer: str) -> bool:
         return True  # 'a thought experiment: imagine...': what it is comes after the colon
     if SAID_BEFORE.search(answer):
         return True  # 'the all-or-nothing thing I just said': the card cannot say what
+    if QUANTITY_ANSWER.match(answer):
+        return True  # 'iceland is about 50 percent silica': how much of something, not what
     words = first_noun_phrase(answer)
     return bool(words) and (
         words[-1] in FRAMING_NOUNS
