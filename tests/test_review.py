@@ -17,6 +17,7 @@ from podcards.cardfile import load_card_file, save_card_file
 from podcards.errors import NothingToDo
 from podcards.models import CardKind, NoteType, ReviewStatus
 from podcards.review import (
+    DecisionCounts,
     ReviewInterrupted,
     ReviewSummary,
     approve_all,
@@ -400,7 +401,9 @@ def test_approve_best_skips_rejected_counts_approved_and_is_idempotent(card_path
     card_file.cards[2].status = ReviewStatus.APPROVED
     save_card_file(card_path, card_file)
 
-    assert approve_best(card_path, 2) == 2  # the best two not rejected: 2nd and 3rd
+    approval = approve_best(card_path, 2)
+    assert approval.picked == 2  # the best two not rejected: 2nd and 3rd
+    assert approval.counts == DecisionCounts.of(load_card_file(card_path).cards)  # as saved
     assert list(statuses(card_path).values()) == [
         "rejected",
         "approved",
@@ -408,7 +411,7 @@ def test_approve_best_skips_rejected_counts_approved_and_is_idempotent(card_path
         "pending",
         "pending",
     ]
-    assert approve_best(card_path, 2) == 2  # nothing more on a second run
+    assert approve_best(card_path, 2).picked == 2  # nothing more on a second run
     assert list(statuses(card_path).values()).count("approved") == 2
 
 

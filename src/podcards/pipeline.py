@@ -73,15 +73,14 @@ def run_job(
 
 def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
     """The whole job on the bundled sample, approving its `approve` best candidates unasked."""
-    from podcards.cardfile import load_card_file
-    from podcards.review import DecisionCounts, approve_best
+    from podcards.review import approve_best
 
     with sample_transcript() as sample:
         results = extract_episodes([sample], settings)
     raise_if_failed(results)
     card_file = results[0].card_file
-    best = approve_best(card_file, approve)
-    approved = DecisionCounts.of(load_card_file(card_file).cards).approved
+    approval = approve_best(card_file, approve)
+    best, approved = approval.picked, approval.counts.approved
     earlier = f" ({approved} approved in all, with earlier runs)" if approved > best else ""
     ui.info(
         f"{len(results[0].cards)} candidates from the bundled sample in "

@@ -10,6 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from podcards.nlp.discourse import (
+    DISCOURSE_MARKERS,
+    FILLERS,
+    SPOKEN_OPENERS,
+    any_word,
+    opening_run,
+)
+
 DEFINITION = "definition"
 COMPARISON = "comparison"
 QUANTITY = "quantity"
@@ -85,6 +93,13 @@ NOT_A_KIND_SUBJECT = (
 )
 """'Short-chain fatty acids are small molecules that...' defines a kind; 'things are...',
 'most glaciers are...' or 'our results are...' do not."""
+DEFINITION_OPENERS = (SPOKEN_OPENERS - {"but"}) | {"basically"}
+"""What a definition may say before its subject ('So basically, a cache is...'): with
+'basically', which announces one; without 'but', as the cues were tuned."""
+DEFINITION_OPENING = "^" + opening_run(DEFINITION_OPENERS)
+A_DEFINITION_OPENING = "^" + opening_run(DEFINITION_OPENERS - FILLERS)
+"""The opening of 'X is a Y', the first definition cue: without the fillers, as it was tuned
+before the later cues took them."""
 
 
 # fmt: off
@@ -93,17 +108,17 @@ CUES = [
     cue(DEFINITION, 1.0, r"\b(?:refers?|referring) to\b|\bstands? for\b|\bdefined as\b|\bdefinition (?:of|is)\b"),
     cue(DEFINITION, 0.8, r"\b(?:is|are) (?:this|that|the) (?:\w+ )?(?:idea|concept|notion|process|phenomenon|mechanism) (?:of|that|where|when|in which)\b"),
     cue(DEFINITION, 1.0, r"\b(?:is|are|was|were|be) (?:also |often |sometimes )?(?:called|known as|named|termed|dubbed)\b"),
-    cue(DEFINITION, 1.0, r"(?:^(?:(?:so|and|well|now|okay|basically|yeah),? )*|, |\bthat )(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing)\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an)\b(?! (?:lot|bit|little|few|couple|great|good|big|huge)\b)"),
-    cue(DEFINITION, 0.8, r"(?:^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*|\b(?:is|was) that )" + NOT_A_KIND_SUBJECT + r"(?:the )?[\w-]+(?: [\w-]+){0,3}s are (?:basically |essentially |simply |just )?(?:[\w-]+ ){0,2}[\w-]+s(?: (?:that|which|who|the|made|produced|living|used|you|we|in|of|from|with|where|when)\b|[,.;:]|$)"),
+    cue(DEFINITION, 1.0, r"(?:" + A_DEFINITION_OPENING + r"|, |\bthat )(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing)\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:a|an)\b(?! (?:lot|bit|little|few|couple|great|good|big|huge)\b)"),
+    cue(DEFINITION, 0.8, r"(?:" + DEFINITION_OPENING + r"|\b(?:is|was) that )" + NOT_A_KIND_SUBJECT + r"(?:the )?[\w-]+(?: [\w-]+){0,3}s are (?:basically |essentially |simply |just )?(?:[\w-]+ ){0,2}[\w-]+s(?: (?:that|which|who|the|made|produced|living|used|you|we|in|of|from|with|where|when)\b|[,.;:]|$)"),
     cue(DEFINITION, 0.8, r"\bwhat (?:we|they|people|you) (?:call|called)\b|\bso-called\b|\bthe term\b"),
     cue(DEFINITION, 0.8, r"\bwhen (?:i|we)(?: say| talk about|'m talking about| am talking about|'re talking about| are talking about) [^,.;]{1,40}, (?:i|we) mean\b|\bby [\w-]+(?: [\w-]+){0,3},? (?:i|we) mean\b|\bwhat (?:i|we) mean by\b"),
     # "we call that X", "bakers call it X", "something called X", "what's called X"
     cue(DEFINITION, 0.8, r"\b(?!(?:i|you|he|she)\b)\w+ call (?:that|this|it|these|those|them)\b(?! (?:a day|off|out|up|back|in)\b)|\b(?:something|anything|things?|stuff|what's|what is|(?:a|an|this|these) (?:\w+ )?\w+) called\b(?! (?:me|him|her|us|them|you|it)\b)"),
     cue(DEFINITION, 0.8, r"\bthe (?:\w+ )?(?:term|name|word) (?:for (?:\w+ ){1,4})?is\b|, which (?:is|are) (?:when|where|what|how)\b|\b(?:is|are) " + WHAT_HAPPENS_WHEN + r"\b"),
     # "curtailment is when a generator is told to switch off": defined by what happens
-    cue(DEFINITION, 0.8, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth|time|moment|day|year|place))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:when|where) (?:a|an|the|you|we|they|one|some|your|its|their|there|two|three|several|many|both|each|every|any|no)\b"),
+    cue(DEFINITION, 0.8, DEFINITION_OPENING + r"(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth|time|moment|day|year|place))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:when|where) (?:a|an|the|you|we|they|one|some|your|its|their|there|two|three|several|many|both|each|every|any|no)\b"),
     # "slack water is the short period when...": a noun phrase defined by 'the' + what it is
-    cue(DEFINITION, 0.8, r"^(?:(?:so|and|well|now|okay|basically|yeah|um|uh),? )*(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really |mostly |mainly |largely )?the (?!(?:same|best|worst|most|least|first|last|only|one|case|way|thing|problem|reason)\b)\w+ (?:\w+ )?(?:of|that|which|when|where|you|a|an|between|in)\b"),
+    cue(DEFINITION, 0.8, DEFINITION_OPENING + r"(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really |mostly |mainly |largely )?the (?!(?:same|best|worst|most|least|first|last|only|one|case|way|thing|problem|reason)\b)\w+ (?:\w+ )?(?:of|that|which|when|where|you|a|an|between|in)\b"),
     # "biofouling is, it's basically everything that...": a definition restarted mid-way
     cue(DEFINITION, 0.8, r"\b(?:is|are),? (?:it's|it is|they're|they are) (?:basically |essentially |just |really )?(?:a|an|the|everything|anything|when|where|how|what)\b"),
     cue(DEFINITION, 0.5, r"\b(?:is|are) (?:basically|essentially|fundamentally) (?!(?:a|an|the|just|like|it|that|what|when|where|how)\b)\w+"),
@@ -272,7 +287,11 @@ PARENTHETICAL = re.compile(
 """'Fermentation, in this context, is when...': an aside between a term and its verb."""
 
 
-CLAUSE_OPENER = re.compile(r"\b(?:so|and|but|because|yeah|okay|now|well|basically) ", re.IGNORECASE)
+CLAUSE_OPENER = re.compile(
+    r"\b" + any_word((SPOKEN_OPENERS - FILLERS) | {"because", "basically"}) + " ", re.IGNORECASE
+)
+"""A word a sentence may open with in captions: the spoken openers, 'because' (a cause) and
+'basically' (an explanation); not the fillers, as it was tuned."""
 
 
 def unpunctuated_clauses(text: str) -> list[str]:
@@ -310,8 +329,10 @@ TAG_QUESTION = re.compile(
 
 
 QUESTION_OPENER = re.compile(
-    r"^(?:(?:and|so|but|okay|now|well),? )*(?:(?:what|how|why|where|when|which) )?"
-    r"(?:do|did|does|would|could|can|will|have|are|were) you\b"
+    "^"
+    + opening_run(DISCOURSE_MARKERS)
+    + r"(?:(?:what|how|why|where|when|which) )?"
+    + r"(?:do|did|does|would|could|can|will|have|are|were) you\b"
 )
 
 

@@ -18,6 +18,13 @@ from itertools import pairwise
 from podcards.extract import detectors
 from podcards.extract.dedupe import NEAR_DUPLICATE_SIMILARITY, content_words, overlap
 from podcards.nlp import KeyTerms, Sentence, dummy_it, term_start
+from podcards.nlp.discourse import (
+    CONNECTIVES,
+    DISCOURSE_MARKERS,
+    FILLERS,
+    SPOKEN_OPENERS,
+    opening_run,
+)
 from podcards.nlp.terms import STRETCH_SENTENCES
 
 IDEAL_WORDS = (10, 36)
@@ -82,9 +89,12 @@ mostly a story rather than the subject; in eight of our talks such passages were
 often gold as the rest."""
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
-CLAUSE_OPENERS = frozenset(
-    ["and", "but", "so", "which", "because", "whereas", "although", "though", "while", "or", "then"]
-)
+CLAUSE_OPENERS = CONNECTIVES | {
+    "which", "because", "whereas", "although", "though", "while", "or", "then"
+}  # fmt: skip
+"""What a sentence in lower case may open with and still be a clause of its own (a run-on sentence
+cut at ', which...'): the connectives and the words opening a subordinate clause. Not 'well',
+'now' or 'okay', which open a sentence: one in lower case is taken as cut from its sentence."""
 DEPENDENT_OPENERS = frozenset(
     ["it", "its", "this", "that", "these", "those", "they", "them", "he", "she", "which", "also",
      "whereas"]
@@ -96,7 +106,9 @@ ELABORATION = re.compile(
 )
 """A sentence working out the one before: 'So if the current is twice as fast, you get eight
 times the power' is the example of the law just stated."""
-DISCOURSE_MARKERS = frozenset(["and", "so", "but", "yeah", "well", "now", "okay"])
+SKIPPED_OPENERS = SPOKEN_OPENERS - FILLERS
+"""What `first_word` reads past to a sentence's subject ('Yeah, so it...'); not the fillers,
+as it was tuned."""
 TITLES = frozenset(["dr", "doctor", "professor", "prof"])
 
 
@@ -324,9 +336,11 @@ NAMED_AT_END = re.compile(
 )
 """'So one part is what we call stimulus control.': the sentence ends on the name it gives."""
 LISTED_AT_END = re.compile(
-    r"^(?:(?:so|and|but|well|now|okay|yeah|um|uh),? )*(?:the |one |another |an? )?(?:[\w-]+ ){0,3}"
-    r"(?:part|kind|type|one|mechanism|classic|treatment|way|step|system|pattern|technique|"
-    r"problem|first|second|third|last)\b[^.?!]{0,60}\b(?:is|are|was)\b",
+    "^"
+    + opening_run(SPOKEN_OPENERS)
+    + r"(?:the |one |another |an? )?(?:[\w-]+ ){0,3}"
+    + r"(?:part|kind|type|one|mechanism|classic|treatment|way|step|system|pattern|technique|"
+    + r"problem|first|second|third|last)\b[^.?!]{0,60}\b(?:is|are|was)\b",
     re.IGNORECASE,
 )
 """'The other big part is sleep restriction.', 'The first is pahoehoe.': one of a list of
@@ -337,10 +351,15 @@ NAMING_LINKS = frozenset(["is", "are", "was", "called", "call", "named", "as", "
 """The word before a name given at the end ('...is called cache-aside', '...is sleep restriction')."""
 
 
+EXPLANATION_OPENERS = (DISCOURSE_MARKERS - {"and", "but", "now"}) | {"basically", "essentially"}
+"""What an explanation may open with: 'so', 'okay', 'well' and the words announcing one
+('basically'); not 'and', 'but' or 'now', as it was tuned."""
 EXPLANATION_LEAD = re.compile(
-    r"^(?:(?:so|basically|essentially|okay|well),? )*(?:(?:the (?:\w+ )?idea is|the way (?:we|you|they|"
-    r"people) (?:define|describe|explain) (?:that|it|this) is|(?:it|this|that)(?:'s| is)|"
-    r"they(?:'re| are))(?: that)?,? |(?=you (?!know\b)))",
+    "^"
+    + opening_run(EXPLANATION_OPENERS)
+    + r"(?:(?:the (?:\w+ )?idea is|the way (?:we|you|they|"
+    + r"people) (?:define|describe|explain) (?:that|it|this) is|(?:it|this|that)(?:'s| is)|"
+    + r"they(?:'re| are))(?: that)?,? |(?=you (?!know\b)))",
     re.IGNORECASE,
 )
 """How an explanation of the term just named opens: 'The idea is...', 'It's a mask that...',
@@ -525,6 +544,11 @@ def central_terms(terms: KeyTerms) -> frozenset[str]:
     return frozenset(ranked[:CENTRAL_TERMS])
 
 
+MAIN_SUBJECT_OPENING = "^" + opening_run(detectors.DEFINITION_OPENERS - {"basically"})
+"""What a definition of a main subject may open with: what any definition may, but 'basically',
+as it was tuned."""
+
+
 def main_subjects(terms: KeyTerms) -> re.Pattern[str] | None:
     """A sentence that opens by saying what one of the talk's most frequent terms is ('So, a
     transaction is...', 'Probiotics are...'). Those terms are everywhere, so they weigh
@@ -533,7 +557,7 @@ def main_subjects(terms: KeyTerms) -> re.Pattern[str] | None:
         return None
     named = "|".join(re.escape(term) for term in sorted(terms.frequent, key=len, reverse=True))
     return re.compile(
-        rf"^(?:(?:so|and|well|now|okay|yeah|um|uh),? )*(?:a |an |the )?(?:{named}) (?:is|are)\b",
+        MAIN_SUBJECT_OPENING + rf"(?:a |an |the )?(?:{named}) (?:is|are)\b",
         re.IGNORECASE,
     )
 
@@ -556,7 +580,7 @@ def introduces_a_speaker(passage: Passage, talk: Talk) -> bool:
 
 def about_a_speaker(sentence: Sentence, talk: Talk) -> bool:
     """The sentence's subject is one of the people talking ('Tomas is a marine engineer')."""
-    return first_word(sentence, skipping=DISCOURSE_MARKERS | TITLES) in talk.names
+    return first_word(sentence, skipping=SKIPPED_OPENERS | TITLES) in talk.names
 
 
 def length_fit(words: int) -> float:
@@ -622,7 +646,7 @@ def specific_words(passage: Passage) -> int:
 def opens_dependent(sentence: Sentence) -> bool:
     """Starts by pointing back ('It is...', 'That's why...', or past a fronted phrase: 'For
     most of us it runs...', 'If it's confirmed...'), so alone it lacks its topic."""
-    opener = first_word(sentence, skipping=DISCOURSE_MARKERS)
+    opener = first_word(sentence, skipping=SKIPPED_OPENERS)
     if opener in FRONTING_WORDS:
         return fronts_a_pointer(sentence)
     if opener != "it":

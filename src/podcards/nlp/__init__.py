@@ -6,6 +6,7 @@
 - `boundaries`: where sentences start in captions that lost their punctuation.
 - `terms`: noun phrases and the episode's key terms.
 - `cleaning`: speech made readable for card text.
+- `discourse`: the words speech opens a sentence with ('so', 'um'), one source for every rule.
 
 No module imports NLTK until a function needs it, so `podcards --help` stays fast.
 """

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
+from podcards.nlp.discourse import SPOKEN_OPENERS
+
 MODEL_FILE = "boundaries.json"
 START_THRESHOLD = 0.45
 """A gap with at least this probability of a sentence start is cut. Chosen on the tuning talks'
@@ -38,7 +40,10 @@ LEANING_DISCOUNT = 0.25
 word starts a piece only when a stretch must be cut and it is still the likeliest start. On
 the tuning talks' captions (leave-one-out) this gained on every measure, and 0.03 more of the
 top-40 cards pass lint."""
-DISCOURSE_WORDS = frozenset(["so", "and", "but", "um", "uh", "well", "now", "okay", "basically"])
+DISCOURSE_WORDS = (SPOKEN_OPENERS - {"yeah"}) | {"basically"}
+"""What a caption's definition may start after ('...never so sharding is a way...'), and no
+subject of one holds: with 'basically' ('so basically sharding is...'); without 'yeah', as the
+rule was tuned."""
 DEFINING_WORDS = frozenset(
     ["a", "an", "the", "when", "where", "basically", "essentially", "just", "simply"]
 )

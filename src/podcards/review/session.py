@@ -184,18 +184,27 @@ def choose_cards(
     return sorted(chosen, key=lambda card: -card.score)
 
 
+@dataclass
+class Approval:
+    """What approving without asking did: how many cards it picked, and where the card file
+    stands after it, earlier decisions included (so no caller reads the file again to know)."""
+
+    picked: int
+    counts: DecisionCounts
+
+
 def approve_all(
     path: Path,
     min_score: float | None = None,
     kinds: Iterable[CardKind | str] | None = None,
 ) -> int:
     """Approve every pending card (at or above `min_score`): review for scripts, no terminal."""
-    return approve_chosen(path, lambda cards: choose_cards(cards, False, kinds, min_score))
+    return approve_chosen(path, lambda cards: choose_cards(cards, False, kinds, min_score)).picked
 
 
-def approve_best(path: Path, count: int) -> int:
+def approve_best(path: Path, count: int) -> Approval:
     """Approve the `count` best-scored cards not rejected (ties at the cut-off go in too);
-    returns how many that is.
+    `picked` is how many that is.
 
     Counting the ones already approved keeps it idempotent: running the demo again gives the
     same deck, not one that grows by `count` each time.
@@ -214,9 +223,9 @@ def approve_best(path: Path, count: int) -> int:
     return approve_chosen(path, best)
 
 
-def approve_chosen(path: Path, choose: Callable[[list[Card]], list[Card]]) -> int:
+def approve_chosen(path: Path, choose: Callable[[list[Card]], list[Card]]) -> Approval:
     """Approve the pending ones among the cards `choose` picks, in one read of the card file
-    under its lock, saved once; returns how many it picked."""
+    under its lock, saved once."""
     with card_file_lock(path):
         card_file = load_card_file(path)
         chosen = choose(card_file.cards)
@@ -225,7 +234,7 @@ def approve_chosen(path: Path, choose: Callable[[list[Card]], list[Card]]) -> in
             decide(card, ReviewStatus.APPROVED)
         if pending:
             save_card_file(path, card_file)
-    return len(chosen)
+    return Approval(len(chosen), DecisionCounts.of(card_file.cards))
 
 
 def decide(card: Card, status: ReviewStatus) -> None:

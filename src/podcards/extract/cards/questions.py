@@ -26,6 +26,7 @@ from podcards.extract.cards.common import (
 from podcards.extract.ranking import EXPLANATION_LEAD, Passage, named_then_explained
 from podcards.models import CardKind
 from podcards.nlp import KeyTerms, clean_disfluencies, is_verb, tag_text, word_tokenizer
+from podcards.nlp.discourse import DISCOURSE_MARKERS, opening_run
 
 QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
@@ -292,7 +293,7 @@ def contrast_card(sentences: list[str]) -> CardDraft | None:
     return None
 
 
-WHY_QUESTION = re.compile(r"^(?:(?:and|so|but|okay|now|well),? )*why\b[^?]*\?$", re.IGNORECASE)
+WHY_QUESTION = re.compile("^" + opening_run(DISCOURSE_MARKERS) + r"why\b[^?]*\?$", re.IGNORECASE)
 BECAUSE_OPENING = re.compile(r"^(?:(?:well|so|yeah|oh),? )*because (?:of )?", re.IGNORECASE)
 
 
@@ -490,7 +491,9 @@ def with_article(term: str) -> str:
 
 
 TOPIC_FRAME = re.compile(
-    r"(?:^|[.!?]\s+)(?:(?:so|and|but|now|okay|well),? )*(?:as for|for|with|in|on|unlike|like|compared (?:to|with)|apart from|besides) (?:the |a |an )?$",
+    r"(?:^|[.!?]\s+)"
+    + opening_run(DISCOURSE_MARKERS)
+    + r"(?:as for|for|with|in|on|unlike|like|compared (?:to|with)|apart from|besides) (?:the |a |an )?$",
     re.IGNORECASE,
 )
 """'For tidal stream, a well-sited array...', 'Unlike a starter, a packet of yeast...': a
