@@ -878,6 +878,31 @@ def test_a_caption_cloze_shows_the_clauses_around_its_answer_not_the_whole_piece
     assert "dredgers" not in front
 
 
+@pytest.mark.parametrize(
+    ("caption", "front"),
+    [
+        (
+            "the short version so for most of 2019 the council's position was that the old"
+            " bridge was safe meaning it would last at least another decade",
+            "For most of {{c1::2019}} the council's position",
+        ),
+        (
+            "that is the catch so the number engineers usually quote is about forty tonnes"
+            " per axle on a bridge of that age",
+            "The number engineers usually quote is about {{c1::forty tonnes per axle}}",
+        ),
+    ],
+)
+def test_a_caption_cloze_leaves_out_the_end_of_the_sentence_before(caption: str, front: str):
+    """A caption piece may open with the last words of the sentence before ('the short version
+    so...'): where the boundary model finds a sentence likely to start, the card starts."""
+    transcript = transcript_of(caption, format="vtt")
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(caption))
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    piece = ranking.make_passage(sentences, [detectors.detect(caption)], terms)
+    assert make_card(piece, terms, None).content.front.startswith(front)
+
+
 def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:
     from podcards.extract.cards import CardDraft, unclozed
     from podcards.extract.extractor import needing_edits_last

@@ -297,8 +297,9 @@ def cloze_card(
     if detectors.unpunctuated(text):
         # chosen on the whole piece, where a target's worth and its clause's cues read as
         # in punctuated text; then shown in the clauses around it, not the run-on piece
-        clauses = caption_clauses(text)
-        return cloze_around(text, clauses, clause_of(clauses, target.start), target, topic)
+        clauses, ends = caption_clauses(text)
+        number = clause_of(clauses, target.start)
+        return cloze_around(text, clauses, number, target, topic, sentence_ends=ends)
     return draft
 
 
@@ -323,11 +324,16 @@ def in_condition(text: str, position: int) -> bool:
 
 
 def cloze_around(
-    text: str, clauses: list[tuple[int, int]], clause: int, target: Target, topic: str | None
+    text: str,
+    clauses: list[tuple[int, int]],
+    clause: int,
+    target: Target,
+    topic: str | None,
+    sentence_ends: frozenset[int] | None = None,
 ) -> CardDraft:
     """The cloze on one target, its quality lowered when the card runs long or still opens by
-    pointing at something it does not name."""
-    start, end = window(text, clauses, clause, target)
+    pointing at something it does not name (see `window` for `sentence_ends`)."""
+    start, end = window(text, clauses, clause, target, sentence_ends)
     hidden = text[target.start : target.end]
     front = f"{text[start : target.start]}{{{{c1::{hidden}}}}}{text[target.end : end]}"
     front = without_pointing_opener(capitalise(front.rstrip(" ,;:-")))
@@ -359,12 +365,15 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end in spans if end > start]
 
 
-def caption_clauses(text: str) -> list[tuple[int, int]]:
+def caption_clauses(text: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
     """Character ranges of the clauses of a piece of automatic captions, which has no
-    punctuation to cut at: where the boundary model finds a clause likely to begin."""
+    punctuation to cut at: where the boundary model finds a clause likely to begin; with the
+    clauses that end a sentence (the model finds a sentence likely to start after them)."""
     words = [match.span() for match in re.finditer(r"\S+", text)]
-    starts = [0, *boundaries.clause_starts([text[low:high] for low, high in words]), len(words)]
-    return [(words[first][0], words[after - 1][1]) for first, after in pairwise(starts)]
+    found = boundaries.clause_starts([text[low:high] for low, high in words])
+    starts = [0, *found, len(words)]
+    clauses = [(words[first][0], words[after - 1][1]) for first, after in pairwise(starts)]
+    return clauses, frozenset(number for number, start in enumerate(found) if found[start])
 
 
 def clause_of(clauses: list[tuple[int, int]], position: int) -> int:
@@ -378,7 +387,11 @@ def fact_weight(text: str) -> float:
 
 
 def window(
-    text: str, clauses: list[tuple[int, int]], first: int, target: Target
+    text: str,
+    clauses: list[tuple[int, int]],
+    first: int,
+    target: Target,
+    sentence_ends: frozenset[int] | None = None,
 ) -> tuple[int, int]:
     """The target's clause, with the clause before it when it opens by pointing back ('it',
     'which', 'because'...) or, within a sentence, says 'it' or 'his' in its first words, the
@@ -394,6 +407,8 @@ def window(
 
     def in_one_sentence(clause: int) -> bool:
         """The clause and the next belong to one sentence."""
+        if sentence_ends is not None:
+            return clause not in sentence_ends
         return text[clauses[clause][1] - 1] not in ".!?"
 
     def leans_back(clause: int) -> bool:
