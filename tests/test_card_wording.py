@@ -76,3 +76,32 @@ def test_a_term_never_opens_with_a_preposition() -> None:
     """A clause cut at 'because' leaves 'of some special local soil is a myth': no term."""
     assert usable_term("of some special local soil") is None
     assert usable_term("the hills of Darjeeling") == "the hills of Darjeeling"
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        (
+            "Say you've got a 40% return rate, which means two in five parcels come back to the"
+            " warehouse.",
+            "two in five",  # 'Say...' sets up a case: its figure is given, not the fact
+        ),
+        (
+            "If the tide is low and the wind is, say, 20 knots, the ferry stays in the harbour"
+            " for two hours.",
+            "two hours",  # ', say,' gives an example of the condition's figure
+        ),
+        (
+            "If you keep the kiln hot, around 900 degrees, the glaze melts in about forty minutes.",
+            "forty minutes",  # ', around...,' estimates the condition's figure
+        ),
+        (
+            "If you heat the brine, about half of the water evaporates within an hour.",
+            "about half",  # no closing comma: 'about half' opens the result
+        ),
+    ],
+)
+def test_a_cloze_hides_the_result_not_the_figure_a_case_is_set_up_with(
+    text: str, hidden: str
+) -> None:
+    assert "{{c1::" + hidden + "}}" in card_for(text).front
