@@ -87,8 +87,18 @@ CONDITION_PENALTY = 0.5
 GIVEAWAY_PENALTY = 1.0
 ECHO_WORDS = 3
 CONDITION = re.compile(
-    r"\b(?:if|when|whenever|once|suppose|let's say|starting (?:from|at|with))\b", re.IGNORECASE
+    r"\b(?:if|when|whenever|once|suppose|let's say|starting (?:from|at|with))\b"
+    r"|(?:^|(?<=[.!?] ))(?:say|imagine)\b",  # 'Say you've got a 95% hit ratio.'
+    re.IGNORECASE,
 )
+GIVEN_ASIDE = re.compile(
+    r",\s+(?:say|like|for example|for instance|let's say),"
+    r"|,(?=\s+(?:around|about|roughly|approximately)(?:\s+[^\s,.;]+){1,3},)",
+    re.IGNORECASE,
+)
+"""Commas inside a condition that do not end it: around ', say,' before its given ('if rates
+are, say, 4%, then...'), or opening an estimate of it that the next comma closes, with the
+condition ('if you keep it warm, around 30 degrees, the bacteria...')."""
 DEFINED_OPENING = re.compile(
     r"(?:^|(?<=[.!?] ))(?:(?:a|an|the) )?(?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,4}?),? "
     r"(?:where|which is when|"
@@ -316,11 +326,17 @@ def gives_itself_away(draft: CardDraft, target: Target) -> bool:
 
 
 def in_condition(text: str, position: int) -> bool:
-    """Inside an 'if...' or 'when...' clause, before its comma: a number there is the given of
-    the fact ('if you have a thousand grams of flour...'), the one after it is the result."""
+    """Inside an 'if...', 'when...' or 'Say...' clause, before its comma: a number there is the
+    given of the fact ('if you have a thousand grams of flour...'), the one after it is the
+    result. An example or an estimate of the given (', say,', ', around 30 degrees') does not
+    end the clause."""
     sentence_start = max(text.rfind(mark, 0, position) for mark in ".!?")
     conditions = list(CONDITION.finditer(text, sentence_start + 1, position))
-    return bool(conditions) and "," not in text[conditions[-1].end() : position]
+    if not conditions:
+        return False
+    clause = text[conditions[-1].end() :]
+    clause = GIVEN_ASIDE.sub(lambda aside: " " * len(aside.group(0)), clause)
+    return "," not in clause[: position - conditions[-1].end()]
 
 
 def cloze_around(

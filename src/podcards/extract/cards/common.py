@@ -86,6 +86,9 @@ NOT_A_TERM = frozenset(
         "or",
     ]
 )
+PREPOSITIONS = frozenset(["of", "to", "for", "with", "by", "from", "at", "than", "into", "about"])
+"""Words no term opens with: 'of some special local soil is a myth' is the tail of a clause
+cut at 'because', not a thing to define."""
 QUANTITY_OPENING = re.compile(rf"^(?:\d[\d.,]*|{detectors.NUMBER_WORDS})$")
 NOT_A_TERM_END = frozenset(
     ["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "that", "this", "it",
@@ -139,6 +142,44 @@ VAGUE_IT = re.compile(
     r"^it (?:looks|feels|sounds)\b|^it's (?:like|kind of|sort of)\b", re.IGNORECASE
 )
 """'It's like...', 'it feels...': a loose 'it' that naming a topic would not make clearer."""
+ASIDE = r"(?: (?:honestly|basically|really|actually|frankly|again),)?"
+PRONOUN_WITH_COPULA = r"(?:it|that|they)(?:'s|'re| is| was| are| were)"
+COPULA_RESTARTED = re.compile(
+    rf"\b(?P<copula>is|was|are|were),{ASIDE} {PRONOUN_WITH_COPULA} ", re.IGNORECASE
+)
+"""'Dead reckoning is, honestly, it's guessing...': the copula said again with a pronoun."""
+PREDICATE_RESTARTED = re.compile(
+    rf"\b(?:is|was),{ASIDE} (?:it|they) (?!(?:is|was|are|were|has|had|does|did)\b)",
+    re.IGNORECASE,
+)
+"""'The one everyone paints, is, it used to be called...': the copula given up for a verb."""
+ADVERB_RESTARTED = re.compile(
+    rf"\b(?P<adverb>just|really|basically|actually|literally|simply), "
+    rf"(?:(?P<copular>{PRONOUN_WITH_COPULA})|(?:it|they|he|she|we)) (?=\w)",
+    re.IGNORECASE,
+)
+"""'The council just, it starts...', 'the gap is just, it's absurd': after the adverb, the
+speaker named the subject again."""
+ENDS_IN_COPULA = re.compile(r"(?:\b(?:is|was|are|were)|'s|'re)\s*$", re.IGNORECASE)
+SUMMING_UP = re.compile(
+    r"^(?:the short version is|long story short|the bottom line is|in a nutshell),?\s+",
+    re.IGNORECASE,
+)
+"""'The short version is, ...' announces the claim without being part of it."""
+FRAMING_SUBJECTS = frozenset(
+    ["problem", "issue", "thing", "point", "reason", "idea", "question", "answer", "truth",
+     "fact", "catch", "trick", "key", "rule", "result", "risk", "worry", "concern", "hope",
+     "plan", "goal", "difference", "upside", "downside", "advantage", "benefit", "drawback",
+     "bottom", "news", "version", "takeaway", "lesson", "irony", "beauty", "part", "story",
+     "deal", "bet", "guess", "sense", "feeling", "theory", "argument", "claim", "message",
+     "secret", "danger", "challenge", "assumption", "belief", "myth", "notion"]
+)  # fmt: skip
+"""Subjects that frame the clause after them ('the problem is, it's too cold'): its 'it' is
+another thing, so the comma and the pronoun stay."""
+PSEUDO_CLEFT = re.compile(r"^(?:what|how|why|where|all (?:i|we|you|they))\b", re.IGNORECASE)
+QUESTION_WORDS = frozenset(["what", "how", "why", "where", "when", "whatever", "however"])
+"""Not 'which' or 'who': 'slack water, which is, it's basically...' is a restart."""
+FRAME_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -169,10 +210,54 @@ def readable_sentences(passage: Passage) -> list[str]:
         before = passage.sentences[position - 1].text.rstrip() if position else ""
         continues = bool(before) and before[-1:] not in ".!?"
         if continues and not sentence.text.lstrip()[:1].isupper():
-            readable.append(clean_disfluencies(sentence.text, continues=True))
+            readable.append(without_restarts(clean_disfluencies(sentence.text, continues=True)))
         else:
-            readable.append(clean_disfluencies(sentence.text))
+            readable.append(without_restarts(clean_disfluencies(sentence.text)))
     return readable
+
+
+def without_restarts(text: str) -> str:
+    """The text with each clause said once where the speaker began it twice: 'X is, that's a
+    myth' -> 'X is a myth', 'the council just, it starts' -> 'the council just starts'; and
+    without an opening 'The short version is,'. Cleaning leaves the comma of a restart (dropping
+    only the 'um' in it); a card reads better without the first try. Not after a subject that
+    frames what follows ('the problem is, it's too cold'), where the pronoun is another thing.
+    ('It's, the mix is similar...' keeps its 'It's,': without it, the card would no longer take
+    in the sentence before, which says what is similar.)"""
+    text = COPULA_RESTARTED.sub(lambda found: said_once(found, found["copula"] + " "), text)
+    text = PREDICATE_RESTARTED.sub(lambda found: said_once(found, ""), text)
+    text = ADVERB_RESTARTED.sub(adverb_said_once, text)
+    opening = SUMMING_UP.match(text) if text[:1].isupper() else None
+    return capitalise(text[opening.end() :]) if opening else text
+
+
+def said_once(found: re.Match[str], replacement: str) -> str:
+    """The restart replaced, unless the subject before it frames what follows."""
+    return found.group(0) if frames_what_follows(found.string, found.start()) else replacement
+
+
+def adverb_said_once(found: re.Match[str]) -> str:
+    """'just, it starts' -> 'just starts' after a subject, 'is just, it's absurd' -> 'is just
+    absurd' after a copula; 'is just, it starts' is two clauses and stays."""
+    after_copula = bool(ENDS_IN_COPULA.search(found.string, 0, found.start()))
+    if after_copula != bool(found["copular"]):
+        return found.group(0)
+    return said_once(found, found["adverb"] + " ")
+
+
+def frames_what_follows(text: str, position: int) -> bool:
+    """The sentence before `position` opens with a framing subject ('The thing about basalt',
+    not 'The claim that...', whose 'that' makes it the thing itself) or a pseudo-cleft ('What's
+    interesting', 'All I know'), or its last words are a question word's clause ('if you think
+    of what emotions are, it's like...'): the clause after the comma is another one."""
+    sentence = re.split(r"(?<=[.!?])\s+", text[:position])[-1]
+    if PSEUDO_CLEFT.match(sentence):
+        return True
+    words = [word.strip(",;:").lower() for word in sentence.split()]
+    return any(word in QUESTION_WORDS for word in words[-FRAME_REACH:]) or any(
+        word in FRAMING_SUBJECTS and words[at + 1 : at + 2] != ["that"]
+        for at, word in enumerate(words[:FRAME_REACH])
+    )
 
 
 def resolve_pointer(text: str, topic: str | None) -> str:
@@ -246,7 +331,7 @@ def usable_term(term: str) -> str | None:
     if article:
         term = article.group(0).lower() + term[article.end() :]
     words = term[article.end() :].lower().split() if article else term.lower().split()
-    if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM:
+    if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM | PREPOSITIONS:
         return None
     the = bool(article) and article.group(0).strip().lower() == "the"
     if the and words[0] in PICKING_WORDS:
