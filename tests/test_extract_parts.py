@@ -1061,6 +1061,15 @@ def test_a_figure_is_hidden_whole(text: str, figure: str) -> None:
     assert f"{{{{c1::{figure}}}}}" in card.front, card.front
 
 
+def test_a_year_before_the_next_clause_s_subject_is_a_year_not_a_count() -> None:
+    """Captions drop the comma: 'in like 2019 people were...' hides the year, not '2019
+    people'; '2019 people signed it' still counts people."""
+    said = "the panic peaked in like 2019 people were really worried the bridge would close"
+    assert [said[t.start : t.end] for t in cloze.quantity_targets(said)] == ["2019"]
+    counted = "in the end 2019 people signed the letter to the council"
+    assert [counted[t.start : t.end] for t in cloze.quantity_targets(counted)] == ["2019 people"]
+
+
 def test_half_the_time_is_no_figure() -> None:
     assert cloze.quantity_targets("Half the time the ferry is late in winter.") == []
 

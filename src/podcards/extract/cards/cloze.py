@@ -498,7 +498,10 @@ def quantity_targets(text: str) -> list[Target]:
     name ('Model 3')."""
     targets = []
     for match in NUMBER_PHRASE.finditer(text):
-        hidden = match.group(0)
+        start, end = match.span()
+        if year_then_subject(text, match):
+            end = YEAR.match(text, start).end()
+        hidden = text[start:end]
         if len(hidden.split()) > MAX_CLOZE_WORDS or part_of_name(text, match.start()):
             continue
         digits = re.sub(r"\D", "", hidden)
@@ -507,12 +510,26 @@ def quantity_targets(text: str) -> list[Target]:
         elif len(hidden.split()) > 1 or hidden.endswith("%") or not hidden[0].isdigit():
             worth = UNIT_NUMBER_WORTH
         elif YEAR.fullmatch(hidden):
-            timing = TIMING.search(text, max(0, match.start() - 20), match.start())
+            timing = TIMING.search(text, max(0, start - 20), start)
             worth = TIMING_YEAR_WORTH if timing else YEAR_WORTH
         else:
             worth = FIGURE_WORTH if len(digits) >= 2 else DIGIT_WORTH
-        targets.append(Target(match.start(), match.end(), worth, quantity=True))
+        targets.append(Target(start, end, worth, quantity=True))
     return targets
+
+
+YEAR_THEN_COUNTED = re.compile(
+    r"(?:1[5-9]|20)\d\d (?:people|users|examples|images|tokens|steps|iterations|layers|"
+    r"parameters|dollars|euros)"
+)
+WHEN_LEAD = re.compile(r"\b(?:in|since|until|till|by|before|after|from|around|like)\s+$")
+
+
+def year_then_subject(text: str, match: re.Match[str]) -> bool:
+    """'...in like 2022 people were really worried': captions drop the comma after a year, so
+    the next clause's subject reads as what the year counts ('2022 people')."""
+    lead = WHEN_LEAD.search(text, max(0, match.start() - 12), match.start())
+    return bool(lead and YEAR_THEN_COUNTED.fullmatch(match.group(0)))
 
 
 def called_targets(text: str, terms: KeyTerms) -> list[Target]:
