@@ -903,6 +903,22 @@ def test_a_caption_cloze_leaves_out_the_end_of_the_sentence_before(caption: str,
     assert make_card(piece, terms, None).content.front.startswith(front)
 
 
+def test_a_caption_cloze_keeps_the_condition_and_the_clause_its_so_goes_on_from() -> None:
+    """A likely sentence start in captions may still go on from what came before: after a
+    condition waiting for its result, or at a 'so'; the card keeps both."""
+    caption = (
+        "if the river rises above the red line on the bridge the gates close so the town is"
+        " shut off for about six hours and the trains stop too"
+    )
+    transcript = transcript_of(caption, format="vtt")
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(caption))
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    piece = ranking.make_passage(sentences, [detectors.detect(caption)], terms)
+    front = make_card(piece, terms, None).content.front
+    assert front.startswith("If the river rises above the red line")
+    assert "{{c1::six hours}}" in front
+
+
 def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:
     from podcards.extract.cards import CardDraft, unclozed
     from podcards.extract.extractor import needing_edits_last

@@ -392,6 +392,34 @@ def caption_clauses(text: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
     return clauses, frozenset(number for number, start in enumerate(found) if found[start])
 
 
+CONNECTIVE_OPENING = re.compile(r"(?:so|but|and|or|because|whereas)\b", re.IGNORECASE)
+CONDITION_OPENING = re.compile(r"(?:if|when|whenever|once|unless)\b", re.IGNORECASE)
+WH_QUESTION = re.compile(
+    r"(?:what|where|why|how|which|who)(?: \w+)? (?:is|are|was|were|does|do|did|can|would)\b",
+    re.IGNORECASE,
+)
+"""'where does the forty come from', 'what actually is fibre': a question, though captions
+lost its mark."""
+
+
+def caption_leans_back(text: str, clauses: list[tuple[int, int]], clause: int) -> bool:
+    """A caption clause may go on from the one before, though the model found a sentence likely
+    to start: it opens with a connective ('...corrodes much faster | so the main defence
+    is...'), or the clause before is a condition still waiting for what follows from it ('if
+    the price goes above it | you pay the difference back'). Not on a piece's first few
+    words, which end the sentence before ('the t word | so for most of 2021...'), nor on a
+    question ('where does the forty come from | so over time...'): it leads in, the answer
+    stands alone."""
+    before = text[clauses[clause - 1][0] : clauses[clause - 1][1]]
+    if clause == 1 and len(before.split()) < boundaries.MIN_CLAUSE_WORDS:
+        return False
+    connective = CONNECTIVE_OPENING.match(text, clauses[clause][0])
+    return bool(
+        (connective and not WH_QUESTION.match(before))
+        or (CONDITION_OPENING.match(before) and "," not in before)
+    )
+
+
 def clause_of(clauses: list[tuple[int, int]], position: int) -> int:
     return next(
         (number for number, (_, end) in enumerate(clauses) if position < end), len(clauses) - 1
@@ -429,9 +457,24 @@ def window(
 
     def leans_back(clause: int) -> bool:
         opening = text[clauses[clause][0] :]
-        return opens_dependent(opening) or (
-            in_one_sentence(clause - 1) and names_by_pronoun(opening)
+        return (
+            opens_dependent(opening)
+            or (in_one_sentence(clause - 1) and names_by_pronoun(opening))
+            or (sentence_ends is not None and caption_leans_back(text, clauses, clause))
         )
+
+    def caption_sentence_start(first: int) -> int:
+        """Captions: back to where the sentence starts, a little past MAX_CARD_WORDS if need
+        be, since a clause cut where the model was unsure may have lost the subject; but not
+        onto a clause that points back itself."""
+        while (
+            first > 0
+            and in_one_sentence(first - 1)
+            and size(first - 1, last) <= MAX_CARD_WORDS + DEPENDENT_EXTRA_WORDS
+            and not opens_dependent(text[clauses[first - 1][0] :])
+        ):
+            first -= 1
+        return first
 
     def with_antecedent(first: int) -> int:
         while first > 0 and leans_back(first):
@@ -449,6 +492,8 @@ def window(
         last += 1
     while first > 0 and in_one_sentence(first - 1) and size(first - 1, last) <= MAX_CARD_WORDS:
         first -= 1
+    if sentence_ends is not None:
+        first = caption_sentence_start(first)
     while (
         last < len(clauses) - 1
         and in_one_sentence(last)
