@@ -1086,6 +1086,16 @@ def test_a_year_before_the_next_clause_s_subject_is_a_year_not_a_count() -> None
     assert [counted[t.start : t.end] for t in cloze.quantity_targets(counted)] == ["2019 people"]
 
 
+def test_a_key_term_running_out_of_a_verb_weighs_less_as_a_cloze_target() -> None:
+    """'using Rust' is a collocation, not a name: with a verb at either end a key term makes a
+    weak target; a participle in front is an adjective ('fermented food')."""
+    passage, _ = passage_for("The next edition of the course will be using Rust instead of C.")
+    assert cloze.verb_at_an_end(["using", "rust"], passage)
+    assert not cloze.verb_at_an_end(["rust"], passage)
+    passage, _ = passage_for("A fermented food is made with microbes, like yoghurt.")
+    assert not cloze.verb_at_an_end(["fermented", "food"], passage)
+
+
 def test_half_the_time_is_no_figure() -> None:
     assert cloze.quantity_targets("Half the time the ferry is late in winter.") == []
 

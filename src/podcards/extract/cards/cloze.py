@@ -677,13 +677,18 @@ def part_of_name(text: str, position: int) -> bool:
     return bool(before) and before.start(2) > 0 and not before.group(1)
 
 
-def ends_in_verb(words: list[str], passage: Passage) -> bool:
-    """The words' last one is tagged a verb where they stand in the passage."""
+def verb_at_an_end(words: list[str], passage: Passage) -> bool:
+    """The words' first or last one is tagged a verb where they stand in the passage: a
+    collocation running into a verb ('lava comes') or out of one ('using PyTorch'); a
+    participle in front is an adjective ('fermented food')."""
     size = len(words)
     for sentence in passage.sentences:
         lowered = [token.lower() for token in sentence.tokens]
         for start in range(len(lowered) - size + 1):
-            if lowered[start : start + size] == words and is_verb(sentence.tags[start + size - 1]):
+            if lowered[start : start + size] == words and (
+                (is_verb(sentence.tags[start]) and sentence.tags[start] != "VBN")
+                or is_verb(sentence.tags[start + size - 1])
+            ):
                 return True
     return False
 
@@ -697,8 +702,8 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
     for term, (start, end) in single_mentions(text, passage.terms).items():
         if usable_term(term) and names_something(term.split()):
             worth = terms.weights[term] / top + COMPOUND_WORTH * (min(len(term.split()), 3) - 1)
-            if ends_in_verb(term.split(), passage):
-                worth *= VERB_END_SHARE  # a collocation running into the verb: 'lava comes'
+            if verb_at_an_end(term.split(), passage):
+                worth *= VERB_END_SHARE  # 'lava comes', 'using PyTorch'
             if main_subject(term, terms):
                 worth *= MAIN_SUBJECT_SHARE
             targets.append(Target(start, end, worth))
