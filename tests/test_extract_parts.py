@@ -919,6 +919,21 @@ def test_a_caption_cloze_keeps_the_condition_and_the_clause_its_so_goes_on_from(
     assert "{{c1::six hours}}" in front
 
 
+def test_a_caption_cloze_does_not_stop_before_the_clause_its_pointer_opens() -> None:
+    """'...and since 2015 | it's officially the museum ship': a clause cut before 'it's' or
+    'that's' is rarely a card's end; the card goes on to say what the year changed."""
+    caption = (
+        "the most famous of those boats the one that everyone in town has heard of used to be"
+        " called the morning star and since 2015 it's officially the harbour museum ship"
+    )
+    transcript = transcript_of(caption, format="vtt")
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(caption))
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    piece = ranking.make_passage(sentences, [detectors.detect(caption)], terms)
+    front = make_card(piece, terms, None).content.front
+    assert front.endswith("since {{c1::2015}} it's officially the harbour museum ship.")
+
+
 def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:
     from podcards.extract.cards import CardDraft, unclozed
     from podcards.extract.extractor import needing_edits_last

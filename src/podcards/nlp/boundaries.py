@@ -35,6 +35,10 @@ LEANING_WORDS = frozenset(
 )  # fmt: skip
 """Words that lean on what came before: a piece cut to start with one cannot stand alone
 (a wrong cut tears a clause from its head, a right one still needs the sentence before)."""
+POINTING_WORDS = LEANING_WORDS - {"which", "who", "whose", "because", "than"}
+"""Leaning words that point at what came before ('it', 'that's'): a clause may end before a
+'which' or a 'because' that only adds to it, but one cut before 'it's' or 'that's' often
+stops mid-thought ('since 2020 | it's officially...')."""
 LEANING_DISCOUNT = 0.25
 """The start probability of a leaning word counts this much: below the threshold, so such a
 word starts a piece only when a stretch must be cut and it is still the likeliest start. On
@@ -174,8 +178,10 @@ def clause_starts(words: Sequence[str]) -> dict[int, bool]:
     sentence before ('...the t word so for most of 2021 the fed...')."""
     starts: dict[int, bool] = {}
     last = 0
-    chances = start_probabilities([plain_word(word) for word in words])
-    for position, chance in enumerate(chances[1:], start=1):
+    plain = [plain_word(word) for word in words]
+    for position, chance in enumerate(start_probabilities(plain)[1:], start=1):
+        if plain[position] in POINTING_WORDS:
+            chance *= LEANING_DISCOUNT  # '...there's no car | that's going to outrun it'
         sentence = chance >= START_THRESHOLD
         stub = sentence and not starts  # the tail of the sentence before, however short
         after_last = stub or position - last >= MIN_CLAUSE_WORDS

@@ -395,11 +395,11 @@ def caption_clauses(text: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
 CONNECTIVE_OPENING = re.compile(r"(?:so|but|and|or|because|whereas)\b", re.IGNORECASE)
 CONDITION_OPENING = re.compile(r"(?:if|when|whenever|once|unless)\b", re.IGNORECASE)
 WH_QUESTION = re.compile(
-    r"(?:what|where|why|how|which|who)(?: \w+)? (?:is|are|was|were|does|do|did|can|would)\b",
+    r"(?:what|where|why|how)(?: \w+)? (?:is|are|was|were|does|do|did|can|would)\b",
     re.IGNORECASE,
 )
 """'where does the forty come from', 'what actually is fibre': a question, though captions
-lost its mark."""
+lost its mark ('which is...' and 'who is...' mostly go on about what came before)."""
 
 
 def caption_leans_back(text: str, clauses: list[tuple[int, int]], clause: int) -> bool:
@@ -466,12 +466,12 @@ def window(
     def caption_sentence_start(first: int) -> int:
         """Captions: back to where the sentence starts, a little past MAX_CARD_WORDS if need
         be, since a clause cut where the model was unsure may have lost the subject; but not
-        onto a clause that points back itself."""
+        onto a clause that points back itself, unless the card already does."""
         while (
             first > 0
             and in_one_sentence(first - 1)
             and size(first - 1, last) <= MAX_CARD_WORDS + DEPENDENT_EXTRA_WORDS
-            and not opens_dependent(text[clauses[first - 1][0] :])
+            and (leans_back(first) or not opens_dependent(text[clauses[first - 1][0] :]))
         ):
             first -= 1
         return first
@@ -490,9 +490,10 @@ def window(
         and size(first, last + 1) <= MAX_CARD_WORDS
     ):
         last += 1
-    while first > 0 and in_one_sentence(first - 1) and size(first - 1, last) <= MAX_CARD_WORDS:
-        first -= 1
-    if sentence_ends is not None:
+    if sentence_ends is None:
+        while first > 0 and in_one_sentence(first - 1) and size(first - 1, last) <= MAX_CARD_WORDS:
+            first -= 1
+    else:
         first = caption_sentence_start(first)
     while (
         last < len(clauses) - 1
