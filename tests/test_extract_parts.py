@@ -861,6 +861,15 @@ def test_a_caption_piece_keeps_lower_case_in_the_middle_of_a_card() -> None:
     assert second[:1].islower()
 
 
+def caption_card_front(caption: str) -> str:
+    """The card made of a whole piece of automatic captions (no punctuation, no capitals)."""
+    transcript = transcript_of(caption, format="vtt")
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(caption))
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    piece = ranking.make_passage(sentences, [detectors.detect(caption)], terms)
+    return make_card(piece, terms, None).content.front
+
+
 def test_a_caption_cloze_shows_the_clauses_around_its_answer_not_the_whole_piece() -> None:
     """Captions have no punctuation to cut a card at: the clauses come from where the boundary
     model finds one likely to begin, and what follows the fact is left to the quote."""
@@ -869,11 +878,7 @@ def test_a_caption_cloze_shows_the_clauses_around_its_answer_not_the_whole_piece
         " so it drops its mud there and since then the channel has lost about three metres of"
         " depth which is why the dredgers now go out every single winter and the town pays for it"
     )
-    transcript = transcript_of(text, format="vtt")
-    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(text))
-    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
-    piece = ranking.make_passage(sentences, [detectors.detect(text)], terms)
-    front = make_card(piece, terms, None).content.front
+    front = caption_card_front(text)
     assert front.endswith("the channel has lost about {{c1::three metres of depth}}.")
     assert "dredgers" not in front
 
@@ -896,11 +901,7 @@ def test_a_caption_cloze_shows_the_clauses_around_its_answer_not_the_whole_piece
 def test_a_caption_cloze_leaves_out_the_end_of_the_sentence_before(caption: str, front: str):
     """A caption piece may open with the last words of the sentence before ('the short version
     so...'): where the boundary model finds a sentence likely to start, the card starts."""
-    transcript = transcript_of(caption, format="vtt")
-    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(caption))
-    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
-    piece = ranking.make_passage(sentences, [detectors.detect(caption)], terms)
-    assert make_card(piece, terms, None).content.front.startswith(front)
+    assert caption_card_front(caption).startswith(front)
 
 
 def test_a_caption_cloze_keeps_the_condition_and_the_clause_its_so_goes_on_from() -> None:
@@ -910,11 +911,7 @@ def test_a_caption_cloze_keeps_the_condition_and_the_clause_its_so_goes_on_from(
         "if the river rises above the red line on the bridge the gates close so the town is"
         " shut off for about six hours and the trains stop too"
     )
-    transcript = transcript_of(caption, format="vtt")
-    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(caption))
-    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
-    piece = ranking.make_passage(sentences, [detectors.detect(caption)], terms)
-    front = make_card(piece, terms, None).content.front
+    front = caption_card_front(caption)
     assert front.startswith("If the river rises above the red line")
     assert "{{c1::six hours}}" in front
 
@@ -926,11 +923,7 @@ def test_a_caption_cloze_does_not_stop_before_the_clause_its_pointer_opens() -> 
         "the most famous of those boats the one that everyone in town has heard of used to be"
         " called the morning star and since 2015 it's officially the harbour museum ship"
     )
-    transcript = transcript_of(caption, format="vtt")
-    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(caption))
-    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
-    piece = ranking.make_passage(sentences, [detectors.detect(caption)], terms)
-    front = make_card(piece, terms, None).content.front
+    front = caption_card_front(caption)
     assert front.endswith("since {{c1::2015}} it's officially the harbour museum ship.")
 
 
