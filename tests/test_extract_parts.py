@@ -927,6 +927,18 @@ def test_a_caption_cloze_does_not_stop_before_the_clause_its_pointer_opens() -> 
     assert front.endswith("since {{c1::2015}} it's officially the harbour museum ship.")
 
 
+def test_a_caption_cloze_keeps_the_reason_that_follows_its_claim() -> None:
+    """'...were taking forever | and the reason is...': where the model finds a sentence
+    start, the reason still belongs to the card, or only the anecdote is left."""
+    front = caption_card_front(
+        "there was a team whose bridge repairs were taking forever and the reason is every bolt"
+        " has to be checked by two inspectors on every shift"
+    )
+    assert front.endswith(
+        "and the reason is every bolt has to be checked by two inspectors on every shift."
+    )
+
+
 def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:
     from podcards.extract.cards import CardDraft, unclozed
     from podcards.extract.extractor import needing_edits_last

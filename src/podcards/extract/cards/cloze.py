@@ -224,6 +224,15 @@ ADDRESSING_WORDS = frozenset(
 REFERRING_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|his|him|she|her)\b", re.IGNORECASE)
 PRONOUN_REACH = 6
 EXPLAINS = re.compile(r"(?:because|whereas|which means|so that|than)\b", re.IGNORECASE)
+REASON_AFTER = re.compile(
+    r"(?:because|whereas|which means|than|(?:and )?the reason)\b", re.IGNORECASE
+)
+CONDITION_AFTER = re.compile(r"(?:if|unless|only if|as long as)\b", re.IGNORECASE)
+"""In captions, a clause the model cut off that the claim before it needs: its reason
+('...inserts were taking forever | and the reason is...'), or, where the model was unsure
+of the cut, the condition it holds under ('...can only use a composite index | if your
+query filters on the leftmost columns'); an 'if' where a sentence likely starts opens the
+next one. Punctuated text keeps a trailing 'if' clause in the same clause."""
 
 
 @dataclass(frozen=True)
@@ -463,6 +472,15 @@ def window(
             or (sentence_ends is not None and caption_leans_back(text, clauses, clause))
         )
 
+    def explains_or_qualifies(clause: int) -> bool:
+        """The clause gives the reason for the one before, or in captions also the condition
+        it holds under (see CONDITION_AFTER)."""
+        opening = text[clauses[clause][0] :]
+        if sentence_ends is None:
+            return bool(EXPLAINS.match(opening))
+        unsure_cut = clause - 1 not in sentence_ends
+        return bool(REASON_AFTER.match(opening) or (unsure_cut and CONDITION_AFTER.match(opening)))
+
     def caption_sentence_start(first: int) -> int:
         """Captions: back to where the sentence starts, a little past MAX_CARD_WORDS if need
         be, since a clause cut where the model was unsure may have lost the subject; but not
@@ -486,8 +504,9 @@ def window(
     first = with_antecedent(first)
     if (
         last < len(clauses) - 1
-        and EXPLAINS.match(text[clauses[last + 1][0] :])
-        and size(first, last + 1) <= MAX_CARD_WORDS
+        and explains_or_qualifies(last + 1)
+        and size(first, last + 1)
+        <= MAX_CARD_WORDS + (sentence_ends is not None) * DEPENDENT_EXTRA_WORDS
     ):
         last += 1
     if sentence_ends is None:
