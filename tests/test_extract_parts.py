@@ -939,6 +939,15 @@ def test_a_caption_cloze_keeps_the_reason_that_follows_its_claim() -> None:
     )
 
 
+def test_a_caption_cloze_stops_before_the_reply_of_the_next_speaker() -> None:
+    """Captions have no speakers: 'agree wow that's three okay...' is someone else's turn."""
+    front = caption_card_front(
+        "most of the time there's no storm and the trade-off you're actually making day to day"
+        " is cost versus comfort agree wow that's three okay heating"
+    )
+    assert front.endswith("is {{c1::cost versus comfort}}.")
+
+
 def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:
     from podcards.extract.cards import CardDraft, unclozed
     from podcards.extract.extractor import needing_edits_last

@@ -398,7 +398,27 @@ def caption_clauses(text: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
     found = boundaries.clause_starts([text[low:high] for low, high in words])
     starts = [0, *found, len(words)]
     clauses = [(words[first][0], words[after - 1][1]) for first, after in pairwise(starts)]
-    return clauses, frozenset(number for number, start in enumerate(found) if found[start])
+    ends = {number for number, start in enumerate(found) if found[start]}
+    ends.update(number - 1 for number, (low, _) in enumerate(clauses) if REPLY.match(text, low))
+    return clauses, frozenset(ends)
+
+
+def without_trailing_replies(text: str, end: int) -> int:
+    """Where the text before `end` stops once the replies it ends on are left off ('...is cost
+    versus comfort agree'): in captions, the next speaker's first words."""
+    words = list(re.finditer(r"\S+", text[:end]))
+    while words and REPLY.fullmatch(words[-1].group(0)):
+        end = words.pop().start()
+    return len(text[:end].rstrip())
+
+
+REPLY = re.compile(
+    r"(?:yeah|yes|okay|ok|wow|oh|right|exactly|sure|agreed?|go on|mm+|hmm+|huh|ah|absolutely)\b",
+    re.IGNORECASE,
+)
+"""Captions have no speakers: a clause that opens with a reply ('...latency versus consistency
+| agree wow that's three okay sharding') is most often someone else's turn, where a card
+stops."""
 
 
 CONNECTIVE_OPENING = re.compile(r"(?:so|but|and|or|because|whereas)\b", re.IGNORECASE)
@@ -532,7 +552,10 @@ def window(
         first = with_antecedent(first - 1)  # ', and over the next ten years.' needs its verb
     start = clauses[first][0]
     start += min(leading_filler(text[start:]), max(0, target.start - start))
-    return start, clauses[last][1]
+    end = clauses[last][1]
+    if sentence_ends is not None:
+        end = max(target.end, without_trailing_replies(text, end))
+    return start, end
 
 
 @lru_cache(maxsize=1024)
