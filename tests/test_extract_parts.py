@@ -939,13 +939,19 @@ def test_a_caption_cloze_keeps_the_reason_that_follows_its_claim() -> None:
     )
 
 
-def test_a_caption_cloze_stops_before_the_reply_of_the_next_speaker() -> None:
-    """Captions have no speakers: 'agree wow that's three okay...' is someone else's turn."""
+def test_a_caption_cloze_leaves_out_the_replies_of_another_speaker() -> None:
+    """Captions have no speakers: 'agree wow that's three okay...' after a claim, or 'go on'
+    before it, is someone else's turn."""
     front = caption_card_front(
         "most of the time there's no storm and the trade-off you're actually making day to day"
         " is cost versus comfort agree wow that's three okay heating"
     )
     assert front.endswith("is {{c1::cost versus comfort}}.")
+    front = caption_card_front(
+        "go on the glue works by soaking deep into the wood fibres and it sets hard in about"
+        " ten minutes"
+    )
+    assert front.startswith("The glue works by soaking")
 
 
 def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:

@@ -412,10 +412,19 @@ def without_trailing_replies(text: str, end: int) -> int:
     return len(text[:end].rstrip())
 
 
-REPLY = re.compile(
-    r"(?:yeah|yes|okay|ok|wow|oh|right|exactly|sure|agreed?|go on|mm+|hmm+|huh|ah|absolutely)\b",
-    re.IGNORECASE,
+def past_leading_replies(text: str, start: int) -> int:
+    """Where the text from `start` goes on once the replies it opens with are left off ('go on
+    caffeine works by blocking...'): in captions, the end of the speaker before."""
+    while reply := LEADING_REPLY.match(text, start):
+        start = reply.end()
+    return start
+
+
+REPLY_WORDS = (
+    r"(?:yeah|yes|okay|ok|wow|oh|right|exactly|sure|agreed?|go on|mm+|hmm+|huh|ah|absolutely)"
 )
+REPLY = re.compile(REPLY_WORDS + r"\b", re.IGNORECASE)
+LEADING_REPLY = re.compile(REPLY_WORDS + r"\s+", re.IGNORECASE)
 """Captions have no speakers: a clause that opens with a reply ('...latency versus consistency
 | agree wow that's three okay sharding') is most often someone else's turn, where a card
 stops."""
@@ -550,11 +559,11 @@ def window(
             first -= 1
     while first > 0 and not states_something(text[clauses[first][0] : clauses[last][1]]):
         first = with_antecedent(first - 1)  # ', and over the next ten years.' needs its verb
-    start = clauses[first][0]
-    start += min(leading_filler(text[start:]), max(0, target.start - start))
-    end = clauses[last][1]
+    start, end = clauses[first][0], clauses[last][1]
     if sentence_ends is not None:
+        start = min(target.start, past_leading_replies(text, start))
         end = max(target.end, without_trailing_replies(text, end))
+    start += min(leading_filler(text[start:]), max(0, target.start - start))
     return start, end
 
 
