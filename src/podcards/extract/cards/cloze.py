@@ -48,6 +48,7 @@ from podcards.nlp import (
     tag_text,
     term_start,
 )
+from podcards.nlp.discourse import CONNECTIVES, any_word
 
 MAX_CARD_WORDS = 25
 MIN_CARD_WORDS = 8
@@ -223,16 +224,8 @@ ADDRESSING_WORDS = frozenset(
 )  # fmt: skip
 REFERRING_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|his|him|she|her)\b", re.IGNORECASE)
 PRONOUN_REACH = 6
-EXPLAINS = re.compile(r"(?:because|whereas|which means|so that|than)\b", re.IGNORECASE)
-REASON_AFTER = re.compile(
-    r"(?:because|whereas|which means|than|(?:and )?the reason)\b", re.IGNORECASE
-)
-CONDITION_AFTER = re.compile(r"(?:if|unless|only if|as long as)\b", re.IGNORECASE)
-"""In captions, a clause the model cut off that the claim before it needs: its reason
-('...inserts were taking forever | and the reason is...'), or, where the model was unsure
-of the cut, the condition it holds under ('...can only use a composite index | if your
-query filters on the leftmost columns'); an 'if' where a sentence likely starts opens the
-next one. Punctuated text keeps a trailing 'if' clause in the same clause."""
+REASON_WORDS = frozenset(["because", "whereas", "which means", "than"])
+EXPLAINS = re.compile(any_word(REASON_WORDS | {"so that"}) + r"\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -423,15 +416,27 @@ def past_leading_replies(text: str, start: int) -> int:
 REPLY_WORDS = (
     r"(?:yeah|yes|okay|ok|wow|oh|right|exactly|sure|agreed?|go on|mm+|hmm+|huh|ah|absolutely)"
 )
-REPLY = re.compile(REPLY_WORDS + r"\b", re.IGNORECASE)
-LEADING_REPLY = re.compile(REPLY_WORDS + r"\s+", re.IGNORECASE)
 """Captions have no speakers: a clause that opens with a reply ('...latency versus consistency
 | agree wow that's three okay sharding') is most often someone else's turn, where a card
-stops."""
-
-
-CONNECTIVE_OPENING = re.compile(r"(?:so|but|and|or|because|whereas)\b", re.IGNORECASE)
-CONDITION_OPENING = re.compile(r"(?:if|when|whenever|once|unless)\b", re.IGNORECASE)
+stops; one that opens a piece ('go on | caffeine works by...') ends the turn before."""
+REPLY = re.compile(REPLY_WORDS + r"\b", re.IGNORECASE)
+LEADING_REPLY = re.compile(REPLY_WORDS + r"\s+", re.IGNORECASE)
+CONDITION_WORDS = frozenset(["if", "unless"])
+CONNECTIVE_OPENING = re.compile(
+    any_word(CONNECTIVES | {"or", "because", "whereas"}) + r"\b", re.IGNORECASE
+)
+CONDITION_OPENING = re.compile(
+    any_word(CONDITION_WORDS | {"when", "whenever", "once"}) + r"\b", re.IGNORECASE
+)
+REASON_AFTER = re.compile(r"(?:and )?the reason\b|" + any_word(REASON_WORDS) + r"\b", re.IGNORECASE)
+CONDITION_AFTER = re.compile(
+    any_word(CONDITION_WORDS | {"only if", "as long as"}) + r"\b", re.IGNORECASE
+)
+"""In captions, a clause the model cut off that the claim before it needs: its reason
+('...inserts were taking forever | and the reason is...'), or, where the model was unsure
+of the cut, the condition it holds under ('...can only use a composite index | if your
+query filters on the leftmost columns'); an 'if' where a sentence likely starts opens the
+next one. Punctuated text keeps a trailing 'if' clause in the same clause."""
 WH_QUESTION = re.compile(
     r"(?:what|where|why|how)(?: \w+)? (?:is|are|was|were|does|do|did|can|would)\b",
     re.IGNORECASE,
@@ -480,6 +485,7 @@ def window(
     clause after when that explains or compares ('because...',
     'than...'), the rest of its sentence when that fits, and neighbours while it is too short
     to say anything: at most about MAX_CARD_WORDS words, never cutting the target."""
+    captions = sentence_ends is not None
     last = first
     while last < len(clauses) - 1 and clauses[last][1] < target.end:
         last += 1
@@ -489,7 +495,7 @@ def window(
 
     def in_one_sentence(clause: int) -> bool:
         """The clause and the next belong to one sentence."""
-        if sentence_ends is not None:
+        if captions:
             return clause not in sentence_ends
         return text[clauses[clause][1] - 1] not in ".!?"
 
@@ -498,14 +504,14 @@ def window(
         return (
             opens_dependent(opening)
             or (in_one_sentence(clause - 1) and names_by_pronoun(opening))
-            or (sentence_ends is not None and caption_leans_back(text, clauses, clause))
+            or (captions and caption_leans_back(text, clauses, clause))
         )
 
     def explains_or_qualifies(clause: int) -> bool:
         """The clause gives the reason for the one before, or in captions also the condition
         it holds under (see CONDITION_AFTER)."""
         opening = text[clauses[clause][0] :]
-        if sentence_ends is None:
+        if not captions:
             return bool(EXPLAINS.match(opening))
         unsure_cut = clause - 1 not in sentence_ends
         return bool(REASON_AFTER.match(opening) or (unsure_cut and CONDITION_AFTER.match(opening)))
@@ -534,11 +540,10 @@ def window(
     if (
         last < len(clauses) - 1
         and explains_or_qualifies(last + 1)
-        and size(first, last + 1)
-        <= MAX_CARD_WORDS + (sentence_ends is not None) * DEPENDENT_EXTRA_WORDS
+        and size(first, last + 1) <= MAX_CARD_WORDS + (DEPENDENT_EXTRA_WORDS if captions else 0)
     ):
         last += 1
-    if sentence_ends is None:
+    if not captions:
         while first > 0 and in_one_sentence(first - 1) and size(first - 1, last) <= MAX_CARD_WORDS:
             first -= 1
     else:
@@ -560,7 +565,7 @@ def window(
     while first > 0 and not states_something(text[clauses[first][0] : clauses[last][1]]):
         first = with_antecedent(first - 1)  # ', and over the next ten years.' needs its verb
     start, end = clauses[first][0], clauses[last][1]
-    if sentence_ends is not None:
+    if captions:
         start = min(target.start, past_leading_replies(text, start))
         end = max(target.end, without_trailing_replies(text, end))
     start += min(leading_filler(text[start:]), max(0, target.start - start))

@@ -89,6 +89,7 @@ NOT_A_TERM = frozenset(
 PREPOSITIONS = frozenset(["of", "to", "for", "with", "by", "from", "at", "than", "into", "about"])
 """Words no term opens with: 'of some special local soil is a myth' is the tail of a clause
 cut at 'because', not a thing to define."""
+NOT_A_TERM_START = NOT_A_TERM | PREPOSITIONS
 QUANTITY_OPENING = re.compile(rf"^(?:\d[\d.,]*|{detectors.NUMBER_WORDS})$")
 NOT_A_TERM_END = frozenset(
     ["the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "that", "this", "it",
@@ -331,7 +332,7 @@ def usable_term(term: str) -> str | None:
     if article:
         term = article.group(0).lower() + term[article.end() :]
     words = term[article.end() :].lower().split() if article else term.lower().split()
-    if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM | PREPOSITIONS:
+    if not words or len(words) > MAX_TERM_WORDS or words[0] in NOT_A_TERM_START:
         return None
     the = bool(article) and article.group(0).strip().lower() == "the"
     if the and words[0] in PICKING_WORDS:
