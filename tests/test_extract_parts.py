@@ -934,9 +934,27 @@ def test_a_caption_cloze_keeps_the_reason_that_follows_its_claim() -> None:
         "there was a team whose bridge repairs were taking forever and the reason is every bolt"
         " has to be checked by two inspectors on every shift"
     )
-    assert front.endswith(
+    assert front.lower().endswith(
         "and the reason is every bolt has to be checked by two inspectors on every shift."
     )
+
+
+def test_a_caption_cloze_shows_the_punctuation_the_boundary_model_finds() -> None:
+    """Captions lost their punctuation: a card shows a full stop where the model is almost
+    sure a sentence starts, and a comma where it finds one likely."""
+    front = caption_card_front(
+        "the ferry crossing takes about forty minutes in good weather which means most"
+        " commuters read on the way that's the whole appeal really"
+    )
+    assert front == (
+        "The ferry crossing takes about {{c1::forty minutes}} in good weather, which means most"
+        " commuters read on the way, that's the whole appeal really."
+    )
+    front = caption_card_front(
+        "there was a team whose bridge repairs were taking forever and the reason is every bolt"
+        " has to be checked by two inspectors on every shift"
+    )
+    assert "were taking forever. And the reason is every bolt" in front
 
 
 def test_a_caption_cloze_leaves_out_the_replies_of_another_speaker() -> None:
