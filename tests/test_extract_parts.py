@@ -957,6 +957,22 @@ def test_a_caption_cloze_shows_the_punctuation_the_boundary_model_finds() -> Non
     assert "were taking forever. And the reason is every bolt" in front
 
 
+def test_a_caption_cloze_drops_a_filler_its_commas_show() -> None:
+    """Captions hide a filler in the stream ('thrilled yeah the crossing'); once the card's
+    commas set it apart, it goes as in punctuated text."""
+    text = "we were thrilled yeah the crossing takes about forty minutes"
+    captions = cloze.CaptionClauses(
+        spans=[(0, len(text))],
+        sentence_ends=frozenset(),
+        marks={text.index(" yeah"): ",", text.index(" the crossing"): ","},
+    )
+    target = cloze.Target(text.index("forty"), len(text), worth=2.0, quantity=True)
+    draft = cloze.cloze_around(text, captions.spans, 0, target, None, captions)
+    assert draft.content.front == (
+        "We were thrilled, the crossing takes about {{c1::forty minutes}}."
+    )
+
+
 def test_a_caption_cloze_leaves_out_the_replies_of_another_speaker() -> None:
     """Captions have no speakers: 'agree wow that's three okay...' after a claim, or 'go on'
     before it, is someone else's turn."""
@@ -1522,6 +1538,17 @@ def test_a_cloze_keeps_the_clause_that_and_he_or_and_that_s_why_points_back_to(t
     front = card_for(text).front
     assert front.split()[0] in ("The", "Unlike"), front
     assert not lint(card_for(text))
+
+
+def test_a_cloze_grown_to_a_verb_keeps_the_subject_its_which_points_to() -> None:
+    """A last clause without a verb (', and over the last ten years.') takes the clause before
+    it; when that opens with 'which', the card goes back to what 'which' stands for."""
+    front = card_for(
+        "The best known one is the harbour board's survey of skippers, which rings every boat"
+        " each spring and asks, how many days did you lose to weather last year, and over the"
+        " last five to ten years."
+    ).front
+    assert front.startswith("The best known one is the harbour board's survey of skippers,")
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ No module imports NLTK until a function needs it, so `podcards --help` stays fas
 from __future__ import annotations
 
 from podcards.nlp import boundaries
-from podcards.nlp.cleaning import clean_disfluencies, leading_filler
+from podcards.nlp.cleaning import clean_disfluencies, leading_filler, without_fillers
 from podcards.nlp.sentences import (
     BE_FORMS,
     MAX_SENTENCE_WORDS,
@@ -101,5 +101,6 @@ __all__ = [
     "term_start",
     "tokenize",
     "warm_up",
+    "without_fillers",
     "word_tokenizer",
 ]

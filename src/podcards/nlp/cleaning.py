@@ -83,6 +83,10 @@ def filler_gap(found: re.Match[str]) -> str:
     return ", " if between_commas and keeps_comma else " "
 
 
+def without_fillers(text: str) -> str:
+    return " ".join(FILLERS.sub(filler_gap, text).split())
+
+
 def clean_disfluencies(text: str, *, continues: bool = False) -> str:
     """Speech made readable for a card: fillers, hedges, stutters and false starts removed.
 
@@ -92,7 +96,7 @@ def clean_disfluencies(text: str, *, continues: bool = False) -> str:
     """
     cleaned = " ".join(text.split())
     cleaned = FALSE_START.sub("", cleaned)
-    cleaned = " ".join(FILLERS.sub(filler_gap, cleaned).split())
+    cleaned = without_fillers(cleaned)
     cleaned = REPEATED_WORDS.sub(r"\1", cleaned)
     cleaned = RESTARTED_COPULA.sub(r"\1 ", cleaned)
     if not continues:

@@ -48,6 +48,7 @@ from podcards.nlp import (
     opens_with_dummy_it,
     tag_text,
     term_start,
+    without_fillers,
 )
 from podcards.nlp.discourse import CONNECTIVES, any_word
 
@@ -364,6 +365,8 @@ def cloze_around(
         f"{marked(text, start, target.start, marks)}{{{{c1::{hidden}}}}}"
         f"{marked(text, target.end, end, marks)}"
     )
+    if marks:  # a filler shows once its commas do ('excited, yeah, why don't we...')
+        front = without_fillers(front)
     front = SENTENCE_OPENING.sub(lambda opening: opening.group(0).upper(), front)
     front = without_pointing_opener(capitalise(front.rstrip(" ,;:-")))
     if front[-1:] not in ".!?":
@@ -577,6 +580,11 @@ def window(
             first -= 1
         return first
 
+    def with_subject(first: int) -> int:
+        """A long card that names its subject beats a short one that cannot."""
+        first = with_antecedent(first)
+        return 0 if opens_dependent(text[clauses[first][0] :]) else first
+
     first = with_antecedent(first)
     if (
         last < len(clauses) - 1
@@ -595,16 +603,14 @@ def window(
         and size(first, last + 1) <= MAX_CARD_WORDS
     ):
         last += 1
-    first = with_antecedent(first)
-    if opens_dependent(text[clauses[first][0] :]):
-        first = 0  # a long card that names its subject beats a short one that cannot
+    first = with_subject(first)
     while size(first, last) < MIN_CARD_WORDS and (first > 0 or last < len(clauses) - 1):
         if last < len(clauses) - 1:
             last += 1
         else:
             first -= 1
     while first > 0 and not states_something(text[clauses[first][0] : clauses[last][1]]):
-        first = with_antecedent(first - 1)  # ', and over the next ten years.' needs its verb
+        first = with_subject(first - 1)  # ', and over the next ten years.' needs its verb
     start, end = clauses[first][0], clauses[last][1]
     if captions:
         start = min(target.start, past_leading_replies(text, start))
