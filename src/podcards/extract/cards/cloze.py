@@ -526,97 +526,150 @@ def window(
 ) -> tuple[int, int]:
     """The target's clause, with the clause before it when it opens by pointing back ('it',
     'which', 'because'...) or, within a sentence, says 'it' or 'his' in its first words, the
-    clause after when that explains or compares ('because...',
-    'than...'), the rest of its sentence when that fits, and neighbours while it is too short
-    to say anything: at most about MAX_CARD_WORDS words, never cutting the target."""
-    captions = sentence_ends is not None
+    clause after when that explains or compares ('because...', 'than...'), the rest of its
+    sentence when that fits, and neighbours while it is too short to say anything: at most
+    about MAX_CARD_WORDS words, never cutting the target."""
     last = first
     while last < len(clauses) - 1 and clauses[last][1] < target.end:
         last += 1
+    shown = CardWindow(text, clauses, first, last, sentence_ends)
+    shown.take_antecedent()
+    shown.take_explanation()
+    shown.take_sentence_start()
+    shown.take_rest_of_sentence()
+    shown.take_subject()
+    shown.take_enough_words()
+    shown.take_verb()
+    return shown.span(target)
 
-    def size(low: int, high: int) -> int:
-        return len(text[clauses[low][0] : clauses[high][1]].split())
 
-    def in_one_sentence(clause: int) -> bool:
+@dataclass
+class CardWindow:
+    """The clauses a cloze card shows, `first` to `last`, grown step by step from its target's.
+    A sentence ends at '.', '!' or '?' in punctuated text; in captions (with `sentence_ends`)
+    where the boundary model finds one likely."""
+
+    text: str
+    clauses: list[tuple[int, int]]
+    first: int
+    last: int
+    sentence_ends: frozenset[int] | None = None
+
+    @property
+    def captions(self) -> bool:
+        return self.sentence_ends is not None
+
+    def opening(self, clause: int) -> str:
+        return self.text[self.clauses[clause][0] :]
+
+    def words(self, low: int, high: int) -> int:
+        return len(self.text[self.clauses[low][0] : self.clauses[high][1]].split())
+
+    def fits(self, low: int, high: int, extra: int = 0) -> bool:
+        return self.words(low, high) <= MAX_CARD_WORDS + extra
+
+    def in_one_sentence(self, clause: int) -> bool:
         """The clause and the next belong to one sentence."""
-        if captions:
-            return clause not in sentence_ends
-        return text[clauses[clause][1] - 1] not in ".!?"
+        if self.sentence_ends is not None:
+            return clause not in self.sentence_ends
+        return self.text[self.clauses[clause][1] - 1] not in ".!?"
 
-    def leans_back(clause: int) -> bool:
-        opening = text[clauses[clause][0] :]
+    def leans_back(self, clause: int) -> bool:
+        opening = self.opening(clause)
         return (
             opens_dependent(opening)
-            or (in_one_sentence(clause - 1) and names_by_pronoun(opening))
-            or (captions and caption_leans_back(text, clauses, clause))
+            or (self.in_one_sentence(clause - 1) and names_by_pronoun(opening))
+            or (self.captions and caption_leans_back(self.text, self.clauses, clause))
         )
 
-    def explains_or_qualifies(clause: int) -> bool:
+    def explains_or_qualifies(self, clause: int) -> bool:
         """The clause gives the reason for the one before, or in captions also the condition
         it holds under (see CONDITION_AFTER)."""
-        opening = text[clauses[clause][0] :]
-        if not captions:
+        opening = self.opening(clause)
+        if self.sentence_ends is None:
             return bool(EXPLAINS.match(opening))
-        unsure_cut = clause - 1 not in sentence_ends
+        unsure_cut = clause - 1 not in self.sentence_ends
         return bool(REASON_AFTER.match(opening) or (unsure_cut and CONDITION_AFTER.match(opening)))
 
-    def caption_sentence_start(first: int) -> int:
-        """Captions: back to where the sentence starts, a little past MAX_CARD_WORDS if need
-        be, since a clause cut where the model was unsure may have lost the subject; but not
-        onto a clause that points back itself, unless the card already does."""
+    def take_antecedent(self) -> None:
         while (
-            first > 0
-            and in_one_sentence(first - 1)
-            and size(first - 1, last) <= MAX_CARD_WORDS + DEPENDENT_EXTRA_WORDS
-            and (leans_back(first) or not opens_dependent(text[clauses[first - 1][0] :]))
+            self.first > 0
+            and self.leans_back(self.first)
+            and self.fits(self.first - 1, self.last, DEPENDENT_EXTRA_WORDS)
         ):
-            first -= 1
-        return first
+            self.first -= 1
 
-    def with_antecedent(first: int) -> int:
-        while first > 0 and leans_back(first):
-            if size(first - 1, last) > MAX_CARD_WORDS + DEPENDENT_EXTRA_WORDS:
-                break
-            first -= 1
-        return first
-
-    def with_subject(first: int) -> int:
+    def take_subject(self) -> None:
         """A long card that names its subject beats a short one that cannot."""
-        first = with_antecedent(first)
-        return 0 if opens_dependent(text[clauses[first][0] :]) else first
+        self.take_antecedent()
+        if opens_dependent(self.opening(self.first)):
+            self.first = 0
 
-    first = with_antecedent(first)
-    if (
-        last < len(clauses) - 1
-        and explains_or_qualifies(last + 1)
-        and size(first, last + 1) <= MAX_CARD_WORDS + (DEPENDENT_EXTRA_WORDS if captions else 0)
-    ):
-        last += 1
-    if not captions:
-        while first > 0 and in_one_sentence(first - 1) and size(first - 1, last) <= MAX_CARD_WORDS:
-            first -= 1
-    else:
-        first = caption_sentence_start(first)
-    while (
-        last < len(clauses) - 1
-        and in_one_sentence(last)
-        and size(first, last + 1) <= MAX_CARD_WORDS
-    ):
-        last += 1
-    first = with_subject(first)
-    while size(first, last) < MIN_CARD_WORDS and (first > 0 or last < len(clauses) - 1):
-        if last < len(clauses) - 1:
-            last += 1
-        else:
-            first -= 1
-    while first > 0 and not states_something(text[clauses[first][0] : clauses[last][1]]):
-        first = with_subject(first - 1)  # ', and over the next ten years.' needs its verb
-    start, end = clauses[first][0], clauses[last][1]
-    if captions:
-        start = min(target.start, past_leading_replies(text, start))
-        end = max(target.end, without_trailing_replies(text, end))
-    start += min(leading_filler(text[start:]), max(0, target.start - start))
-    return start, end
+    def take_explanation(self) -> None:
+        extra = DEPENDENT_EXTRA_WORDS if self.captions else 0
+        if (
+            self.last < len(self.clauses) - 1
+            and self.explains_or_qualifies(self.last + 1)
+            and self.fits(self.first, self.last + 1, extra)
+        ):
+            self.last += 1
+
+    def take_sentence_start(self) -> None:
+        """Back to where the sentence starts while that fits. Captions go a little past
+        MAX_CARD_WORDS if need be, since a clause cut where the model was unsure may have lost
+        the subject; but not onto a clause that points back itself, unless the card already
+        does."""
+        if not self.captions:
+            while (
+                self.first > 0
+                and self.in_one_sentence(self.first - 1)
+                and self.fits(self.first - 1, self.last)
+            ):
+                self.first -= 1
+            return
+        while (
+            self.first > 0
+            and self.in_one_sentence(self.first - 1)
+            and self.fits(self.first - 1, self.last, DEPENDENT_EXTRA_WORDS)
+            and (self.leans_back(self.first) or not opens_dependent(self.opening(self.first - 1)))
+        ):
+            self.first -= 1
+
+    def take_rest_of_sentence(self) -> None:
+        while (
+            self.last < len(self.clauses) - 1
+            and self.in_one_sentence(self.last)
+            and self.fits(self.first, self.last + 1)
+        ):
+            self.last += 1
+
+    def take_enough_words(self) -> None:
+        """Neighbours while the card is too short to say anything."""
+        while self.words(self.first, self.last) < MIN_CARD_WORDS and (
+            self.first > 0 or self.last < len(self.clauses) - 1
+        ):
+            if self.last < len(self.clauses) - 1:
+                self.last += 1
+            else:
+                self.first -= 1
+
+    def take_verb(self) -> None:
+        """', and over the next ten years.' is the tail of the clause before it."""
+        while self.first > 0 and not states_something(
+            self.text[self.clauses[self.first][0] : self.clauses[self.last][1]]
+        ):
+            self.first -= 1
+            self.take_subject()
+
+    def span(self, target: Target) -> tuple[int, int]:
+        """Where the card's text starts and ends, past replies at either end of captions and
+        a filler it opens with."""
+        start, end = self.clauses[self.first][0], self.clauses[self.last][1]
+        if self.captions:
+            start = min(target.start, past_leading_replies(self.text, start))
+            end = max(target.end, without_trailing_replies(self.text, end))
+        start += min(leading_filler(self.text[start:]), max(0, target.start - start))
+        return start, end
 
 
 @lru_cache(maxsize=1024)
