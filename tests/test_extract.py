@@ -34,6 +34,7 @@ def test_cards_are_grounded_ranked_and_carry_their_source(talk_cards) -> None:
     assert [card.score for card in talk_cards] == sorted(
         (card.score for card in talk_cards), reverse=True
     )
+    assert all(0 < card.score < 1 for card in talk_cards)  # a chance, for --min-score
     for card in talk_cards:
         assert any(card.quote in text for text in texts)
         assert card.speaker in transcript.speakers

@@ -244,6 +244,19 @@ def test_approve_all_remaining_at_or_above_a_score(card_path: Path) -> None:
     ]
 
 
+def test_approving_above_a_score_asks_again_for_one_outside_0_to_1(card_path: Path) -> None:
+    """Scores are chances from 0 to 1: '80' is refused at the prompt, not taken to approve
+    nothing."""
+    review_with_keys(card_path, f"A{CLEAR_LINE}80{ENTER}{CLEAR_LINE}0.8{ENTER}q")
+    assert list(statuses(card_path).values()) == [
+        "approved",
+        "approved",
+        "approved",
+        "pending",
+        "pending",
+    ]
+
+
 def test_ctrl_c_at_the_decision_prompt_keeps_earlier_decisions_and_exits_130(
     card_path: Path,
 ) -> None:
@@ -443,11 +456,11 @@ def test_review_without_a_terminal_refuses_in_one_line(card_path: Path) -> None:
 
 
 def test_review_says_when_its_filters_leave_out_every_pending_card(card_path: Path) -> None:
-    result = podcards("review", str(card_path), "--kind", "definition", "--min-score", "50")
+    result = podcards("review", str(card_path), "--kind", "definition", "--min-score", "0.99")
     assert result.returncode == 1
     assert result.stderr == (
         f"podcards: nothing to review in {card_path}: 5 pending cards, "
-        "none match --kind definition --min-score 50\n"
+        "none match --kind definition --min-score 0.99\n"
     )
 
 

@@ -227,7 +227,12 @@ def demo(approve: int) -> None:
     type=click.Choice(["claim", "definition"]),
     help="Only cards of this kind; repeat the option for several kinds.",
 )
-@click.option("--min-score", type=float, help="Only cards scoring at least this.")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    help="Only cards scoring at least this: a score is the chance, 0 to 1, that a card holds "
+    "one of the talk's key points.",
+)
 @click.option(
     "--approve-all",
     is_flag=True,

@@ -190,7 +190,9 @@ class Config(Model):
     output: Path = Field(
         default=DEFAULT_OUTPUT_FOLDER, description="folder for card files and decks"
     )
-    min_score: float | None = Field(default=None, description="threshold for auto-approval")
+    min_score: float | None = Field(
+        default=None, ge=0, le=1, description="threshold for auto-approval, 0 to 1"
+    )
     max_size: int = Field(
         default=DEFAULT_MAX_SIZE_MB, ge=1, description="largest transcript file read, in MB"
     )

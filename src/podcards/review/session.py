@@ -7,6 +7,7 @@ quitting, Ctrl-C or a killed process costs at most the card on screen.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -418,7 +419,7 @@ class ReviewSession:
 
     def _approve_above(self, card: Card) -> None:
         answer = self.prompter.text(
-            "Approve every remaining card scoring at least:", f"{card.score:.2f}", _is_number
+            "Approve every remaining card scoring at least:", f"{card.score:.2f}", _is_score
         )
         threshold = float(answer)
         remaining = self.queue[self.index :]
@@ -470,9 +471,9 @@ def _valid_cloze(text: str) -> bool | str:
     return f"{problem[0].upper()}{problem[1:]}; hide words like {{{{c1::the words to hide}}}}."
 
 
-def _is_number(text: str) -> bool | str:
+def _is_score(text: str) -> bool | str:
     try:
-        float(text)
+        score = float(text)
     except ValueError:
-        return "A number, like 0.6."
-    return True
+        score = math.nan
+    return 0 <= score <= 1 or "A score from 0 to 1, like 0.6."
