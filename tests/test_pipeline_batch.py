@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -317,3 +318,35 @@ def test_workers_end_when_the_batch_is_killed(tmp_path: Path) -> None:
     finally:
         for pid in filter(running, orphans):
             os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no worker processes")
+def test_ctrl_c_stops_a_batch_at_once_and_keeps_the_episodes_finished(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group, workers too: the batch stops with one line and
+    exit code 130 (never a traceback, never going on), and writes what was done."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(12):
+        shutil.copy(TALKS / "kitchen.txt", folder / f"talk-{number:02}.txt")
+    batch = subprocess.Popen(
+        [sys.executable, "-m", "podcards", "-v", "extract", str(folder), "--output-folder", "out"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(batch.stderr), daemon=True).start()
+    assert wait_for(lambda: any(line.startswith("extracted") for line in lines), 60), lines
+    workers = [pid for pid in children_of(batch.pid) if running(pid)]
+    os.killpg(batch.pid, signal.SIGINT)
+    batch.wait(timeout=30)
+    assert wait_for(lambda: lines and lines[-1] == "podcards: interrupted\n", 5), lines
+    assert batch.returncode == 130
+    assert not any("Traceback" in line or "Exception" in line for line in lines), lines
+    assert wait_for(lambda: not any(running(pid) for pid in workers), 10), workers
+    kept = sorted((tmp_path / "out").glob("*.cards.json"))
+    assert 1 <= len(kept) < 12
+    assert all(load_card_file(path).cards for path in kept)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import itertools
 import math
+import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,42 +96,99 @@ def extract_episodes(
     """
     if card_file is not None and len(sources) != 1:
         raise PodcardsError("-o/--output names one card file: give a single transcript")
-    results = _extract_all(sources, settings, format, workers or default_workers())
+    try:
+        results = _extract_all(sources, settings, format, workers or default_workers())
+    except BatchInterrupted as stopped:
+        if stopped.finished:  # an hour of a long batch is not thrown away
+            flag_cross_episode_duplicates(stopped.finished)
+            _write_card_files(stopped.finished, settings, card_file)
+            ui.info(
+                f"Interrupted: wrote the card files of the {len(stopped.finished)} of"
+                f" {len(sources)} transcripts finished."
+            )
+        raise
     flag_cross_episode_duplicates(results)
     _write_card_files(results, settings, card_file)
     return results
 
 
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch, with the episodes finished before it (in input order)."""
+
+    def __init__(self, finished: list[EpisodeResult]):
+        super().__init__()
+        self.finished = finished
+
+
 def _extract_all(
     sources: list[Path], settings: Config, format: str | None, workers: int
 ) -> list[EpisodeResult]:
-    """Run extraction over the sources, in this process for one file, else in a process pool."""
+    """Run extraction over the sources, in this process for one file, else in a process pool;
+    on Ctrl-C, raise BatchInterrupted with the results finished so far."""
     from podcards.extract import load_glossary
 
     job = (format, settings.max_cards, settings.max_bytes)
     glossary = load_glossary(settings.glossary) if settings.glossary else None
-    with _progress(len(sources)) as advance:
-        if len(sources) == 1 or workers <= 1:
-            _use_glossary(glossary)  # models load lazily: a refused file costs no NLTK loading
-            results = []
-            for source in sources:
-                results.append(_extract_one(source, *job))
-                advance(source)
-            return results
-        from podcards.extract.extractor import announce_missing_data
+    finished: dict[Path, EpisodeResult] = {}
+    try:
+        with _progress(len(sources)) as advance:
+            if len(sources) == 1 or workers <= 1:
+                _use_glossary(glossary)  # models load lazily: a refused file costs no NLTK loading
+                for source in sources:
+                    finished[source] = _extract_one(source, *job)
+                    advance(source)
+            else:
+                for result in _extract_in_pool(sources, job, glossary, workers):
+                    finished[result.source] = result
+                    advance(result.source)
+    except KeyboardInterrupt:
+        raise BatchInterrupted([finished[s] for s in sources if s in finished]) from None
+    return [finished[source] for source in sources]
 
-        announce_missing_data()
-        results_by_source: dict[Path, EpisodeResult] = {}
-        with ProcessPoolExecutor(
-            max_workers=min(workers, len(sources)),
-            initializer=_start_worker,
-            initargs=(glossary, os.getpid()),
-        ) as pool:
-            futures = {pool.submit(_extract_one, source, *job): source for source in sources}
-            for future in as_completed(futures):
-                results_by_source[futures[future]] = future.result()
-                advance(futures[future])
-    return [results_by_source[source] for source in sources]
+
+POLL_SECONDS = 0.1
+
+
+def _extract_in_pool(
+    sources: list[Path], job: tuple, glossary: dict[str, str] | None, workers: int
+) -> Iterator[EpisodeResult]:
+    """Each source's result as a worker finishes it. Ctrl-C only sets a flag here, checked
+    between results: raised wherever the main thread happened to be, it could land while the
+    pool forks a worker, where Python ignores it and the batch went on; the workers ignore it
+    and are stopped at once (the pool's exit terminates them)."""
+    from podcards.extract.extractor import announce_missing_data
+
+    announce_missing_data()
+    with (
+        _ctrl_c_flag() as stop,
+        multiprocessing.Pool(
+            min(workers, len(sources)), initializer=_start_worker, initargs=(glossary, os.getpid())
+        ) as pool,
+    ):
+        results = pool.imap_unordered(_extract_job, [(source, *job) for source in sources])
+        for _ in sources:
+            while True:
+                if stop.is_set():
+                    raise KeyboardInterrupt
+                try:
+                    yield results.next(timeout=POLL_SECONDS)
+                    break
+                except multiprocessing.TimeoutError:
+                    continue
+
+
+@contextmanager
+def _ctrl_c_flag() -> Iterator[threading.Event]:
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _extract_job(job: tuple) -> EpisodeResult:
+    return _extract_one(*job)
 
 
 _glossary: dict[str, str] | None = None
@@ -149,6 +208,7 @@ def _start_worker(glossary: dict[str, str] | None, parent: int) -> None:
     from podcards import ui
     from podcards.extract import warm_up
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops the batch
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     ui.err_console().quiet = True
     warm_up()
