@@ -68,6 +68,27 @@ def test_re_extract_keeps_decisions_edits_and_tags_of_the_same_ids(tmp_path: Pat
     assert load_card_file(path) == merged
 
 
+def test_re_extract_rewords_pending_cards_but_never_a_decided_one(tmp_path: Path) -> None:
+    """A newer extractor may word a card better: a pending card takes the new wording, while
+    an approved card keeps the text the user approved, and an edit keeps its original."""
+    path = tmp_path / "tide.cards.json"
+    card_file = make_card_file(path, count=3)
+    approved, edited, pending = card_file.cards
+    approved.status = edited.status = ReviewStatus.APPROVED
+    edited.edited = CardContent(note_type=NoteType.CLOZE, front="A {{c1::tide pool}} holds water.")
+    save_card_file(path, card_file)
+
+    fresh = [make_card(0), make_card(1), make_card(2)]
+    for card in fresh:
+        card.generated.front = "Reworded by a newer extractor, {{c1::tide}}."
+    fresh[1].generated = edited.edited.model_copy()
+    merged = {card.id: card for card in write_candidates(path, EPISODE, fresh).cards}
+
+    assert merged[approved.id].content == approved.generated
+    assert merged[edited.id].is_edited and merged[edited.id].generated == edited.generated
+    assert merged[pending.id].content.front == "Reworded by a newer extractor, {{c1::tide}}."
+
+
 def test_tags_removed_or_added_in_review_stay_as_the_user_left_them(tmp_path: Path) -> None:
     path = tmp_path / "tide.cards.json"
     card_file = make_card_file(path, count=3)

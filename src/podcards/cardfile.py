@@ -312,8 +312,10 @@ def same_episode(card_file: CardFile, episode: EpisodeInfo, cards: list[Card]) -
 def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
     """New ranking first, carrying over the user's work on candidates that are still there.
 
-    A re-found candidate keeps its decision, edit and tags (new extraction wording beside the
-    edit); a vanished one is kept, marked orphaned, when it carries work (decided or edited:
+    A re-found candidate keeps its decision, edit and tags; a pending one takes the new
+    extraction wording, a decided one keeps the wording it was decided on (an approved card
+    never changes text under the user, nor does an edit come to equal the generated text and
+    lose the original it restores to); a vanished one is kept, marked orphaned, when it carries work (decided or edited:
     a rejection kept means the card stays rejected if a later extraction finds it again);
     vanished undecided ones are dropped.
     """
@@ -334,8 +336,11 @@ def _carry_over(old: Card | None, new: Card) -> Card:
     no other trace to tell an untouched card by."""
     if old is None:
         return new
+    decided = old.status != ReviewStatus.PENDING
     return new.model_copy(
         update={
+            "kind": old.kind if decided else new.kind,
+            "generated": old.generated if decided else new.generated,
             "status": old.status,
             "decided_at": old.decided_at,
             "edited": old.edited,
