@@ -160,6 +160,28 @@ def test_an_output_place_that_cannot_be_made_is_one_line(tmp_path: Path, command
     assert tree(tmp_path) == before
 
 
+@pytest.mark.parametrize("command", ["run", "export"])
+def test_a_deck_that_could_not_be_written_is_refused_before_any_work(
+    tmp_path: Path, command: str
+) -> None:
+    """'run -o' with a deck where nothing can be written used to fail only after the whole
+    review: the deck's place is checked before extraction (or before reading card files)."""
+    (tmp_path / "talk.txt").write_text(MARKUP_TALK)
+    (tmp_path / "notes.txt").write_text("a file where a folder is expected")
+    source = "talk.txt" if command == "run" else "decks/talk.cards.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", command, source, "-o", "notes.txt/deck/x.apkg"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (
+        "podcards: notes.txt/deck/x.apkg: cannot be written (notes.txt is not a folder)\n"
+    )
+    assert not (tmp_path / "decks").exists()  # nothing extracted
+
+
 def test_output_in_an_encoding_without_accents_has_them_replaced(tmp_path: Path) -> None:
     source = tmp_path / "accents.txt"
     talk = "Renée: 00:00:01 Café crème is a naïve déjà vu.\nJosé: 00:00:05 Señor, it is 20 °C.\n"

@@ -31,6 +31,19 @@ def reading(path: Path, kind: str) -> Iterator[None]:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
 
 
+def check_writable(path: Path) -> None:
+    """Refuse, before any work, a file that could not be written after it: its folder, or the
+    nearest one that exists (writing makes the rest), must allow writing. A full disk still
+    shows only when writing."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise InputError(path, f"cannot be written ({folder} is not a folder)")
+    if not os.access(folder, os.W_OK):
+        raise InputError(path, f"cannot be written ({folder} does not allow writing)")
+
+
 def write_atomically(path: Path, payload: bytes) -> None:
     """Temp file in the same folder, write, flush, fsync, os.replace, then fsync the folder.
 

@@ -23,7 +23,7 @@ from podcards.anki.notes import ExportNote, deck_id, plan_notes
 from podcards.anki.notetypes import genanki_model
 from podcards.cardfile import card_file_lock, load_card_file, save_card_file
 from podcards.errors import InputError
-from podcards.files import write_atomically
+from podcards.files import check_writable, write_atomically
 from podcards.models import CardFile, ExportResult
 from podcards.paths import CARD_FILE_SUFFIX, inside, slugify
 
@@ -112,11 +112,13 @@ def output_path(
 
 
 def check_output_name(output: Path, suffix: str) -> None:
-    """Refuse an output that is a folder or does not end in `suffix`, before any work."""
+    """Refuse an output that is a folder, does not end in `suffix` or could not be written,
+    before any work."""
     if output.is_dir():
         raise InputError(output, f"is a folder; give a file name ending in {suffix}")
     if output.suffix.lower() != suffix:
         raise InputError(output, f"output file name must end in {suffix}")
+    check_writable(output)
 
 
 def _apkg_bytes(notes: Sequence[ExportNote], timestamp: int) -> bytes:
