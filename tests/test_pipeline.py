@@ -259,3 +259,28 @@ def test_a_bad_config_key_stops_the_command_with_exit_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "unknown key 'max_candidates'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_talk_without_facts_says_so_at_every_step(tmp_path: Path) -> None:
+    """Small talk gives no candidates: each command says that, not 'run again to review' or
+    'pending cards need --include-pending'."""
+    (tmp_path / "hello.txt").write_text(
+        "Ann: 00:00:01 Hello there.\nBo: 00:00:03 Hi, nice to see you.\n"
+    )
+
+    def podcards(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "podcards", *args], cwd=tmp_path, capture_output=True, text=True
+        )
+
+    extracted = podcards("extract", "hello.txt")
+    assert extracted.returncode == 0
+    assert extracted.stderr.startswith("No candidates from hello.txt (nothing in it read as")
+    exported = podcards("export", "decks/hello.cards.json")
+    assert exported.returncode == 1
+    assert "no cards at all" in exported.stderr and "--include-pending" not in exported.stderr
+    ran = podcards("run", "hello.txt")
+    assert ran.returncode == 1
+    assert ran.stderr.endswith(
+        "\npodcards: no candidates found, so nothing to review and no deck written\n"
+    )

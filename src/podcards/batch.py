@@ -440,9 +440,10 @@ def report(results: list[EpisodeResult], *, json_on_stdout: bool = False) -> Non
         if ui.verbosity() >= 0:
             show_summary(results, ui.err_console() if json_on_stdout else ui.console())
     elif results[0].ok:
-        ui.info(
-            f"{len(results[0].cards)} candidates from {results[0].source} in {results[0].card_file}"
-        )
+        result = results[0]
+        found = f"{len(result.cards)} candidates" if result.cards else "No candidates"
+        why = "" if result.cards else " (nothing in it read as a claim or a definition)"
+        ui.info(f"{found} from {result.source}{why} in {shown_path(result.card_file)}")
 
 
 def candidates_json(results: list[EpisodeResult]) -> list[dict]:

@@ -55,6 +55,8 @@ def run_job(
     card_files = list(approved)
     if not card_files:
         raise_if_failed(results)
+    if not any(result.cards for result in results) and not any(approved.values()):
+        raise NothingToDo("no candidates found, so nothing to review and no deck written")
     for number, card_file in enumerate(card_files, 1):
         episode = (number, len(card_files)) if len(card_files) > 1 else None
         summary = review_card_file(

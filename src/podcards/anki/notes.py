@@ -240,6 +240,9 @@ def plan_notes(
             notes.append(ExportNote(deck, card.content.note_type, fields, tags, guid, card.id))
     if not notes:
         episodes = ", ".join(card_file.episode.slug for card_file in card_files)
-        hint = "" if include_pending else " (pending cards need --include-pending)"
+        pending = any(card.status == ReviewStatus.PENDING for f in card_files for card in f.cards)
+        hint = " (pending cards need --include-pending)" if pending and not include_pending else ""
+        if not any(card_file.cards for card_file in card_files):
+            hint = " (no cards at all: extraction found nothing worth a card)"
         raise NothingToDo(f"no approved cards to export in {episodes}{hint}")
     return notes, skipped
