@@ -479,6 +479,15 @@ def test_a_sentence_about_a_quantity_is_no_definition() -> None:
     assert not card.front.startswith("What is")
 
 
+def test_an_advantage_or_a_downside_is_no_term_to_define() -> None:
+    """'The advantage is...' gives the advantage of something it does not name: 'What is the
+    advantage?' cannot be answered."""
+    card = card_for(
+        "The advantage is the harbour still works, so boats can still get in at low tide."
+    )
+    assert not card.front.startswith("What is")
+
+
 def test_a_change_is_no_term_to_define() -> None:
     """'Colder means stickier' relates two changes: 'What does colder mean?' asks nothing."""
     card = card_for("The lava up there is a lot colder.", "And colder means stickier, like syrup.")
