@@ -1083,6 +1083,31 @@ def test_an_appositive_defines_its_noun_phrase() -> None:
     assert (card.front, card.back) == ("What is pumice?", "A volcanic glass full of gas bubbles")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the appositive renames 'an index', not the columns it is on
+        "So an index on two columns, a composite index, is sorted by the first column and then"
+        " by the second.",
+        # a list, not an appositive: no 'What is water? A pinch of salt...'
+        "For the dough you need flour, water, a pinch of salt and a lot of patience.",
+    ],
+)
+def test_an_appositive_of_something_else_defines_nothing(text: str) -> None:
+    assert not card_for(text).front.startswith("What is")
+
+
+def test_an_appositive_to_the_object_of_a_preposition_defines_it() -> None:
+    card = card_for(
+        "What you compare is the yield on a savings bond, a loan to the government that pays a"
+        " fixed rate."
+    )
+    assert (card.front, card.back) == (
+        "What is a savings bond?",
+        "A loan to the government that pays a fixed rate",
+    )
+
+
 def test_a_definition_after_a_preamble_is_still_a_definition() -> None:
     card = card_for(
         "So, the textbook definition is that a delta is a landform built from river silt."

@@ -240,6 +240,15 @@ def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> Non
     )
 
 
+def test_an_article_said_again_is_said_once() -> None:
+    """'So a, um, an index...': once the filler goes, the first article is a false start."""
+    assert (
+        nlp.clean_disfluencies("So a, um, an index on two columns.") == "An index on two columns."
+    )
+    assert nlp.clean_disfluencies("It was the, uh, the tide.") == "It was the tide."
+    assert nlp.clean_disfluencies("We call it the A team.") == "We call it the A team."
+
+
 def test_a_filler_between_commas_leaves_a_comma_where_the_speaker_restarts() -> None:
     """Dropping 'um' must not glue a false start to its restart ('just it starts'), and a
     'yeah' inside a sentence is filler too."""

@@ -44,6 +44,9 @@ MEANING_FRAME = re.compile(
 )
 """'When I'm talking about the basics, I mean...': the 'I mean' after it says what a word
 stands for."""
+ARTICLE_RESTART = re.compile(r"\b(?i:a|an|the),? (?=(?:a|an|the) )")
+"""'So a, um, an index...': an article said again, the first one dropped ('the A team' keeps
+its capital letter)."""
 FALSE_START = re.compile(r"^[^,.;]{1,25}?\s+(?:--|—|–)\s+")
 
 
@@ -97,6 +100,7 @@ def clean_disfluencies(text: str, *, continues: bool = False) -> str:
     cleaned = " ".join(text.split())
     cleaned = FALSE_START.sub("", cleaned)
     cleaned = without_fillers(cleaned)
+    cleaned = ARTICLE_RESTART.sub("", cleaned)
     cleaned = REPEATED_WORDS.sub(r"\1", cleaned)
     cleaned = RESTARTED_COPULA.sub(r"\1 ", cleaned)
     if not continues:

@@ -14,6 +14,7 @@ from podcards.extract.cards.common import (
     ARTICLE,
     MAX_ANSWER_WORDS,
     MAX_TERM_WORDS,
+    PREPOSITIONS,
     RATING_OR_SIZE,
     CardDraft,
     basic,
@@ -26,7 +27,7 @@ from podcards.extract.cards.common import (
 from podcards.extract.ranking import EXPLANATION_LEAD, Passage, named_then_explained
 from podcards.models import CardKind
 from podcards.nlp import KeyTerms, clean_disfluencies, is_verb, tag_text, word_tokenizer
-from podcards.nlp.discourse import DISCOURSE_MARKERS, opening_run
+from podcards.nlp.discourse import DISCOURSE_MARKERS, SPOKEN_OPENERS, any_word, opening_run
 
 QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
@@ -433,6 +434,9 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                     and not capitalised_mid_sentence(text, found.start(), written)
                     and not frames_instead_of_defining(answer.group("answer"))
                     and not TOPIC_FRAME.search(text[: found.start()])
+                    and not appositive_of_something_else(
+                        text, found.start(), answer.group("answer")
+                    )
                 ):
                     written = written[:1].lower() + written[1:]
                     if DETERMINER_BEFORE.search(text, 0, found.start()):
@@ -478,6 +482,30 @@ def introduced_term_card(
 
 
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
+HOLDER_BEFORE = re.compile(
+    r"(?P<holder>\w+) "
+    + any_word(PREPOSITIONS | {"in", "on", "over", "under", "between", "across", "through"})
+    + r"\s+(?:[\w'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+LIST_ITEM_BEFORE = re.compile(r"(?P<item>[\w']+),\s*$")
+LEAD_IN_WORDS = SPOKEN_OPENERS | {"then", "basically", "actually", "honestly", "right"}
+"""'And then, pumice, a volcanic glass...': after these the phrase starts its clause."""
+
+
+def appositive_of_something_else(text: str, position: int, answer: str) -> bool:
+    """The appositive after the phrase at `position` does not name that phrase: it renames the
+    phrase holding it after a preposition ('an index on multiple columns, a composite index':
+    'index'; while 'the yield on a TIPS bond, a Treasury that...' does define the bond), or the
+    phrase is an item of a list or follows an aside ('flour, water, a pinch of salt'; 'at a,
+    again, previous job, an engineer')."""
+    holder = HOLDER_BEFORE.search(text, 0, position)
+    if holder and holder.group("holder").lower() in answer.lower().split():
+        return True
+    before = LIST_ITEM_BEFORE.search(text, 0, position)
+    return bool(before) and before.group("item").lower() not in LEAD_IN_WORDS
 
 
 def with_article(term: str) -> str:
