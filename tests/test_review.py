@@ -217,6 +217,12 @@ def test_undo_puts_back_an_edit_tags_and_a_bulk_approval(card_path: Path) -> Non
     assert set(statuses(card_path).values()) == {"pending"}
 
 
+def test_undo_says_what_it_took_back(card_path: Path, capsys) -> None:
+    review_with_keys(card_path, "cuq")
+    assert "Undid the switch to cloze (1 card)." in capsys.readouterr().err
+    assert load_card_file(card_path).cards[0].edited is None
+
+
 def test_undo_at_the_end_of_the_queue_takes_back_the_last_decision(card_path: Path) -> None:
     review_with_keys(card_path, "aaaaauq")  # undo shows the last card again; q leaves it
     assert list(statuses(card_path).values()) == ["approved"] * 4 + ["pending"]

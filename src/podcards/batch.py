@@ -416,7 +416,8 @@ def _summary_row(result: EpisodeResult) -> tuple[str, str, str, str, str]:
         problem = result.error.removeprefix(f"{result.source}: ")  # the row names the file
         failure = f"[red]failed[/]: {escape(problem)}"
         return (escape(result.source.name), "-", "-", "-", failure)
-    status = f"ok, {result.duplicates} duplicates" if result.duplicates else "ok"
+    plural = "" if result.duplicates == 1 else "s"
+    status = f"ok, {result.duplicates} duplicate{plural}" if result.duplicates else "ok"
     return (
         escape(result.episode.title),
         result.episode.format,

@@ -380,14 +380,16 @@ def preview(
 
 
 def _show_written(path: Path, summary: list[str], skipped: list[str]) -> None:
-    """Warnings for skipped cards, the summary lines (hidden by -q), then the written path."""
+    """Warnings for skipped cards, the summary lines (hidden by -q), then the written path,
+    as the user would type it."""
     from podcards import ui
+    from podcards.batch import shown_path
 
     for line in skipped:
         ui.warn(line)
     for line in summary:
         ui.info(line)
-    click.echo(path)
+    click.echo(shown_path(path))
 
 
 def _forgiving_output() -> None:

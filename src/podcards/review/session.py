@@ -379,7 +379,7 @@ class ReviewSession:
             self.index -= 1
 
     def _edit(self, card: Card) -> None:
-        self._set_content(card, self._ask_content(card.content))
+        self._set_content(card, self._ask_content(card.content), "the edit")
 
     def _switch(self, card: Card) -> None:
         current = card.content
@@ -390,15 +390,17 @@ class ReviewSession:
             switched = to_cloze(current, card.quote)
         else:
             switched = to_basic(current)
-        self._set_content(card, switched)
+        self._set_content(
+            card, switched, f"the switch to {'cloze' if target == NoteType.CLOZE else 'Q/A'}"
+        )
 
     def _restore(self, card: Card) -> None:
-        self._set_content(card, card.generated)
+        self._set_content(card, card.generated, "restoring the original")
 
-    def _set_content(self, card: Card, content: CardContent) -> None:
+    def _set_content(self, card: Card, content: CardContent, what: str) -> None:
         edited = None if content == card.generated else content
         if edited != card.edited:
-            with self._change([card], "the edit"):
+            with self._change([card], what):
                 card.edited = edited
 
     def _ask_content(self, current: CardContent) -> CardContent:
