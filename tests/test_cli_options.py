@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,3 +38,34 @@ def test_run_help_gives_the_default_deck_for_one_episode_and_for_several() -> No
 
 def test_review_help_says_kind_can_be_repeated() -> None:
     assert "repeat the option for several kinds" in help_text("review")
+
+
+def podcards_in(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "podcards", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_quiet_and_verbose_also_work_after_the_command(tmp_path: Path) -> None:
+    """Users type 'podcards extract talk.txt -q' as often as 'podcards -q extract talk.txt'."""
+    shutil.copy(SAMPLE, tmp_path / "talk.txt")
+    quiet = podcards_in(tmp_path, "extract", "talk.txt", "-q")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    loud = podcards_in(tmp_path, "extract", "talk.txt", "-v")
+    assert loud.returncode == 0 and "candidates from talk.txt" in loud.stderr
+
+
+def test_a_card_file_named_without_its_suffix_is_refused_before_extracting(tmp_path: Path) -> None:
+    """status and run find card files by '.cards.json': one named otherwise would be lost."""
+    shutil.copy(SAMPLE, tmp_path / "talk.txt")
+    done = podcards_in(tmp_path, "extract", "talk.txt", "-o", "notes.txt")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "podcards: notes.txt: card file name must end in .cards.json, so status finds it\n"
+    )
+    assert not (tmp_path / "notes.txt").exists()
+    assert "default: OUTPUT-FOLDER/<episode>.cards.json" in help_text("extract")

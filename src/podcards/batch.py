@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from podcards import ui
-from podcards.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, NothingToDo, PodcardsError
+from podcards.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    InputError,
+    NothingToDo,
+    PodcardsError,
+)
 from podcards.models import Card, CardFile, Config, EpisodeInfo, ReviewStatus
 from podcards.paths import CARD_FILE_SUFFIX, card_file_path, numbered_slug
 
@@ -96,6 +103,10 @@ def extract_episodes(
     """
     if card_file is not None and len(sources) != 1:
         raise PodcardsError("-o/--output names one card file: give a single transcript")
+    if card_file is not None and not card_file.name.endswith(CARD_FILE_SUFFIX):
+        raise InputError(
+            card_file, f"card file name must end in {CARD_FILE_SUFFIX}, so status finds it"
+        )
     try:
         results = _extract_all(sources, settings, format, workers or default_workers())
     except BatchInterrupted as stopped:

@@ -64,10 +64,39 @@ def extraction_options(command: Callable) -> Callable:
     return command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+QUIET_HELP = "Print only errors and results."
+VERBOSE_HELP = "Print more about what happens."
+
+
+def _set_verbosity(_context: click.Context, option: click.Parameter, given: bool) -> None:
+    from podcards import ui
+
+    if given:
+        ui.set_verbosity(-1 if option.name == "quiet" else 1)
+
+
+class PodcardsGroup(click.Group):
+    """Takes -q and -v after a command's name too ('podcards extract talk.txt -q'), where
+    users type them as often as before it."""
+
+    def add_command(self, command: click.Command, name: str | None = None) -> None:
+        command.params += [
+            click.Option(["-q", "--quiet"], is_flag=True, expose_value=False,
+                         callback=_set_verbosity, help=QUIET_HELP),
+            click.Option(["-v", "--verbose"], is_flag=True, expose_value=False,
+                         callback=_set_verbosity, help=VERBOSE_HELP),
+        ]  # fmt: skip
+        super().add_command(command, name)
+
+
+@click.group(
+    cls=PodcardsGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES_HELP,
+)
 @click.version_option(__version__, "--version", prog_name="podcards")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors and results.")
-@click.option("-v", "--verbose", is_flag=True, help="Print more about what happens.")
+@click.option("-q", "--quiet", is_flag=True, help=QUIET_HELP)
+@click.option("-v", "--verbose", is_flag=True, help=VERBOSE_HELP)
 def cli(quiet: bool, verbose: bool) -> None:
     """Turn podcast and video transcripts into Anki flashcards worth studying."""
     from podcards import ui
@@ -113,7 +142,8 @@ def inspect(
     "--output",
     "card_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Card file to write, for one transcript (default: decks/<episode>.cards.json).",
+    help="Card file to write, for one transcript, ending in .cards.json (default: "
+    "OUTPUT-FOLDER/<episode>.cards.json).",
 )
 @click.option(
     "--json",
