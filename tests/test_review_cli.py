@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,9 @@ def test_status_counts_pending_approved_edited_rejected_per_file(tmp_path: Path)
         ["first.cards.json", "3", "1", "1", "1"],
         ["second.cards.json", "2", "0", "0", "0"],
     ]
+    header = next(line for line in result.stdout.splitlines() if "card file" in line)
+    assert re.findall(r"\w+", header)[2:] == ["pending", "approved", "rejected", "edited"]
+    assert "edited: cards in your own wording, counted in their status too" in result.stdout
 
 
 def test_status_of_one_card_file(tmp_path: Path) -> None:

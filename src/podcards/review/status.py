@@ -46,10 +46,13 @@ def show_statuses(statuses: list[CardFileStatus]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    folders = sorted({str(status.path.parent) for status in statuses})
-    table = Table(title=escape(f"Review status in {', '.join(folders)}"))
+    folders = sorted({_folder_name(status.path.parent) for status in statuses})
+    table = Table(
+        title=escape(f"Review status in {', '.join(folders)}"),
+        caption="edited: cards in your own wording, counted in their status too",
+    )
     table.add_column("card file", overflow="fold")
-    for column in ("pending", "approved", "edited", "rejected"):
+    for column in ("pending", "approved", "rejected", "edited"):
         table.add_column(column, justify="right")
     for status in statuses:
         if status.counts is None:
@@ -60,7 +63,11 @@ def show_statuses(statuses: list[CardFileStatus]) -> None:
             escape(status.path.name),
             f"[yellow]{counts.pending}[/]",
             f"[green]{counts.approved}[/]",
-            str(counts.edited),
             f"[red]{counts.rejected}[/]",
+            str(counts.edited),
         )
     ui.console().print(table)
+
+
+def _folder_name(folder: Path) -> str:
+    return "the current folder" if str(folder) == "." else str(folder)
