@@ -11,9 +11,13 @@ from pathlib import Path
 SAMPLE = Path(__file__).resolve().parent.parent / "src" / "podcards" / "data" / "sample.txt"
 
 
-def podcards(*args: str) -> subprocess.CompletedProcess:
+def podcards(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "podcards", *args], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "podcards", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -40,29 +44,19 @@ def test_review_help_says_kind_can_be_repeated() -> None:
     assert "repeat the option for several kinds" in help_text("review")
 
 
-def podcards_in(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "podcards", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_quiet_and_verbose_also_work_after_the_command(tmp_path: Path) -> None:
     """Users type 'podcards extract talk.txt -q' as often as 'podcards -q extract talk.txt'."""
     shutil.copy(SAMPLE, tmp_path / "talk.txt")
-    quiet = podcards_in(tmp_path, "extract", "talk.txt", "-q")
+    quiet = podcards("extract", "talk.txt", "-q", cwd=tmp_path)
     assert quiet.returncode == 0 and quiet.stderr == ""
-    loud = podcards_in(tmp_path, "extract", "talk.txt", "-v")
+    loud = podcards("extract", "talk.txt", "-v", cwd=tmp_path)
     assert loud.returncode == 0 and "candidates from talk.txt" in loud.stderr
 
 
 def test_a_card_file_named_without_its_suffix_is_refused_before_extracting(tmp_path: Path) -> None:
     """status and run find card files by '.cards.json': one named otherwise would be lost."""
     shutil.copy(SAMPLE, tmp_path / "talk.txt")
-    done = podcards_in(tmp_path, "extract", "talk.txt", "-o", "notes.txt")
+    done = podcards("extract", "talk.txt", "-o", "notes.txt", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr == (
         "podcards: notes.txt: card file name must end in .cards.json, so status finds it\n"

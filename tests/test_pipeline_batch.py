@@ -291,19 +291,24 @@ def wait_for(condition: Callable[[], object], seconds: float) -> object:
     return result
 
 
+def start_batch(tmp_path: Path, copies: int, flag: str, **popen_options) -> subprocess.Popen:
+    """podcards extracting `copies` copies of one talk, in worker processes, into out/."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(copies):
+        shutil.copy(TALKS / "kitchen.txt", folder / f"talk-{number:02}.txt")
+    return subprocess.Popen(
+        [sys.executable, "-m", "podcards", flag, "extract", str(folder), "--output-folder", "out"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        **popen_options,
+    )
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no worker processes")
 def test_workers_end_when_the_batch_is_killed(tmp_path: Path) -> None:
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for number in range(8):
-        shutil.copy(TALKS / "kitchen.txt", folder / f"talk-{number}.txt")
-    batch = subprocess.Popen(
-        [sys.executable, "-m", "podcards", "-q", "extract", str(folder), "--output-folder", "out"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    batch = start_batch(tmp_path, 8, "-q", stderr=subprocess.DEVNULL)
 
     def workers() -> list[int]:
         return [pid for pid in children_of(batch.pid) if running(pid)]
@@ -325,17 +330,8 @@ def test_workers_end_when_the_batch_is_killed(tmp_path: Path) -> None:
 def test_ctrl_c_stops_a_batch_at_once_and_keeps_the_episodes_finished(tmp_path: Path) -> None:
     """Ctrl-C reaches the whole process group, workers too: the batch stops with one line and
     exit code 130 (never a traceback, never going on), and writes what was done."""
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for number in range(12):
-        shutil.copy(TALKS / "kitchen.txt", folder / f"talk-{number:02}.txt")
-    batch = subprocess.Popen(
-        [sys.executable, "-m", "podcards", "-v", "extract", str(folder), "--output-folder", "out"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
+    batch = start_batch(
+        tmp_path, 12, "-v", stderr=subprocess.PIPE, text=True, start_new_session=True
     )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(batch.stderr), daemon=True).start()

@@ -254,13 +254,7 @@ def test_approving_above_a_score_asks_again_for_one_outside_0_to_1(card_path: Pa
     """Scores are chances from 0 to 1: '80' is refused at the prompt, not taken to approve
     nothing."""
     review_with_keys(card_path, f"A{CLEAR_LINE}80{ENTER}{CLEAR_LINE}0.8{ENTER}q")
-    assert list(statuses(card_path).values()) == [
-        "approved",
-        "approved",
-        "approved",
-        "pending",
-        "pending",
-    ]
+    assert list(statuses(card_path).values()) == ["approved"] * 3 + ["pending"] * 2
 
 
 def test_ctrl_c_at_the_decision_prompt_keeps_earlier_decisions_and_exits_130(
