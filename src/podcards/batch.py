@@ -158,6 +158,7 @@ def _extract_all(
 
 
 POLL_SECONDS = 0.1
+"""How often a batch looks for Ctrl-C while its workers extract."""
 
 
 def _extract_in_pool(
@@ -177,15 +178,16 @@ def _extract_in_pool(
         ) as pool,
     ):
         results = pool.imap_unordered(_extract_job, [(source, *job) for source in sources])
-        for _ in sources:
-            while True:
-                if stop.is_set():
-                    raise KeyboardInterrupt
-                try:
-                    yield results.next(timeout=POLL_SECONDS)
-                    break
-                except multiprocessing.TimeoutError:
-                    continue
+        waiting = len(sources)
+        while waiting:
+            if stop.is_set():
+                raise KeyboardInterrupt
+            try:
+                result = results.next(timeout=POLL_SECONDS)
+            except multiprocessing.TimeoutError:
+                continue
+            waiting -= 1
+            yield result
 
 
 @contextmanager
