@@ -385,7 +385,7 @@ def test_panel_shows_position_kind_card_quote_speaker_time_and_counts(
         "What do sea stars use to move?",
         "Hundreds of tiny tube feet.",
         "“Sea stars move on hundreds of tiny tube feet.” — Mara, 0:05",
-        "approved 1 · rejected 0 · left 4",
+        "approved 1 · rejected 0 · pending 4 in the file",
     ):
         assert expected in shown
     assert max(len(line) for line in shown.splitlines()) <= 80

@@ -39,7 +39,7 @@ def card_panel(
     title = f"[bold]{position}/{total}[/] · {card.kind.value} · score {card.score:.2f}"
     subtitle = (
         f"[green]approved {counts.approved}[/] · [red]rejected {counts.rejected}[/] · "
-        f"left {counts.pending}"
+        f"pending {counts.pending} in the file"
     )
     return Panel(
         Group(*parts),
