@@ -274,6 +274,21 @@ def test_a_term_led_by_a_figure_tags_no_card() -> None:
     assert "accuracy" in tags and not {tag for tag in tags if tag[0].isdigit()}, tags
 
 
+def test_a_card_is_not_tagged_with_part_of_a_longer_term_it_has() -> None:
+    """'slack-water' says it; 'water' beside it is half a term, no topic to browse by."""
+    cards = extract_cards(
+        transcript_of(
+            "Slack water is the short pause when the tide turns and the water stands still.",
+            "Divers wait for slack water because the water barely moves for twenty minutes.",
+            "At slack water the turbines stop, since no water flows through them.",
+            "The water then speeds up again, and the turbines spin faster as the water rises.",
+        )
+    )
+    tags = [card.tags for card in cards]
+    assert ["slack-water"] in tags and ["water"] in tags
+    assert not any({"slack-water", "water"} <= set(card_tags) for card_tags in tags), tags
+
+
 def fronts_of(*turns: str | tuple[str, str]) -> list[str]:
     return [card.generated.front for card in extract_cards(transcript_of(*turns))]
 

@@ -248,15 +248,20 @@ def question_before(passage: ranking.Passage, sentences: Sequence[nlp.Sentence])
 
 def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, str]) -> list[str]:
     """The passage's key terms as tags; a term led by a figure ('50% accuracy') is no topic
-    to browse by."""
+    to browse by, nor a part of a longer term there ('factor' beside 'capacity factor')."""
+    topics = [term for term in passage.terms if not led_by_figure(term)]
     tags = []
-    for term in passage.terms:
-        if QUANTITY_OPENING.match(term.split()[0].rstrip("%")):
+    for term in topics:
+        if any(term != other and f" {term} " in f" {other} " for other in topics):
             continue
         tag = slugify(apply_glossary(terms.shown(term), glossary), fallback="")
         if tag and tag not in tags:
             tags.append(tag)
     return tags[:MAX_TAGS]
+
+
+def led_by_figure(term: str) -> bool:
+    return bool(QUANTITY_OPENING.match(term.split()[0].rstrip("%")))
 
 
 def normalised_text(text: str) -> str:
