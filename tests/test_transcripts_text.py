@@ -192,6 +192,9 @@ def test_file_name_is_the_title_when_the_file_has_none(tmp_path):
     path = tmp_path / "my_first-talk.txt"
     path.write_text("Just a few words said out loud.\n", encoding="utf-8")
     assert read_transcript(path).title == "My First Talk"
+    path = tmp_path / "sql-indexes-for-beginners.txt"  # an acronym and a small word
+    path.write_text("Just a few words said out loud.\n", encoding="utf-8")
+    assert read_transcript(path).title == "SQL Indexes for Beginners"
 
 
 def test_bundled_sample_is_a_ten_minute_two_speaker_episode():

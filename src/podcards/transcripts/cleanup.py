@@ -153,7 +153,10 @@ def readable_title(text: str) -> str:
     """A title from shouting title-page lines or a file name: 'HOPES OF AGI' -> 'Hopes of AGI'."""
     text = plain_line(text)
     if not any(char.isupper() for char in text):
-        return " ".join(word[:1].upper() + word[1:] for word in text.split())
+        words = text.split()
+        return " ".join(
+            _lower_case_title_word(word, index == 0) for index, word in enumerate(words)
+        )
     if any(char.islower() for char in text):
         return text
     return " ".join(_title_word(word, first=index == 0) for index, word in enumerate(text.split()))
@@ -168,6 +171,19 @@ _SHORT_WORDS = frozenset(
         out own red see six ten top two use war way who why yes yet you""",
     )
 )
+
+
+def _lower_case_title_word(word: str, first: bool) -> str:
+    """A capital, but none for a small word, and all capitals for a word without a vowel: a
+    file name's acronym ('sql-indexes-for-beginners' -> 'SQL Indexes for Beginners')."""
+    if word.isalpha() and not _VOWEL.search(word):
+        return word.upper()
+    if word in _SMALL_WORDS and not first:
+        return word
+    return word[:1].upper() + word[1:]
+
+
+_VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 
 
 def _title_word(word: str, first: bool) -> str:
