@@ -41,13 +41,16 @@ NUMBER_WORDS = (
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|a hundred|a thousand|"
     r"a million|a billion|a couple of|a dozen)"
 )
+COUNTED_NOUNS = (
+    r"(?:parameters|dollars|euros|people|users|examples|images|tokens|steps|iterations|layers)"
+)
+"""What a bare number often counts ('2,000 people'), so it is a unit of the number."""
 UNITS = (
     r"(?:%|percent|per ?cent|percentage points?|basis points?|x\b|times\b|fold\b|days?|weeks?|months?|years?|decades?|hours?|"
     r"minutes?|seconds?|(?:milli|micro|nano)seconds?|centur(?:y|ies)|(?:thousand|million|billion|trillion)s?|k\b|gb|tb|mb|"
     r"(?:kilo|centi|milli)?met(?:re|er)s?|km\b|miles?|feet|kg\b|kilograms?|grams?|tons?|tonnes?|degrees?|"
     r"(?:kilo|mega|giga|tera)?(?:watts?|bytes|hertz)|volts?|(?:milli)?lit(?:re|er)s?|pounds|ounces|"
-    r"inches|calories|acres|hectares|mph|knots|"
-    r"parameters|dollars|euros|people|users|examples|images|tokens|steps|iterations|layers)(?!\w)"
+    r"inches|calories|acres|hectares|mph|knots|" + COUNTED_NOUNS + r")(?!\w)"
 )
 WHAT_HAPPENS_WHEN = r"what (?:you get|happens) when"
 """'A spring tide is what you get when...': a term defined by what happens."""

@@ -170,22 +170,22 @@ def sentence_starts(words: Sequence[str], max_words: int, model: Model | None = 
     return starts
 
 
-def clause_starts(words: Sequence[str]) -> dict[int, bool]:
-    """Where the clauses of an unpunctuated piece most likely begin (after the first), each
-    with whether a sentence starts there: each gap with at least CLAUSE_THRESHOLD probability
-    of a start that leaves MIN_CLAUSE_WORDS on either side, and a sentence start
-    (START_THRESHOLD) however close to the piece's beginning, which then holds the end of the
-    sentence before ('...the t word so for most of 2021 the fed...')."""
+def clause_starts(plain: Sequence[str], chances: Sequence[float]) -> dict[int, bool]:
+    """Where the clauses of an unpunctuated piece (its `plain` words and each gap's
+    `start_probabilities`) most likely begin (after the first), each with whether a sentence
+    starts there: each gap with at least CLAUSE_THRESHOLD probability of a start that leaves
+    MIN_CLAUSE_WORDS on either side, and a sentence start (START_THRESHOLD) however close to
+    the piece's beginning, which then holds the end of the sentence before ('...the t word so
+    for most of 2021 the fed...')."""
     starts: dict[int, bool] = {}
     last = 0
-    plain = [plain_word(word) for word in words]
-    for position, chance in enumerate(start_probabilities(plain)[1:], start=1):
+    for position, chance in enumerate(chances[1:], start=1):
         if plain[position] in POINTING_WORDS:
             chance *= LEANING_DISCOUNT  # '...there's no car | that's going to outrun it'
         sentence = chance >= START_THRESHOLD
         stub = sentence and not starts  # the tail of the sentence before, however short
         after_last = stub or position - last >= MIN_CLAUSE_WORDS
-        if after_last and len(words) - position >= MIN_CLAUSE_WORDS and chance >= CLAUSE_THRESHOLD:
+        if after_last and len(plain) - position >= MIN_CLAUSE_WORDS and chance >= CLAUSE_THRESHOLD:
             starts[position] = sentence
             last = position
     return starts

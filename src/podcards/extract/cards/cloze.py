@@ -418,21 +418,21 @@ class CaptionClauses(NamedTuple):
 
 def caption_clauses(text: str) -> CaptionClauses:
     words = [match.span() for match in re.finditer(r"\S+", text)]
-    plain = [text[low:high] for low, high in words]
-    found = boundaries.clause_starts(plain)
+    plain = [boundaries.plain_word(text[low:high]) for low, high in words]
+    chances = boundaries.start_probabilities(plain)
+    found = boundaries.clause_starts(plain, chances)
     starts = [0, *found, len(words)]
     clauses = [(words[first][0], words[after - 1][1]) for first, after in pairwise(starts)]
     ends = {number for number, start in enumerate(found) if found[start]}
     ends.update(number - 1 for number, (low, _) in enumerate(clauses) if REPLY.match(text, low))
-    return CaptionClauses(clauses, frozenset(ends), caption_marks(plain, words))
+    return CaptionClauses(clauses, frozenset(ends), caption_marks(chances, words))
 
 
-def caption_marks(plain: list[str], words: list[tuple[int, int]]) -> dict[int, str]:
+def caption_marks(chances: list[float], words: list[tuple[int, int]]) -> dict[int, str]:
     """A full stop where the boundary model almost surely finds a sentence start, a comma where
     it likely finds one: on the held-out talks and the dev episode as captions, 80% of the
     full stops are at a sentence end in the written text and 4% where it has no mark; the
     commas are at a sentence end or a comma 86% of the time."""
-    chances = boundaries.start_probabilities([boundaries.plain_word(word) for word in plain])
     return {
         words[position - 1][1]: "." if chance >= FULL_STOP_CHANCE else ","
         for position, chance in enumerate(chances)
@@ -720,10 +720,7 @@ def quantity_targets(text: str) -> list[Target]:
     return targets
 
 
-YEAR_THEN_COUNTED = re.compile(
-    r"(?:1[5-9]|20)\d\d (?:people|users|examples|images|tokens|steps|iterations|layers|"
-    r"parameters|dollars|euros)"
-)
+YEAR_THEN_COUNTED = re.compile(YEAR.pattern + " " + detectors.COUNTED_NOUNS)
 WHEN_LEAD = re.compile(r"\b(?:in|since|until|till|by|before|after|from|around|like)\s+$")
 
 
