@@ -58,8 +58,6 @@ def test_a_card_file_named_without_its_suffix_is_refused_before_extracting(tmp_p
     shutil.copy(SAMPLE, tmp_path / "talk.txt")
     done = podcards("extract", "talk.txt", "-o", "notes.txt", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr == (
-        "podcards: notes.txt: card file name must end in .cards.json, so status finds it\n"
-    )
+    assert done.stderr == ("podcards: notes.txt: output file name must end in .cards.json\n")
     assert not (tmp_path / "notes.txt").exists()
     assert "default: OUTPUT-FOLDER/<episode>.cards.json" in help_text("extract")

@@ -22,16 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from podcards import ui
-from podcards.errors import (
-    EXIT_BAD_INPUT,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    InputError,
-    NothingToDo,
-    PodcardsError,
-)
+from podcards.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, NothingToDo, PodcardsError
+from podcards.files import check_output_name
 from podcards.models import Card, CardFile, Config, EpisodeInfo, ReviewStatus
-from podcards.paths import CARD_FILE_SUFFIX, card_file_path, numbered_slug
+from podcards.paths import CARD_FILE_SUFFIX, card_file_path, numbered_slug, shown_path
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -103,10 +97,8 @@ def extract_episodes(
     """
     if card_file is not None and len(sources) != 1:
         raise PodcardsError("-o/--output names one card file: give a single transcript")
-    if card_file is not None and not card_file.name.endswith(CARD_FILE_SUFFIX):
-        raise InputError(
-            card_file, f"card file name must end in {CARD_FILE_SUFFIX}, so status finds it"
-        )
+    if card_file is not None:
+        check_output_name(card_file, CARD_FILE_SUFFIX)  # status and run look for the suffix
     try:
         results = _extract_all(sources, settings, format, workers or default_workers())
     except BatchInterrupted as stopped:
@@ -438,13 +430,6 @@ def _summary_row(result: EpisodeResult) -> tuple[str, str, str, str, str]:
         escape(str(shown_path(result.card_file))),
         status,
     )
-
-
-def shown_path(path: Path) -> Path:
-    """A path as the user would type it: relative to the working folder when inside it."""
-    if path.is_absolute() and path.is_relative_to(Path.cwd()):
-        return path.relative_to(Path.cwd())
-    return path
 
 
 def report(results: list[EpisodeResult], *, json_on_stdout: bool = False) -> None:

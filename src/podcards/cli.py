@@ -413,7 +413,7 @@ def _show_written(path: Path, summary: list[str], skipped: list[str]) -> None:
     """Warnings for skipped cards, the summary lines (hidden by -q), then the written path,
     as the user would type it."""
     from podcards import ui
-    from podcards.batch import shown_path
+    from podcards.paths import shown_path
 
     for line in skipped:
         ui.warn(line)

@@ -31,6 +31,16 @@ def reading(path: Path, kind: str) -> Iterator[None]:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
 
 
+def check_output_name(output: Path, suffix: str) -> None:
+    """Refuse an output that is a folder, does not end in `suffix` or could not be written,
+    before any work."""
+    if output.is_dir():
+        raise InputError(output, f"is a folder; give a file name ending in {suffix}")
+    if not output.name.lower().endswith(suffix):
+        raise InputError(output, f"output file name must end in {suffix}")
+    check_writable(output)
+
+
 def check_writable(path: Path) -> None:
     """Refuse, before any work, a file that could not be written after it: its folder, or the
     nearest one that exists (writing makes the rest), must allow writing. A full disk still

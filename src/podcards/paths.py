@@ -41,3 +41,10 @@ DECK_SUFFIX = ".apkg"
 def card_file_path(folder: Path, slug: str) -> Path:
     """Where an episode's card file lives by default: `folder/<slug>.cards.json`."""
     return inside(folder, slugify(slug) + CARD_FILE_SUFFIX)
+
+
+def shown_path(path: Path) -> Path:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        return path.relative_to(Path.cwd())
+    return path

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from podcards import ui
-from podcards.batch import extract_episodes, raise_if_failed, report, shown_path
+from podcards.batch import extract_episodes, raise_if_failed, report
 from podcards.errors import NothingToDo
 from podcards.models import Config
+from podcards.paths import shown_path
 
 DEMO_APPROVED_CARDS = 15
 """How many of the sample's best candidates the demo approves: a deck worth a look."""
@@ -42,7 +43,8 @@ def run_job(
     on with the others; the exit code says so at the end (2). A bad deck file name or deck
     name pattern is refused before anything is extracted, not after the review.
     """
-    from podcards.anki import check_deck_pattern, check_output_name
+    from podcards.anki import check_deck_pattern
+    from podcards.files import check_output_name
     from podcards.paths import DECK_SUFFIX
     from podcards.review import review_card_file
 

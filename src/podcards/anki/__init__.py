@@ -6,7 +6,6 @@ Named `podcards.anki`; the real Anki package (`anki`, used by the tests) is a di
 from podcards.anki.export import (
     DEFAULT_DECK_PATTERN,
     build_package,
-    check_output_name,
     export_decks,
     next_export_time,
     output_path,
@@ -21,7 +20,6 @@ __all__ = [
     "DEFAULT_DECK_PATTERN",
     "build_package",
     "check_deck_pattern",
-    "check_output_name",
     "export_decks",
     "next_export_time",
     "output_path",

@@ -22,8 +22,7 @@ from pathlib import Path
 from podcards.anki.notes import ExportNote, deck_id, plan_notes
 from podcards.anki.notetypes import genanki_model
 from podcards.cardfile import card_file_lock, load_card_file, save_card_file
-from podcards.errors import InputError
-from podcards.files import check_writable, write_atomically
+from podcards.files import check_output_name, write_atomically
 from podcards.models import CardFile, ExportResult
 from podcards.paths import CARD_FILE_SUFFIX, inside, slugify
 
@@ -109,16 +108,6 @@ def output_path(
     names = {path.name.removesuffix(CARD_FILE_SUFFIX) for path in card_files}
     name = slugify(names.pop()) if len(names) == 1 else SEVERAL_EPISODES_NAME
     return inside(folder, name + (default_suffix or suffix))
-
-
-def check_output_name(output: Path, suffix: str) -> None:
-    """Refuse an output that is a folder, does not end in `suffix` or could not be written,
-    before any work."""
-    if output.is_dir():
-        raise InputError(output, f"is a folder; give a file name ending in {suffix}")
-    if output.suffix.lower() != suffix:
-        raise InputError(output, f"output file name must end in {suffix}")
-    check_writable(output)
 
 
 def _apkg_bytes(notes: Sequence[ExportNote], timestamp: int) -> bytes:

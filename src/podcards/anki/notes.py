@@ -240,9 +240,11 @@ def plan_notes(
             notes.append(ExportNote(deck, card.content.note_type, fields, tags, guid, card.id))
     if not notes:
         episodes = ", ".join(card_file.episode.slug for card_file in card_files)
-        pending = any(card.status == ReviewStatus.PENDING for f in card_files for card in f.cards)
-        hint = " (pending cards need --include-pending)" if pending and not include_pending else ""
-        if not any(card_file.cards for card_file in card_files):
+        cards = [card for card_file in card_files for card in card_file.cards]
+        hint = ""
+        if not cards:
             hint = " (no cards at all: extraction found nothing worth a card)"
+        elif not include_pending and any(card.status == ReviewStatus.PENDING for card in cards):
+            hint = " (pending cards need --include-pending)"
         raise NothingToDo(f"no approved cards to export in {episodes}{hint}")
     return notes, skipped
