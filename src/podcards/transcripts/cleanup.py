@@ -150,16 +150,17 @@ def plain_line(text: str) -> str:
 
 
 def readable_title(text: str) -> str:
-    """A title from shouting title-page lines or a file name: 'HOPES OF AGI' -> 'Hopes of AGI'."""
+    """A title from shouting title-page lines or a lower-case file name: 'HOPES OF AGI' ->
+    'Hopes of AGI', 'sql-indexes-for-beginners' -> 'SQL Indexes for Beginners'. A title that
+    mixes cases is written as meant."""
     text = plain_line(text)
-    if not any(char.isupper() for char in text):
-        words = text.split()
-        return " ".join(
-            _lower_case_title_word(word, index == 0) for index, word in enumerate(words)
-        )
-    if any(char.islower() for char in text):
+    upper = any(char.isupper() for char in text)
+    if upper and any(char.islower() for char in text):
         return text
-    return " ".join(_title_word(word, first=index == 0) for index, word in enumerate(text.split()))
+    words = text.split()
+    return " ".join(
+        _title_word(word, index == 0, shouting=upper) for index, word in enumerate(words)
+    )
 
 
 _SMALL_WORDS = frozenset(re.findall(r"\w+", "a an and as at but by for in of on or the to vs with"))
@@ -171,26 +172,18 @@ _SHORT_WORDS = frozenset(
         out own red see six ten top two use war way who why yes yet you""",
     )
 )
-
-
-def _lower_case_title_word(word: str, first: bool) -> str:
-    """A capital, but none for a small word, and all capitals for a word without a vowel: a
-    file name's acronym ('sql-indexes-for-beginners' -> 'SQL Indexes for Beginners')."""
-    if word.isalpha() and not _VOWEL.search(word):
-        return word.upper()
-    if word in _SMALL_WORDS and not first:
-        return word
-    return word[:1].upper() + word[1:]
-
-
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 
 
-def _title_word(word: str, first: bool) -> str:
-    """Short all-caps words stay (AGI, ML); small words go lower case; others get a capital."""
+def _title_word(word: str, first: bool, shouting: bool) -> str:
+    """Small words go lower case, acronyms stay in capitals, others get a capital. Shouting, an
+    acronym is a short word not common in titles (AGI, ML); in lower case, a word without a
+    vowel (gps, sql)."""
     letters = re.sub(r"[^\w]", "", word)
     if word.lower() in _SMALL_WORDS and not first:
         return word.lower()
-    if letters.isalpha() and len(letters) <= 3 and letters.lower() not in _SHORT_WORDS:
+    if shouting and letters.isalpha() and len(letters) <= 3 and letters.lower() not in _SHORT_WORDS:
         return word
+    if not shouting and letters.isalpha() and not _VOWEL.search(letters):
+        return word.upper()
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
