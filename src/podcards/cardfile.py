@@ -316,9 +316,8 @@ def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
     extraction wording, a decided one keeps the wording it was decided on (an approved card
     never changes text under the user, nor does an edit come to equal the generated text and
     lose the original it restores to); a vanished one is kept, marked orphaned, when it
-    carries work (decided or edited:
-    a rejection kept means the card stays rejected if a later extraction finds it again);
-    vanished undecided ones are dropped.
+    carries work (decided or edited: a rejection kept means the card stays rejected if a
+    later extraction finds it again); vanished undecided ones are dropped.
     """
     old_by_id = {card.id: card for card in old_cards}
     merged = [_carry_over(old_by_id.get(card.id), card) for card in new_cards]
