@@ -9,7 +9,7 @@ from talks import transcript_of
 
 from podcards import nlp
 from podcards.errors import InputError
-from podcards.extract import cards, detectors, lint, load_glossary, ranking
+from podcards.extract import cards, detectors, extract_cards, lint, load_glossary, ranking
 from podcards.extract.cards import cloze, make_card, questions
 from podcards.extract.dedupe import near_duplicate
 from podcards.extract.glossary import apply_glossary
@@ -314,6 +314,42 @@ def test_a_worked_example_is_read_with_the_law_it_works_out() -> None:
     assert ranking.belong_together(*sentences)
     sentences = split_of(law, "If the road climbs, gravity matters far more than the drag does.")
     assert not ranking.belong_together(*sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "refuted"),
+    [
+        (
+            "Myth number two. Sharks must keep swimming or they die. Um. No. Most sharks rest.",
+            ["Sharks must keep swimming or they die."],
+        ),
+        (
+            "People say you need a boat to see them. You don't. A pier will do.",
+            ["People say you need a boat to see them."],
+        ),
+        ("Sharks are not mammals. No. They are fish.", []),
+        ("Do sharks sleep at all? No. They rest with their eyes open.", []),
+        ("Sharks have been around for four hundred million years. Oh, no.", []),
+    ],
+)
+def test_a_claim_flatly_denied_next_is_refuted(text: str, refuted: list[str]) -> None:
+    """'..., so it's better. Um. No.': the speaker sets a myth up to knock it down, and a card
+    would teach it as fact. A 'no' after a negative statement agrees with it; after a question
+    it answers; 'Oh, no' is no denial."""
+    sentences = split_of(text)
+    found = ranking.refuted_sentences(sentences)
+    assert [sentences[index].text for index in sorted(found)] == refuted
+
+
+def test_a_refuted_claim_makes_no_card() -> None:
+    myth = "A goldfish remembers things for only three seconds."
+    talk = [
+        "Goldfish can be trained to push a lever for food within a week.",
+        f"Myth number one. {myth} No.",
+        "Trained goldfish still pushed the lever after three months without practice.",
+    ]
+    quotes = [card.quote for card in extract_cards(transcript_of(*talk))]
+    assert quotes and not any(myth in quote for quote in quotes)
 
 
 def split_of(*texts: str) -> list[nlp.Sentence]:

@@ -339,6 +339,30 @@ QUESTION_OPENER = re.compile(
 )
 
 
+DENIAL = re.compile(
+    "^"
+    + opening_run(FILLERS | {"well"})
+    + r"(?:no+|nope|wrong|false|not (?:true|really|at all)|(?:that's|that is|it's|it is) "
+    + r"(?:not true|a myth|false|wrong)|(?:you|it|they|we) (?:don't|doesn't|do not|does not|"
+    + r"isn't|aren't|is not|are not)|it isn't)(?:,? no+)*\W*$"
+)
+"""A flat 'No.', 'You don't.', 'It isn't.': the sentence before it is refuted (a myth, a
+belief set up to be knocked down), not stated."""
+NEGATION = re.compile(r"n't\b|\b(?:not|no|never|nothing|none|neither|nor)\b")
+
+
+def denies(text: str) -> bool:
+    """The sentence flatly says no to the one before."""
+    return bool(DENIAL.match(normalise(text.strip())))
+
+
+def deniable(text: str) -> bool:
+    """A statement a flat 'no' refutes: a negative one it would agree with ('It's not
+    baseload. No.'), a question it answers."""
+    lowered = normalise(text)
+    return not NEGATION.search(lowered) and not is_question(lowered)
+
+
 ADVERT_OPENING = re.compile(r"\bbrought to you by\b|\b(?:sponsored|supported|made possible) by\b")
 """Where an advert starts: what follows in the turn sells, though most of it names no code
 or URL ('It works with Postgres and takes five minutes to set up')."""

@@ -62,6 +62,8 @@ ADVERT_WEIGHT = -2.0
 """As much as a sponsor cue (detectors.SPONSOR), for each sentence of an advert."""
 ADVERT_SENTENCES = 12
 DEPENDENT_PENALTY = 0.8
+REFUTED_PENALTY = 6.0
+"""As much as an advert sentence: a refuted claim is no card at all."""
 DIVERSITY_WEIGHT = 2.0
 CROWDING_WORDS = 200
 POOL_PER_PICK = 5
@@ -123,6 +125,8 @@ class Passage:
     words: frozenset[str]
     leans_back: bool = False
     """Explains a term the sentence before it introduced, without naming it."""
+    refuted: bool = False
+    """Says what the next words flatly deny (see `refuted_sentences`)."""
     score: float = 0.0
     reasons: dict[str, float] = field(default_factory=dict)
 
@@ -311,10 +315,12 @@ def build_passages(
     for index in advert_sentences(sentences) if adverts is None else adverts:
         cues[index][detectors.SPONSOR] = ADVERT_WEIGHT
     explained = explained_terms(sentences, terms.stopwords)
+    refuted = refuted_sentences(sentences)
     passages = []
     for position, sentence in enumerate(sentences):
         passage = make_passage([sentence], [cues[position]], terms)
         passage.leans_back = position in explained
+        passage.refuted = position in refuted
         passages.append(passage)
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         if following is None:
@@ -327,8 +333,22 @@ def build_passages(
             )
         if together:
             pair = [sentence, following]
-            passages.append(make_passage(pair, cues[position : position + 2], terms))
+            passage = make_passage(pair, cues[position : position + 2], terms)
+            passage.refuted = not refuted.isdisjoint(passage.span)
+            passages.append(passage)
     return passages
+
+
+def refuted_sentences(sentences: Sequence[Sentence]) -> set[int]:
+    """Statements the next words flatly deny ('My starter is old, so it's better. Um. No.',
+    'You need special equipment. You don't.'): a myth or a belief set up to be knocked
+    down, which a card would teach as fact. Hesitations in between are skipped."""
+    said = [sentence for sentence in sentences if not FILLERS.issuperset(sentence.lowered.split())]
+    return {
+        sentence.index
+        for sentence, reply in pairwise(said)
+        if detectors.denies(reply.text) and detectors.deniable(sentence.text)
+    }
 
 
 NAMED_AT_END = re.compile(
@@ -528,6 +548,7 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             else 0.0,
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
+            "refuted": -REFUTED_PENALTY if passage.refuted else 0.0,
             "central": CENTRAL_DEFINITION_BONUS
             if defines_central(passage, central, subjects) and not introduces
             else 0.0,
