@@ -19,6 +19,9 @@ from pathlib import Path
 CUE_WORDS = 12
 CAPTION_WORDS = 8
 SECONDS_PER_WORD = 0.4
+NOT_SPOKEN = re.compile(r"[^\w'%.,-]|(?<!\d)[.,]|[.,](?!\d)")
+"""Punctuation automatic captions leave out; a number's own point or comma ('4.5', '1,000')
+stays, as the captions write it."""
 
 
 def timed_words(transcript_path: Path) -> list[tuple[float, str]]:
@@ -60,7 +63,7 @@ def write_srt(words: list[tuple[float, str]], path: Path) -> None:
 def write_auto_captions(words: list[tuple[float, str]], path: Path) -> None:
     """Each caption shows the previous line and the new one with word timings, then a 10 ms
     cue holding the finished line: the rolling layout YouTube's automatic captions use."""
-    plain = [(time, re.sub(r"[^\w'%-]", "", word).strip("-").lower()) for time, word in words]
+    plain = [(time, NOT_SPOKEN.sub("", word).strip("-").lower()) for time, word in words]
     plain = [(time, word) for time, word in plain if word]
     lines = ["WEBVTT", "Kind: captions", "Language: en", ""]
     previous = " "
