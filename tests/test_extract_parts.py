@@ -1002,6 +1002,18 @@ def test_a_caption_cloze_shows_the_punctuation_the_boundary_model_finds() -> Non
     assert "were taking forever. And the reason is every bolt" in front
 
 
+def test_a_number_s_own_point_or_comma_is_no_punctuation() -> None:
+    """Automatic captions write '14.8' and '1,000': such a caption is still read as captions,
+    its card cut to the clauses around its answer and given their marks."""
+    assert detectors.unpunctuated("the rate peaked at 14.8 percent in 1980 and 1,000 jobs went")
+    assert not detectors.unpunctuated("The rate peaked at 14.8 percent, then fell.")
+    front = caption_card_front(
+        "the ferry crossing takes about 40.5 minutes in good weather which means most"
+        " commuters read on the way that's the whole appeal really"
+    )
+    assert front.startswith("The ferry crossing takes about {{c1::40.5 minutes}} in good weather,")
+
+
 def test_a_caption_cloze_drops_a_filler_its_commas_show() -> None:
     """Captions hide a filler in the stream ('thrilled yeah the crossing'); once the card's
     commas set it apart, it goes as in punctuated text."""

@@ -218,7 +218,9 @@ def acronym_expansion(text: str) -> tuple[str, str] | None:
     return None
 
 
-PUNCTUATION = re.compile(r"[.,;:!?]")
+PUNCTUATION = re.compile(r"[;:!?]|(?<!\d)[.,]|[.,](?!\d)")
+"""A mark of the writer's, not a number's own point or comma ('4.5', '1,000'), which
+automatic captions keep."""
 
 
 def unpunctuated(text: str) -> bool:
