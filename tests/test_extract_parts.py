@@ -475,6 +475,21 @@ def test_definition_becomes_what_is_question() -> None:
     assert lint(card) == []
 
 
+def test_a_definition_by_a_role_keeps_what_fills_the_role_in() -> None:
+    """'X is the part of Y that...': 'The part of Y' alone answers nothing. The clause after it
+    stays when it fits; when it does not, the card hides the term and shows the definition."""
+    card = card_for("The carburettor is the part of the engine that mixes fuel with air.")
+    assert (card.front, card.back) == (
+        "What is the carburettor?",
+        "The part of the engine that mixes fuel with air",
+    )
+    card = card_for(
+        "The rudder is the part of the boat that turns the water flowing past the hull"
+        " into a sideways push on the stern."
+    )
+    assert card.front.startswith("The {{c1::rudder}} is the part of the boat that turns")
+
+
 @pytest.mark.parametrize(
     ("texts", "question"),
     [
@@ -763,6 +778,11 @@ def test_contrast_asks_about_the_contrast() -> None:
     card = card_for("Honestly, basalt cools faster than granite does.")
     assert (card.front, card.back) == ("Which cools faster: Basalt or granite?", "Basalt")
     assert lint(card) == []
+    card = card_for("On wet roads, disc brakes can be several times stronger than drum brakes.")
+    assert (card.front, card.back) == (
+        "Which can be several times stronger: disc brakes or drum brakes?",
+        "Disc brakes",
+    )
 
 
 def test_number_becomes_a_cloze_on_the_quantity() -> None:

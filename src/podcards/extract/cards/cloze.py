@@ -20,6 +20,7 @@ from podcards.extract.cards.common import (
     NOT_A_TERM,
     NOT_A_TERM_END,
     RATING_OR_SIZE,
+    ROLE_NOUNS,
     VAGUE_HEADS,
     CardDraft,
     capitalise,
@@ -108,9 +109,14 @@ DEFINED_OPENING = re.compile(
     r"which means|which is basically|that is,|(?:is|are) (?:basically |essentially )?(?:when|where)"
     r"|(?:is|are) "
     + detectors.WHAT_HAPPENS_WHEN
+    + r"|(?:is|are) (?:the|a|an) "
+    + any_word(ROLE_NOUNS)
+    + r" of"
     + r"|(?:is|are) (?:a|an) (?:[\w-]+ ){0,2}[\w-]+(?=:))\b",  # 'X is a thought experiment: ...'
     re.IGNORECASE,
 )
+"""Where the words after a term explain it ('Hash sharding, where...', 'A dirty read is
+when...', 'The borrow checker is the part of the compiler that...'): the term is the answer."""
 DEFINED_INLINE = re.compile(
     r"\b(?:the|a|an) (?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,3}?), (?:which|who) "
     r"(?:is|are) (?:basically |essentially )?(?:the|a|an)\b",

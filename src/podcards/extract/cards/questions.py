@@ -16,6 +16,7 @@ from podcards.extract.cards.common import (
     MAX_TERM_WORDS,
     PREPOSITIONS,
     RATING_OR_SIZE,
+    ROLE_NOUNS,
     CardDraft,
     basic,
     is_name,
@@ -100,6 +101,7 @@ DOWNSIDE_FORM = re.compile(
 COMPARATIVE_FORM = re.compile(
     rf"(?:^|, |\b(?:that|and|but|so) ){TERM} (?P<verb>is|are|was|were|can be|gets?|will be|\w+s) "
     r"(?:much |a lot |way |far |a bit |slightly |generally |usually |often |still )?"
+    r"(?P<degree>(?:several|many|a few|\w+) times |twice )?"
     r"(?P<comparative>(?:more|less) \w+|\w+er) than (?P<other>[\w .+#/-]{2,40}?)(?=[,.;!?]|$| because| and| but| so)",
     re.IGNORECASE,
 )
@@ -143,11 +145,25 @@ def definition_card(
                 verb = (match.groupdict().get("verb") or "is").lower()
                 asked = question.format(term=term, verb=verb)
                 draft = basic(CardKind.DEFINITION, asked, answer)
-                if draft is None and ARTICLE.match(answer):
-                    draft = basic(CardKind.DEFINITION, asked, noun_phrase_core(answer))
+                cut = ARTICLE.match(answer) and defining_part(answer)
+                if draft is None and cut:
+                    draft = basic(CardKind.DEFINITION, asked, cut)
                 if draft:
                     return draft
     return None
+
+
+def defining_part(answer: str) -> str | None:
+    """A definition too long for an answer, cut to what defines: its noun phrase, or, when
+    that phrase only names a role in something ('the part of TCP', 'the kind of index'), the
+    clause after it without its trailing phrases ('the part of the engine that mixes fuel
+    with air'); None when that is still too long, as a bare role would answer nothing (a
+    cloze on the term, the definition shown, asks it better)."""
+    core = noun_phrase_core(answer)
+    if answer_head(core) not in ROLE_NOUNS:
+        return core
+    shortened = without_trailing_phrases(answer)
+    return shortened if len(shortened.split()) <= MAX_ANSWER_WORDS else None
 
 
 POST_MODIFIER = re.compile(r"\s(?:that|which|who|whose|where|when)\b", re.IGNORECASE)
@@ -285,7 +301,7 @@ def contrast_card(sentences: list[str]) -> CardDraft | None:
             term = usable_term(match.group("term"))
             other = usable_term(TRAILING_AUXILIARY.sub("", match.group("other")))
             if term and other and term.lower() != other.lower():
-                comparative = match.group("comparative").lower()
+                comparative = f"{match.group('degree') or ''}{match.group('comparative')}".lower()
                 verb = match.group("verb").lower()
                 verb = "is" if verb in COPULAS else verb
                 return basic(
