@@ -475,6 +475,17 @@ def test_definition_becomes_what_is_question() -> None:
     assert lint(card) == []
 
 
+def test_defining_a_term_anywhere_in_a_sentence_asks_how_it_is_defined() -> None:
+    card = card_for(
+        "A hydrologist named Anna Berg wrote a famous study in 1956, and she defined a drought"
+        " as a month with less than a tenth of the usual rain."
+    )
+    assert (card.front, card.back) == (
+        "How is a drought defined?",
+        "A month with less than a tenth of the usual rain",
+    )
+
+
 def test_a_definition_by_a_role_keeps_what_fills_the_role_in() -> None:
     """'X is the part of Y that...': 'The part of Y' alone answers nothing. The clause after it
     stays when it fits; when it does not, the card hides the term and shows the definition."""

@@ -77,6 +77,10 @@ DEFINITION_FORMS = [
         re.compile(rf"^{TERM} (?:is|are) defined as (?P<answer>.+)$", re.IGNORECASE),
         "How is {term} defined?",
     ),
+    (  # '..., and he defined hyperinflation as prices rising...': said anywhere in the sentence
+        re.compile(rf"^.*?\bdefined? {TERM} as (?P<answer>.+)$", re.IGNORECASE),
+        "How is {term} defined?",
+    ),
     (
         re.compile(
             r"^the (?P<term>(?:core |basic |main |key |whole |central )?idea (?:of|behind) [\w .+#/-]{2,40}?) is (?:that )?(?P<answer>.+)$",
