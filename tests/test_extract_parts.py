@@ -698,6 +698,16 @@ def test_a_role_in_something_unnamed_is_not_a_term_to_define() -> None:
             "A {{c1::neap tide}} is what you get when",
             True,
         ),
+        (
+            ["A finished loaf is typically around pH 4 to 4.5 in the middle of the crumb."],
+            "pH {{c1::4 to 4.5}} in",  # a range without a unit, not its upper end
+            True,
+        ),
+        (
+            ["The kiln runs at 1,200 to 1,300 for a stoneware glaze firing."],
+            "{{c1::1,200 to 1,300}} for",
+            True,
+        ),
     ],
 )
 def test_what_a_cloze_hides(texts: list[str], deletion: str, hidden: bool) -> None:
@@ -1639,8 +1649,8 @@ def test_the_hosts_opening_introduction_counts_less_than_the_answers() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The classic definition comes from an economist named Anna Berg, who wrote a famous"
-        " study back in 1961, and she defined a flood year as rain more than 50% above normal.",
+        "The classic study comes from an economist named Anna Berg, who wrote a famous"
+        " report back in 1961, and she counted a flood year as rain more than 50% above normal.",
         "So unlike a kiln, a pit fire has no chimney in it, or it shouldn't have, and that's why"
         " a pot fired in a couple of hours comes out black.",
     ],

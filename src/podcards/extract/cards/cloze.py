@@ -178,6 +178,9 @@ NUMBER_PHRASE = re.compile(
     + r") and a half\s*"  # 'two and a half hours' is one length
     + detectors.UNITS
     + r"|\b\d+(?:\.\d+)?\s*[-\u2013]\s*\d+(?:\.\d+)?%"  # a range of shares: '3-5%'
+    + r"|\b\d+(?:[.,]\d+)*(?:\s*[-\u2013]\s*| to )\d+(?:[.,]\d+)*(?!\d|[.,]\d)(?!\s*(?:-\s*)?"
+    + detectors.UNITS
+    + r")"  # a range of plain figures: 'pH 4 to 4.5' (one with a unit comes below)
     + r"|"
     + detectors.NUMBER
     + r" to (?:one|1)(?=[,.;:!?]|$| (?:and|or|but|in|against)\b)"  # a ratio: 'a hundred to one'
