@@ -144,6 +144,40 @@ def test_orphan_found_again_is_no_longer_orphaned(tmp_path: Path, status: Review
     ]
 
 
+def test_a_quote_grown_or_shrunk_by_its_first_sentence_keeps_the_card_and_its_id(
+    tmp_path: Path,
+) -> None:
+    """An id comes from the quote's first sentence, so a passage that now starts a sentence
+    earlier (or later) has a new id: its card is found by the quote instead, and keeps the
+    old id, which Anki's note GUID comes from. A card its id still finds is never taken."""
+    path = tmp_path / "tide.cards.json"
+    card_file = make_card_file(path, count=3)
+    approved, edited, rejected = card_file.cards
+    approved.status = ReviewStatus.APPROVED
+    approved.tags.append("favourite")
+    edited.quote = "The sea goes out twice a day. " + edited.quote
+    edited.edited = CardContent(note_type=NoteType.BASIC, front="Tide pool?", back="Left water.")
+    rejected.status = ReviewStatus.REJECTED
+    save_card_file(path, card_file)
+
+    grown, shrunk, holding_the_rejected = make_card(100), make_card(101), make_card(102)
+    grown.quote = "Look down at night.  " + approved.quote
+    shrunk.quote = edited.quote.removeprefix("The sea goes out twice a day. ")
+    holding_the_rejected.quote = "Look closer. " + rejected.quote
+    fresh = [grown, shrunk, holding_the_rejected, make_card(2)]
+    merged = write_candidates(path, EPISODE, fresh)
+
+    assert [(card.id, card.status, card.orphaned) for card in merged.cards] == [
+        ("tide-000", ReviewStatus.APPROVED, False),
+        ("tide-001", ReviewStatus.PENDING, False),
+        ("tide-102", ReviewStatus.PENDING, False),
+        ("tide-002", ReviewStatus.REJECTED, False),
+    ]
+    assert merged.cards[0].tags == ["tide-pools-at-night", "favourite"]
+    assert merged.cards[0].quote == grown.quote
+    assert merged.cards[1].content.front == "Tide pool?"
+
+
 def test_truncated_card_file_names_the_line_and_is_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "tide.cards.json"
     make_card_file(path)

@@ -22,7 +22,7 @@ from podcards.batch import (
     flag_cross_episode_duplicates,
     raise_if_failed,
 )
-from podcards.cardfile import load_card_file
+from podcards.cardfile import load_card_file, save_card_file
 from podcards.errors import NothingToDo, PodcardsError
 from podcards.models import Card, CardContent, CardKind, Config, EpisodeInfo, NoteType, ReviewStatus
 
@@ -346,3 +346,26 @@ def test_ctrl_c_stops_a_batch_at_once_and_keeps_the_episodes_finished(tmp_path: 
     kept = sorted((tmp_path / "out").glob("*.cards.json"))
     assert 1 <= len(kept) < 12
     assert all(load_card_file(path).cards for path in kept)
+
+
+def test_an_approved_card_whose_passage_is_gone_is_named_at_extract(tmp_path: Path, capsys) -> None:
+    """Export still writes an orphaned approved card and no other command mentions it."""
+    talk = tmp_path / "kilns.txt"
+    turns = [
+        "Ines: A kiln is an oven that fires clay at over a thousand degrees Celsius.",
+        "Ines: Bisque firing hardens the clay before the glaze goes on.",
+        "Ines: Stoneware is fired hotter than earthenware, so it holds water without a glaze.",
+    ]
+    talk.write_text("\n".join(turns) + "\n")
+    settings = Config(output=tmp_path)
+    (result,) = extract_episodes([talk], settings, workers=1)
+    card_file = load_card_file(result.card_file)
+    for card in card_file.cards:
+        card.status = ReviewStatus.APPROVED
+    save_card_file(result.card_file, card_file)
+    capsys.readouterr()
+
+    talk.write_text("\n".join(turns[:2]) + "\n")
+    extract_episodes([talk], settings, workers=1)
+
+    assert "1 approved card is no longer found in the transcript" in capsys.readouterr().err

@@ -330,6 +330,21 @@ def _write_card_files(
             continue
         result.card_file = path
         result.approved = sum(card.status == ReviewStatus.APPROVED for card in merged.cards)
+        _warn_of_approved_orphans(path, merged)
+
+
+def _warn_of_approved_orphans(path: Path, card_file: CardFile) -> None:
+    """Approved cards whose passage the transcript no longer has are still exported, yet no
+    other command mentions them: one line says so, while the user can still decide."""
+    orphans = sum(
+        card.orphaned and card.status == ReviewStatus.APPROVED for card in card_file.cards
+    )
+    if orphans:
+        cards = "card is" if orphans == 1 else "cards are"
+        ui.warn(
+            f"{shown_path(path)}: {orphans} approved {cards} no longer found in the transcript; "
+            "kept and still exported (review --all shows them, marked orphaned)"
+        )
 
 
 def _write_own_card_file(

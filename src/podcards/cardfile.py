@@ -317,21 +317,64 @@ def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
     never changes text under the user, nor does an edit come to equal the generated text and
     lose the original it restores to); a vanished one is kept, marked orphaned, when it
     carries work (decided or edited: a rejection kept means the card stays rejected if a
-    later extraction finds it again); vanished undecided ones are dropped.
+    later extraction finds it again); vanished undecided ones are dropped. A candidate is
+    re-found by its id, or else by its quote (see `_ids_found_by_quote`).
     """
     old_by_id = {card.id: card for card in old_cards}
-    merged = [_carry_over(old_by_id.get(card.id), card) for card in new_cards]
-    new_ids = {card.id for card in new_cards}
+    by_quote = _ids_found_by_quote(old_cards, new_cards)
+    merged = [
+        _carry_over(old_by_id.get(by_quote.get(card.id, card.id)), card) for card in new_cards
+    ]
+    found_ids = {card.id for card in merged}
     orphans = [
         card.model_copy(update={"orphaned": True})
         for card in old_cards
-        if card.id not in new_ids and (card.status != ReviewStatus.PENDING or card.is_edited)
+        if card.id not in found_ids and _carries_work(card)
     ]
     return merged + orphans
 
 
+def _ids_found_by_quote(old_cards: list[Card], new_cards: list[Card]) -> dict[str, str]:
+    """New id -> old id, for candidates whose passage grew or shrank by a sentence at its
+    start: the id (from the first sentence) changed, yet one quote holds the other.
+
+    Only ids that found no exact match pair up, so a quote never takes another card's id. In
+    ranking order, each new card takes the first such old card, one carrying work before one
+    that does not, so the same files always pair the same way.
+    """
+    new_ids = {card.id for card in new_cards}
+    old_ids = {card.id for card in old_cards}
+    unmatched = sorted(
+        (card for card in old_cards if card.id not in new_ids),
+        key=lambda card: not _carries_work(card),
+    )
+    pairs: dict[str, str] = {}
+    for new in new_cards:
+        if new.id in old_ids:
+            continue
+        old = next(
+            (card for card in unmatched if _one_holds_the_other(card.quote, new.quote)), None
+        )
+        if old is not None:
+            unmatched.remove(old)
+            pairs[new.id] = old.id
+    return pairs
+
+
+def _one_holds_the_other(a: str, b: str) -> bool:
+    """Whether one quote holds the other (the same transcript text, whitespace aside)."""
+    a, b = " ".join(a.split()), " ".join(b.split())
+    return bool(a and b) and (a in b or b in a)
+
+
+def _carries_work(card: Card) -> bool:
+    """Decided or edited: what merging must never silently drop."""
+    return card.status != ReviewStatus.PENDING or card.is_edited
+
+
 def _carry_over(old: Card | None, new: Card) -> Card:
-    """The fresh candidate with the user's work on it. Its tags are the card file's as they
+    """The fresh candidate with the user's work on it, under the old id (Anki's note GUID
+    comes from it, so an approved card updates its note). Its tags are the card file's as they
     are, so a tag removed in review stays removed; pending cards too, since a tag edit leaves
     no other trace to tell an untouched card by."""
     if old is None:
@@ -339,6 +382,7 @@ def _carry_over(old: Card | None, new: Card) -> Card:
     decided = old.status != ReviewStatus.PENDING
     return new.model_copy(
         update={
+            "id": old.id,
             "kind": old.kind if decided else new.kind,
             "generated": old.generated if decided else new.generated,
             "status": old.status,
