@@ -38,11 +38,12 @@ def season(tmp_path: Path) -> Path:
     return folder
 
 
-def fact(card_id: str, quote: str) -> Card:
+def fact(card_id: str, quote: str, cloze: str | None = None) -> Card:
+    """A cloze card on `quote`, its text the quote itself unless given."""
     return Card(
         id=card_id,
         kind=CardKind.CLAIM,
-        generated=CardContent(note_type=NoteType.CLOZE, front=quote, back=""),
+        generated=CardContent(note_type=NoteType.CLOZE, front=cloze or quote, back=""),
         quote=quote,
     )
 
@@ -369,3 +370,24 @@ def test_an_approved_card_whose_passage_is_gone_is_named_at_extract(tmp_path: Pa
     extract_episodes([talk], settings, workers=1)
 
     assert "1 approved card is no longer found in the transcript" in capsys.readouterr().err
+
+
+def test_a_short_card_is_no_duplicate_of_a_long_caption_sharing_two_of_its_words() -> None:
+    """What a card teaches is compared, not its quote: a caption quote can run on for a minute
+    and hold, by chance, most words of any short card."""
+    caption = (
+        "so today we talk about hives a queen bee lays up to two thousand eggs a day and the "
+        "workers use wax to build the comb and they need a lot of space so beekeepers add "
+        "boxes in spring and the drones only live a few weeks and they never sting anyone"
+    )
+    queen = fact("q1", caption, "A {{c1::queen bee}} lays up to two thousand eggs a day.")
+    hives = episode_result("hives", queen)
+    space = "That sounds like it could use a lot of space."
+    lofts = episode_result(
+        "lofts",
+        fact("l1", space, space.replace("space", "{{c1::space}}")),
+        fact("l2", "Queens lay as many as two thousand eggs every day."),
+    )
+    flag_cross_episode_duplicates([hives, lofts])
+
+    assert [card.duplicate_of for card in lofts.cards] == [None, "hives:q1"]

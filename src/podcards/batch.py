@@ -8,7 +8,6 @@ later episode's card (`duplicate_of`) rather than studied twice.
 from __future__ import annotations
 
 import itertools
-import math
 import multiprocessing
 import os
 import signal
@@ -281,11 +280,8 @@ class _FactIndex:
     """
 
     def __init__(self) -> None:
-        from podcards.extract.dedupe import MIN_WORDS_TO_COMPARE, NEAR_DUPLICATE_SIMILARITY
-
         self.facts: list[tuple[str, Card]] = []
         self.by_word: dict[str, list[int]] = defaultdict(list)
-        self.min_shared = math.ceil(NEAR_DUPLICATE_SIMILARITY * MIN_WORDS_TO_COMPARE)
 
     def add(self, slug: str, card: Card) -> None:
         from podcards.extract.dedupe import card_words
@@ -296,10 +292,10 @@ class _FactIndex:
 
     def earliest_twin(self, card: Card) -> str | None:
         """`<slug>:<id>` of the earliest fact `card` restates, if any."""
-        from podcards.extract.dedupe import card_words, near_duplicate
+        from podcards.extract.dedupe import MIN_SHARED_WORDS, card_words, near_duplicate
 
         shared = Counter(index for word in card_words(card) for index in self.by_word.get(word, ()))
-        for index in sorted(i for i, count in shared.items() if count >= self.min_shared):
+        for index in sorted(i for i, count in shared.items() if count >= MIN_SHARED_WORDS):
             slug, fact = self.facts[index]
             if near_duplicate(card, fact):
                 return f"{slug}:{fact.id}"

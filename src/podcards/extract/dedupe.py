@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from podcards.cloze import with_answers
 from podcards.models import Card
 
 NEAR_DUPLICATE_SIMILARITY = 0.5
 MIN_WORDS_TO_COMPARE = 4
+MIN_SHARED_WORDS = 3
+"""Cards sharing fewer content words ('use', 'space') share them by chance, however short."""
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 COMMON_WORDS = frozenset(
@@ -159,23 +162,25 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of the smaller set found in the other: a short restatement still counts (but two
-    words in common never make a match on their own)."""
+    """Share of the smaller set found in the other: a short restatement still counts (though a
+    set of fewer than MIN_WORDS_TO_COMPARE words counts as that many)."""
     if not a or not b:
         return 0.0
     return len(a & b) / max(MIN_WORDS_TO_COMPARE, min(len(a), len(b)))
 
 
-def similarity(a: Card, b: Card) -> float:
-    """0..1: how much of the same content the two cards' quotes and text carry."""
-    return overlap(card_words(a), card_words(b))
-
-
 def near_duplicate(a: Card, b: Card) -> bool:
-    """Whether two cards (from one episode or several) state the same fact."""
-    return similarity(a, b) >= NEAR_DUPLICATE_SIMILARITY
+    """Whether two cards (from one episode or several) state the same fact: what they teach
+    overlaps as passages must within an episode, in at least MIN_SHARED_WORDS words."""
+    words_a, words_b = card_words(a), card_words(b)
+    return (
+        len(words_a & words_b) >= MIN_SHARED_WORDS
+        and overlap(words_a, words_b) >= NEAR_DUPLICATE_SIMILARITY
+    )
 
 
 def card_words(card: Card) -> frozenset[str]:
+    """The content words of what the card teaches, its text with cloze answers shown; not its
+    quote, which in captions can run on for a minute of unrelated talk."""
     content = card.content
-    return content_words(" ".join((card.quote, content.front, content.back)))
+    return content_words(with_answers(f"{content.front} {content.back}"))
