@@ -708,6 +708,11 @@ def test_a_role_in_something_unnamed_is_not_a_term_to_define() -> None:
             "{{c1::1,200 to 1,300}} for",
             True,
         ),
+        (
+            ["The word for that is hygroscopic, it pulls water out of the air."],
+            "The word for that is {{c1::hygroscopic}}",  # the name given, not 'water'
+            True,
+        ),
     ],
 )
 def test_what_a_cloze_hides(texts: list[str], deletion: str, hidden: bool) -> None:

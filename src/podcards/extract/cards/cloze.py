@@ -134,13 +134,14 @@ words before the comma, less a leading function word ('of curtailment')."""
 CALLED_FORM = re.compile(
     r"\b(?:(?:call|calls|called) (?:that|this|it|them) "
     r"|(?:call|calls|called) (?:these|those)(?: [\w-]+){1,3}? (?=[\w-]+(?:[,.;:!?]|$))"
-    r"|(?:called|known as|named|termed|dubbed) )"
+    r"|(?:called|known as|named|termed|dubbed) "
+    r"|\b(?:term|word|name) for (?:that|this|it|them|these|those) is (?:(?:a|an|the) )?)"
     r"(?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
     re.IGNORECASE,
 )
 """The name a speaker gives: '...a pigment called X', 'we call that X', 'geologists call those
 dissolved gases X' (after 'these' or 'those' and their noun, the one word that ends the
-clause)."""
+clause), 'the technical term for that is X'."""
 FOCUS_FORM = re.compile(
     r"\b(?:the|my|our|their|one|another) (?P<modifiers>(?:[\w-]+ ){0,3}?)(?:downside|upside|drawback|problem|"
     r"advantage|benefit|reason|key|trick|point|catch|difference|answer|lesson|takeaway|rule|"
