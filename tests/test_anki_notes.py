@@ -52,6 +52,9 @@ def test_cloze_escaping_keeps_the_deletion_markers() -> None:
         ("An {{c1::  ::hint}} blank one.", "empty, unclosed or c0"),
         ("An {{c1::open one.", "empty, unclosed or c0"),
         ("A {{c0::zero}} one.", "empty, unclosed or c0"),
+        ("Reads are {{c1::slower}} and {{c1::x}", "unclosed or stray {{ or }}"),
+        ("Reads are {{c1::slower and {{c1::x}}", "unclosed or stray {{ or }}"),
+        ("Reads are }} {{c1::slower}}", "unclosed or stray {{ or }}"),
     ],
 )
 def test_cloze_problems(text: str, problem: str | None) -> None:

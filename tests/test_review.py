@@ -176,7 +176,13 @@ def test_switching_twice_restores_the_generated_card(card_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "refused",
-    ["No deletion here", "Empty {{c1::}} deletion", "Hidden {{c0::feet}}", "Open {{c1::feet"],
+    [
+        "No deletion here",
+        "Empty {{c1::}} deletion",
+        "Hidden {{c0::feet}}",
+        "Open {{c1::feet",
+        "LSM reads are {{c1::slower}} and {{c1::x}",
+    ],
 )
 def test_cloze_edit_refuses_what_export_would_leave_out(card_path: Path, refused: str) -> None:
     keys = f"ce{CLEAR_LINE}{refused}{ENTER}{CLEAR_LINE}Tube {{{{c1::feet}}}}{ENTER}{ENTER}q"

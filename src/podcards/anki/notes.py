@@ -16,7 +16,7 @@ from functools import lru_cache
 from string import Formatter
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from podcards.cloze import cloze_numbers, deletions
+from podcards.cloze import Deletion, cloze_numbers, deletions, replace_deletions
 from podcards.errors import NothingToDo, PodcardsError
 from podcards.models import Card, CardFile, EpisodeInfo, NoteType, ReviewStatus
 from podcards.ui import format_time
@@ -75,10 +75,21 @@ def cloze_problem(text: str) -> str | None:
     opened = cloze_numbers(text)
     if not opened:
         return "cloze text has no {{c1::...}} deletion"
-    complete = {deletion.number for deletion in deletions(text) if deletion.answer.strip()}
+    found = deletions(text)
+    complete = {deletion.number for deletion in found if deletion.answer.strip()}
     if 0 in opened or set(opened) != complete:
         return "cloze text has an empty, unclosed or c0 deletion"
+    if _stray_braces(text, found):
+        return "cloze text has an unclosed or stray {{ or }}"
     return None
+
+
+def _stray_braces(text: str, found: list[Deletion]) -> bool:
+    """Braces no whole deletion accounts for: an opening left unclosed ('{{c1::x}') or swallowed
+    by the next deletion's closing, which Anki shows as typed."""
+    inside = [piece for deletion in found for piece in (deletion.answer, deletion.hint or "")]
+    outside = replace_deletions(text, "")
+    return any("{{" in piece for piece in inside) or "{{" in outside or "}}" in outside
 
 
 def note_problem(card: Card) -> str | None:
