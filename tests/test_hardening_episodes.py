@@ -84,7 +84,7 @@ def test_each_episode_merges_back_into_its_own_card_file(
     first, second = two_talks
     [one] = extract_episodes([first], settings)
     [two] = extract_episodes([second], settings)
-    approved = approve_all(two.card_file)
+    approved = approve_all(two.card_file).picked
 
     again = [extract_episodes([source], settings)[0] for source in (second, first)]
 
@@ -102,7 +102,7 @@ def test_a_lightly_edited_or_moved_transcript_still_merges_and_keeps_decisions(
     settings = Config(output=tmp_path / "decks")
     first, _ = two_talks
     [extracted] = extract_episodes([first], settings)
-    approved = approve_all(extracted.card_file)
+    approved = approve_all(extracted.card_file).picked
     first.write_text(first.read_text().replace("steak", "brisket"))
     moved = tmp_path / "moved" / "transcript.txt"
     moved.parent.mkdir()

@@ -15,7 +15,7 @@ from prompt_toolkit.output import DummyOutput
 from podcards.anki.notes import note_problem
 from podcards.cardfile import load_card_file, save_card_file
 from podcards.errors import NothingToDo
-from podcards.models import CardKind, NoteType, ReviewStatus
+from podcards.models import CardContent, CardKind, NoteType, ReviewStatus
 from podcards.review import (
     DecisionCounts,
     ReviewInterrupted,
@@ -190,6 +190,46 @@ def test_cloze_edit_refuses_what_export_would_leave_out(card_path: Path, refused
     card = load_card_file(card_path).cards[0]
     assert card.content.front == "Tube {{c1::feet}}"
     assert note_problem(card) is None
+
+
+@pytest.fixture
+def unclozed_path(card_path: Path) -> Path:
+    """The best card a cloze with nothing hidden yet, as extraction leaves one to edit."""
+    card_file = load_card_file(card_path)
+    card = card_file.cards[0]
+    card.generated = CardContent(note_type=NoteType.CLOZE, front=card.quote)
+    save_card_file(card_path, card_file)
+    return card_path
+
+
+def test_a_cloze_with_nothing_hidden_cannot_be_approved_until_fixed(
+    unclozed_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    review_with_keys(unclozed_path, "ayq")
+    shown = capsys.readouterr()
+    assert statuses(unclozed_path)["tide-000"] == "pending"
+    assert "Not approvable yet: cloze text has no {{c1::...}} deletion" in shown.out
+    refusal = "not approved: cloze text has no {{c1::...}} deletion; e edits, c switches to Q/A"
+    assert shown.err.count(refusal) == 2
+    review_with_keys(unclozed_path, "caq")
+    assert statuses(unclozed_path)["tide-000"] == "approved"
+
+
+def test_approving_above_a_score_leaves_a_cloze_with_nothing_hidden_pending(
+    unclozed_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    review_with_keys(unclozed_path, f"A{CLEAR_LINE}0.8{ENTER}q")
+    assert list(statuses(unclozed_path).values())[:3] == ["pending", "approved", "approved"]
+    assert "Approved 2 cards scoring 0.8 or more; 1 card left pending" in capsys.readouterr().err
+
+
+def test_approve_all_leaves_a_cloze_with_nothing_hidden_pending(unclozed_path: Path) -> None:
+    approval = approve_all(unclozed_path)
+    assert (approval.picked, approval.held) == (4, 1)
+    assert statuses(unclozed_path)["tide-000"] == "pending"
+    assert approval.line(Path("tide.cards.json")).startswith(
+        "Approved 4 cards in tide.cards.json; 1 card left pending, no Anki card yet"
+    )
 
 
 def test_restore_original_drops_the_edit(card_path: Path) -> None:
@@ -403,7 +443,7 @@ def test_cloze_panel_marks_the_deletion(card_path: Path, capsys: pytest.CaptureF
 
 
 def test_approve_all_without_a_terminal_respects_min_score(card_path: Path) -> None:
-    assert approve_all(card_path, min_score=0.8) == 3
+    assert approve_all(card_path, min_score=0.8).picked == 3
     assert list(statuses(card_path).values()) == [
         "approved",
         "approved",
@@ -411,7 +451,7 @@ def test_approve_all_without_a_terminal_respects_min_score(card_path: Path) -> N
         "pending",
         "pending",
     ]
-    assert approve_all(card_path) == 2
+    assert approve_all(card_path).picked == 2
 
 
 def test_approve_best_skips_rejected_counts_approved_and_is_idempotent(card_path: Path) -> None:

@@ -287,8 +287,8 @@ def review(
         from podcards.config import resolve_settings
 
         threshold = resolve_settings(min_score=min_score).min_score
-        approved = review_stage.approve_all(cardfile, min_score=threshold, kinds=kinds)
-        ui.info(f"Approved {approved} cards in {cardfile}.")
+        approval = review_stage.approve_all(cardfile, min_score=threshold, kinds=kinds)
+        ui.info(approval.line(cardfile))
         return
     summary = review_stage.review_card_file(
         cardfile, revisit_all=revisit_all, kinds=kinds, min_score=min_score

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from podcards.anki.notes import note_problem
 from podcards.cloze import split_cloze
 from podcards.models import Card, NoteType, ReviewStatus
 from podcards.ui import format_time
@@ -14,6 +15,9 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from podcards.review.session import DecisionCounts
+
+FIX_FIRST = "e edits, c switches to Q/A"
+"""How to make a card approvable that no Anki card can be made of yet."""
 
 STATUS_STYLES = {
     ReviewStatus.PENDING: "yellow",
@@ -31,6 +35,9 @@ def card_panel(
     from rich.text import Text
 
     parts = [_card_fields(card), Text(""), _quote_text(card)]
+    problem = note_problem(card)
+    if problem:
+        parts[1:1] = [Text(f"Not approvable yet: {problem}; {FIX_FIRST}", style="bold yellow")]
     if episode:
         parts[:0] = [Text(episode, style="bold", no_wrap=True, overflow="ellipsis"), Text("")]
     notes = _notes_text(card)

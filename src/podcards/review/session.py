@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from podcards import ui
-from podcards.anki.notes import cloze_problem
+from podcards.anki.notes import cloze_problem, note_problem
 from podcards.cardfile import card_file_lock, load_card_file, save_card_file
 from podcards.errors import EXIT_INTERRUPTED, NothingToDo, PodcardsError
 from podcards.models import Card, CardContent, CardFile, CardKind, NoteType, ReviewStatus
 from podcards.review.cloze import to_basic, to_cloze
-from podcards.review.panel import card_panel
+from podcards.review.panel import FIX_FIRST, card_panel
 from podcards.review.prompts import PromptCancelled, Prompter
 
 ACTIONS = {
@@ -119,6 +119,13 @@ def _cards(count: int) -> str:
     return "1 card" if count == 1 else f"{count} cards"
 
 
+def _held_note(held: int) -> str:
+    """'; 2 cards left pending, no Anki card yet (in review: e edits, ...)', or '' for none."""
+    return (
+        f"; {_cards(held)} left pending, no Anki card yet (in review: {FIX_FIRST})" if held else ""
+    )
+
+
 class ReviewInterrupted(PodcardsError):
     """Ctrl-C or Ctrl-D: everything decided is already saved; exit 130 with the summary."""
 
@@ -185,22 +192,34 @@ def choose_cards(
     return sorted(chosen, key=lambda card: -card.score)
 
 
+def approvable(card: Card) -> bool:
+    """A card the export can turn into an Anki card: an unclozed cloze (nothing hidden yet,
+    left for the reviewer to edit) is not, so approving it would only have it dropped."""
+    return note_problem(card) is None
+
+
 @dataclass
 class Approval:
-    """What approving without asking did: how many cards it picked, and where the card file
-    stands after it, earlier decisions included (so no caller reads the file again to know)."""
+    """What approving without asking did: how many cards it picked, how many it left pending
+    as not approvable, and where the card file stands after it, earlier decisions included (so
+    no caller reads the file again to know)."""
 
     picked: int
     counts: DecisionCounts
+    held: int = 0
+
+    def line(self, path: Path) -> str:
+        return f"Approved {_cards(self.picked)} in {path}{_held_note(self.held)}."
 
 
 def approve_all(
     path: Path,
     min_score: float | None = None,
     kinds: Iterable[CardKind | str] | None = None,
-) -> int:
-    """Approve every pending card (at or above `min_score`): review for scripts, no terminal."""
-    return approve_chosen(path, lambda cards: choose_cards(cards, False, kinds, min_score)).picked
+) -> Approval:
+    """Approve every pending card (at or above `min_score`) that can make an Anki card: review
+    for scripts, no terminal."""
+    return approve_chosen(path, lambda cards: choose_cards(cards, False, kinds, min_score))
 
 
 def approve_best(path: Path, count: int) -> Approval:
@@ -213,7 +232,7 @@ def approve_best(path: Path, count: int) -> Approval:
 
     def best(cards: list[Card]) -> list[Card]:
         kept = sorted(
-            (card for card in cards if card.status != ReviewStatus.REJECTED),
+            (card for card in cards if card.status != ReviewStatus.REJECTED and approvable(card)),
             key=lambda card: -card.score,
         )
         if not kept:
@@ -225,17 +244,18 @@ def approve_best(path: Path, count: int) -> Approval:
 
 
 def approve_chosen(path: Path, choose: Callable[[list[Card]], list[Card]]) -> Approval:
-    """Approve the pending ones among the cards `choose` picks, in one read of the card file
-    under its lock, saved once."""
+    """Approve the pending ones among the cards `choose` picks, but for those that cannot make
+    an Anki card, in one read of the card file under its lock, saved once."""
     with card_file_lock(path):
         card_file = load_card_file(path)
         chosen = choose(card_file.cards)
-        pending = [card for card in chosen if card.status == ReviewStatus.PENDING]
+        held = [card for card in chosen if not approvable(card)]
+        pending = [c for c in chosen if c.status == ReviewStatus.PENDING and c not in held]
         for card in pending:
             decide(card, ReviewStatus.APPROVED)
         if pending:
             save_card_file(path, card_file)
-    return Approval(len(chosen), DecisionCounts.of(card_file.cards))
+    return Approval(len(chosen) - len(held), DecisionCounts.of(card_file.cards), len(held))
 
 
 def decide(card: Card, status: ReviewStatus) -> None:
@@ -345,6 +365,10 @@ class ReviewSession:
         self.save()
 
     def _approve(self, card: Card) -> None:
+        problem = note_problem(card)
+        if problem:
+            ui.warn(f"not approved: {problem}; {FIX_FIRST}")
+            return
         with self._change([card], "approving"):
             decide(card, ReviewStatus.APPROVED)
         self.index += 1
@@ -425,15 +449,17 @@ class ReviewSession:
         )
         threshold = float(answer)
         remaining = self.queue[self.index :]
-        chosen = {
-            c.id: c for c in remaining if c.status == ReviewStatus.PENDING and c.score >= threshold
-        }
+        scoring = [
+            c for c in remaining if c.status == ReviewStatus.PENDING and c.score >= threshold
+        ]
+        chosen = {c.id: c for c in scoring if approvable(c)}
         if chosen:
             with self._change(list(chosen.values()), "approving all above a score"):
                 for chosen_card in chosen.values():
                     decide(chosen_card, ReviewStatus.APPROVED)
         self.queue[self.index :] = [c for c in remaining if c.id not in chosen]
-        ui.info(f"Approved {_cards(len(chosen))} scoring {threshold:g} or more.")
+        held = _held_note(len(scoring) - len(chosen))
+        ui.info(f"Approved {_cards(len(chosen))} scoring {threshold:g} or more{held}.")
 
     def _help(self, card: Card) -> None:
         from rich.table import Table
