@@ -53,6 +53,15 @@ def test_rolling_captions_without_word_tags_are_also_deduplicated():
     )
 
 
+@pytest.mark.parametrize(
+    "timing", ["00:00:01.000 --> 00:00:04.000", "00:00:01,000 --> 00:00:04,000"]
+)
+def test_caption_entities_are_decoded_once(timing: str) -> None:
+    header = "WEBVTT\n\n" if "." in timing else "1\n"
+    text = f"{header}{timing}\nWrite &amp;lt;b&amp;gt; to show &lt;b&gt; on a page.\n"
+    assert parse_text(text).segments[0].text == "Write &lt;b&gt; to show <b> on a page."
+
+
 def test_a_sound_tag_in_a_rolling_caption_does_not_break_the_repeat():
     """YouTube shows '[Music] the lava cools' as the words are spoken, then 'the lava cools'
     in its snapshot and on top of the next cue: the words are still said once."""

@@ -173,6 +173,13 @@ def test_non_speech_tags_entities_and_curly_quotes_are_cleaned():
     assert segment.text[segment.breaks[0] :] == "[the pump] really works."  # after (applause)
 
 
+def test_an_escaped_entity_is_decoded_once_to_what_the_page_shows():
+    text = "Ned: 00:00:40 Say &lt; and &amp; as entities like &amp;lt; in AT&amp;T's pages.\n"
+    assert parse_text(text).segments[0].text == (
+        "Say < and & as entities like &lt; in AT&T's pages."
+    )
+
+
 def test_no_sentence_or_quote_runs_across_a_dropped_laugh():
     """'(laughs)' is gone from the text, but the words either side were not said together: a
     quote joining them would not be found in the file."""

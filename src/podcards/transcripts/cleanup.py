@@ -113,8 +113,9 @@ def speech_pieces(text: str) -> list[str]:
     """One line of speech as a reader should see it (decoded, plain, single-spaced), in the
     pieces between the sounds dropped from it ('[Laughter]', '(laughs)', music): a quote must
     not run across one, since the words on either side were not said together. An empty first
-    or last piece means the line began or ended with a sound."""
-    text = html.unescape(html.unescape(text)) if "&" in text else text
+    or last piece means the line began or ended with a sound. Entities are decoded once, as a
+    browser or caption player would: '&amp;lt;' is what the speaker's words read, '&lt;'."""
+    text = html.unescape(text) if "&" in text else text
     text = _INVISIBLE.sub("", text).translate(_QUOTES)
     text = _MARKDOWN_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
