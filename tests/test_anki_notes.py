@@ -130,6 +130,9 @@ def test_deck_names_and_ids() -> None:
         deck_name("Podcasts::{episode}", GLASS)
     with pytest.raises(PodcardsError, match="empty deck name part"):
         deck_name("Podcasts::::{title}", GLASS)
+    with pytest.raises(PodcardsError) as refused:
+        deck_name("{title}::{slug}::", GLASS)
+    assert str(refused.value) == "--deck '{title}::{slug}::': makes an empty deck name part"
     assert deck_id("Podcasts::A") == deck_id("Podcasts::A") != deck_id("Podcasts::B")
     assert 1 < deck_id("Podcasts::A") < 2**53
 

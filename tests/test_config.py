@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,6 +87,55 @@ def test_a_wrong_value_names_the_key(tmp_path: Path) -> None:
     write(tmp_path, "podcards.toml", 'max_cards = "many"\n')
     with pytest.raises(InputError, match="key 'max_cards'"):
         load_config(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("max_cards = true", "max_cards"),
+        ("max_cards = 2.0", "max_cards"),
+        ('max_size = "9"', "max_size"),
+        ("min_score = true", "min_score"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_not_coerced(tmp_path: Path, line: str, key: str) -> None:
+    write(tmp_path, "podcards.toml", line + "\n")
+    with pytest.raises(InputError, match=f"key '{key}': Input should be a valid"):
+        load_config(tmp_path)
+
+
+def test_a_whole_number_min_score_is_a_score(tmp_path: Path) -> None:
+    write(tmp_path, "podcards.toml", "min_score = 1\n")
+    assert load_config(tmp_path).min_score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        ("X::{episode}", "only {title} and {slug} can be filled in"),
+        ("{title}::{slug}::", "makes an empty deck name part"),
+    ],
+)
+def test_a_bad_deck_pattern_names_the_config_key_as_written(
+    tmp_path: Path, pattern: str, problem: str
+) -> None:
+    path = write(tmp_path, "podcards.toml", f'deck = "{pattern}"\n')
+    with pytest.raises(InputError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value) == f"{path}: key 'deck' {pattern!r}: {problem}"
+
+
+def test_a_bad_config_value_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = write(tmp_path, "podcards.toml", "max_cards = true\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "status"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr == f"podcards: {path}: key 'max_cards': Input should be a valid integer\n"
 
 
 def test_broken_toml_is_a_one_line_error(tmp_path: Path) -> None:

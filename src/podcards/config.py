@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from podcards.anki.notes import deck_pattern_problem
 from podcards.errors import InputError
 from podcards.files import reading
 from podcards.models import Config
@@ -79,8 +80,12 @@ def _validate(path: Path, table: dict[str, Any]) -> Config:
         known = ", ".join(Config.model_fields)
         raise InputError(path, f"unknown key {unknown[0]!r} (known keys: {known})")
     try:
-        return Config.model_validate(table)
+        config = Config.model_validate(table)
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
         raise InputError(path, f"key {key!r}: {first['msg']}") from None
+    deck_problem = deck_pattern_problem(config.deck)
+    if deck_problem:
+        raise InputError(path, f"key 'deck' {config.deck!r}: {deck_problem}")
+    return config

@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
 from podcards.paths import DEFAULT_OUTPUT_FOLDER
 
@@ -180,20 +180,23 @@ class EpisodeInfo(Model):
 class Config(Model):
     """Defaults from `podcards.toml` or `[tool.podcards]`; command options override each one.
 
-    Field names are the keys users write, so an unknown key is an error that names it.
+    Field names are the keys users write, so an unknown key is an error that names it. Numbers
+    are strict: lax coercion would read `max_cards = true` as 1 and `max_size = "9"` as 9.
     """
 
     deck: str = Field(default="Podcasts::{title}", description="deck name pattern")
     tags: list[str] = Field(default_factory=list, description="extra tags on every note")
     glossary: Path | None = Field(default=None, description="heard spelling -> right spelling")
-    max_cards: int | None = Field(default=None, ge=1, description="candidates kept per episode")
+    max_cards: StrictInt | None = Field(
+        default=None, ge=1, description="candidates kept per episode"
+    )
     output: Path = Field(
         default=DEFAULT_OUTPUT_FOLDER, description="folder for card files and decks"
     )
-    min_score: float | None = Field(
+    min_score: StrictFloat | None = Field(
         default=None, ge=0, le=1, description="threshold for auto-approval, 0 to 1"
     )
-    max_size: int = Field(
+    max_size: StrictInt = Field(
         default=DEFAULT_MAX_SIZE_MB, ge=1, description="largest transcript file read, in MB"
     )
 

@@ -163,9 +163,17 @@ def note_fields(card: Card, episode: EpisodeInfo) -> list[str]:
 
 
 def check_deck_pattern(pattern: str) -> None:
-    """Refuse, before any work, a pattern that fills in anything but a plain {title} or
-    {slug} (str.format would follow `{title.upper}`, `{title[0]}`, `{title!r}` or a format
-    spec into a nonsense deck name), or that leaves a deck name part empty ('Podcasts::')."""
+    """Refuse, before any work, a pattern `deck_pattern_problem` finds fault with."""
+    problem = deck_pattern_problem(pattern)
+    if problem:
+        raise PodcardsError(f"--deck {pattern!r}: {problem}")
+
+
+def deck_pattern_problem(pattern: str) -> str | None:
+    """Why a deck name pattern is refused: it fills in anything but a plain {title} or {slug}
+    (str.format would follow `{title.upper}`, `{title[0]}`, `{title!r}` or a format spec into
+    a nonsense deck name), or it leaves a deck name part empty ('Podcasts::'); None if fine."""
+    only_fields = "only {title} and {slug} can be filled in"
     try:
         fields = [
             (name, spec, conversion)
@@ -173,31 +181,30 @@ def check_deck_pattern(pattern: str) -> None:
             if name is not None
         ]
     except ValueError:  # an unmatched brace
-        raise _bad_deck_pattern(pattern) from None
+        return only_fields
     if any(
         name not in DECK_PATTERN_FIELDS or spec or conversion for name, spec, conversion in fields
     ):
-        raise _bad_deck_pattern(pattern)
-    _deck_parts(pattern, pattern.format(title="title", slug="slug"))
+        return only_fields
+    if not all(_deck_parts(pattern.format(title="title", slug="slug"))):
+        return "makes an empty deck name part"
+    return None
 
 
-def _bad_deck_pattern(pattern: str) -> PodcardsError:
-    return PodcardsError(f"--deck {pattern!r}: only {{title}} and {{slug}} can be filled in")
-
-
-def _deck_parts(pattern: str, name: str) -> list[str]:
-    """The `::`-separated parts of a deck name, single-spaced; none may be empty."""
-    parts = [" ".join(part.split()) for part in name.split("::")]
-    if not all(parts):
-        raise PodcardsError(f"--deck {pattern!r}: makes an empty deck name part in {name!r}")
-    return parts
+def _deck_parts(name: str) -> list[str]:
+    """The `::`-separated parts of a deck name, single-spaced."""
+    return [" ".join(part.split()) for part in name.split("::")]
 
 
 def deck_name(pattern: str, episode: EpisodeInfo) -> str:
     """The pattern filled with the episode's title and slug; `::` in a title is not a subdeck."""
     check_deck_pattern(pattern)
     title = re.sub(":{2,}", ":", episode.title)  # replace() leaves '::' of ':::' or '::::'
-    return "::".join(_deck_parts(pattern, pattern.format(title=title, slug=episode.slug)))
+    name = pattern.format(title=title, slug=episode.slug)
+    parts = _deck_parts(name)
+    if not all(parts):  # a blank title or slug, in a hand-edited card file
+        raise PodcardsError(f"episode {episode.slug!r}: deck name {name!r} has an empty part")
+    return "::".join(parts)
 
 
 def deck_id(name: str) -> int:
