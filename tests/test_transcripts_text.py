@@ -144,6 +144,20 @@ def test_front_matter_gives_title_and_url(fixtures):
     assert (transcript.title, transcript.url) == ("Soil & Roots", "https://garden.example/soil")
 
 
+@pytest.mark.parametrize(
+    ("value", "title"),
+    [
+        ('Caches & <Things> "Quoted"', 'Caches & <Things> "Quoted"'),
+        ('"Caches & Things"', "Caches & Things"),
+        ("'Caches'", "Caches"),
+        ('"Caches" and "Things"', '"Caches" and "Things"'),
+    ],
+)
+def test_front_matter_quotes_go_only_when_they_enclose_the_title(value: str, title: str):
+    text = f"---\ntitle: {value}\n---\nAnn Lee: Caches keep recent reads close to the reader.\n"
+    assert parse_text(text).title == title
+
+
 def test_website_links_give_the_episode_url_without_the_time(fixtures):
     assert read(fixtures, "website.md").url == "https://video.example/watch?v=tq7"
 

@@ -92,8 +92,17 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     for entry in match.group(1).split("\n"):
         key, sep, value = entry.partition(":")
         if sep and value.strip():
-            meta[key.strip().lower()] = html.unescape(value.strip().strip("\"'"))
+            meta[key.strip().lower()] = html.unescape(_unquoted(value.strip()))
     return meta, text.lstrip("\n")[match.end() :]
+
+
+def _unquoted(value: str) -> str:
+    """A front-matter value without the quotes enclosing it, as YAML reads it; quotes that are
+    part of the text ('Caches "Quoted"', '"Caches" and "Things"') stay."""
+    quote, inside = value[:1], value[1:-1]
+    if len(value) >= 2 and quote in "\"'" and value[-1] == quote and quote not in inside:
+        return inside
+    return value
 
 
 def _classify(line: str) -> Line:
