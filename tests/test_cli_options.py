@@ -61,3 +61,18 @@ def test_a_card_file_named_without_its_suffix_is_refused_before_extracting(tmp_p
     assert done.stderr == ("podcards: notes.txt: output file name must end in .cards.json\n")
     assert not (tmp_path / "notes.txt").exists()
     assert "default: OUTPUT-FOLDER/<episode>.cards.json" in help_text("extract")
+
+
+def test_counts_of_one_are_singular(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "talk.txt")
+    extracted = podcards(
+        "extract", "talk.txt", "--max", "1", "-o", "decks/talk.cards.json", cwd=tmp_path
+    )
+    assert extracted.stderr.startswith("1 candidate from talk.txt in ")
+    approved = podcards("review", "decks/talk.cards.json", "--approve-all", cwd=tmp_path)
+    assert approved.stderr == "Approved 1 card in decks/talk.cards.json.\n"
+    exported = podcards("export", "decks/talk.cards.json", cwd=tmp_path)
+    assert exported.stderr.endswith(": 1 note\n")
+    previewed = podcards("preview", "decks/talk.cards.json", cwd=tmp_path)
+    assert previewed.stderr == "1 card\n"
+    assert "podcards preview: 1 card<" in (tmp_path / "decks/talk.preview.html").read_text()

@@ -420,8 +420,8 @@ def show_summary(results: list[EpisodeResult], console: Console) -> None:
     duplicates = sum(result.duplicates for result in results)
     if duplicates:
         ui.info(
-            f"{duplicates} candidates restate a fact of an earlier episode: rejected, with "
-            "duplicate_of naming it (review --all shows them)."
+            f"Rejected {ui.plural(duplicates, 'candidate')} restating a fact of an earlier "
+            "episode, with duplicate_of naming it (review --all shows them)."
         )
 
 
@@ -432,8 +432,7 @@ def _summary_row(result: EpisodeResult) -> tuple[str, str, str, str, str]:
         problem = result.error.removeprefix(f"{result.source}: ")  # the row names the file
         failure = f"[red]failed[/]: {escape(problem)}"
         return (escape(result.source.name), "-", "-", "-", failure)
-    plural = "" if result.duplicates == 1 else "s"
-    status = f"ok, {result.duplicates} duplicate{plural}" if result.duplicates else "ok"
+    status = f"ok, {ui.plural(result.duplicates, 'duplicate')}" if result.duplicates else "ok"
     return (
         escape(result.episode.title),
         result.episode.format,
@@ -451,7 +450,7 @@ def report(results: list[EpisodeResult], *, json_on_stdout: bool = False) -> Non
             show_summary(results, ui.err_console() if json_on_stdout else ui.console())
     elif results[0].ok:
         result = results[0]
-        found = f"{len(result.cards)} candidates" if result.cards else "No candidates"
+        found = ui.plural(len(result.cards), "candidate") if result.cards else "No candidates"
         why = "" if result.cards else " (nothing in it read as a claim or a definition)"
         ui.info(f"{found} from {result.source}{why} in {shown_path(result.card_file)}")
 

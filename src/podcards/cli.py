@@ -302,12 +302,14 @@ def _nothing_to_review(
     summary: ReviewSummary, revisit_all: bool, kinds: tuple[str, ...], min_score: float | None
 ) -> str:
     """Why review showed nothing: the filters left out every card there was, or none waits."""
+    from podcards.ui import plural
+
     filters = [f"--kind {kind}" for kind in kinds]
     filters += [f"--min-score {min_score:g}"] if min_score is not None else []
     counts = summary.counts
     there = counts.approved + counts.rejected + counts.pending if revisit_all else counts.pending
     if filters and there:
-        cards = f"{there} {'' if revisit_all else 'pending '}card{'' if there == 1 else 's'}"
+        cards = plural(there, "card" if revisit_all else "pending card")
         return f"nothing to review in {summary.path}: {cards}, none match {' '.join(filters)}"
     hint = "" if revisit_all else " (--all revisits decided ones)"
     return f"nothing to review: {summary.totals()}{hint}"
@@ -372,6 +374,7 @@ def export(
     from podcards.anki import export_decks, output_path
     from podcards.config import resolve_settings
     from podcards.paths import DECK_SUFFIX
+    from podcards.ui import plural
 
     settings = resolve_settings(deck=deck_pattern)
     result = export_decks(
@@ -381,7 +384,7 @@ def export(
         include_pending=include_pending,
         extra_tags=settings.tags,
     )
-    counts = [f"{deck}: {count} notes" for deck, count in result.notes_per_deck.items()]
+    counts = [f"{deck}: {plural(count, 'note')}" for deck, count in result.notes_per_deck.items()]
     _show_written(result.path, counts, result.skipped)
 
 
@@ -396,6 +399,7 @@ def preview(
     """Write one HTML page showing each card that export would write, as Anki will show it."""
     from podcards.anki import output_path, write_preview
     from podcards.config import resolve_settings
+    from podcards.ui import plural
 
     settings = resolve_settings(deck=deck_pattern)
     target = output_path(output, cardfiles, settings.output, ".html", ".preview.html")
@@ -406,7 +410,7 @@ def preview(
         include_pending=include_pending,
         extra_tags=settings.tags,
     )
-    _show_written(target, [f"{shown} cards"], skipped)
+    _show_written(target, [plural(shown, "card")], skipped)
 
 
 def _show_written(path: Path, summary: list[str], skipped: list[str]) -> None:

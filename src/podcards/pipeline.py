@@ -87,7 +87,7 @@ def run_demo(settings: Config, *, approve: int = DEMO_APPROVED_CARDS) -> Path:
     best, approved = approval.picked, approval.counts.approved
     earlier = f" ({approved} approved in all, with earlier runs)" if approved > best else ""
     ui.info(
-        f"{len(results[0].cards)} candidates from the bundled sample in "
+        f"{ui.plural(len(results[0].cards), 'candidate')} from the bundled sample in "
         f"{shown_path(card_file)}; approved the best {best}{earlier}"
     )
     return _export([card_file], settings.output / DEMO_DECK_NAME, settings)
@@ -120,7 +120,7 @@ def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path
 def finish_message(deck_path: Path, notes: int) -> str:
     """The last words of `run` and `demo`: where the deck is, and the two ways into Anki."""
     return (
-        f"Wrote {notes} note{'' if notes == 1 else 's'} to {shown_path(deck_path)}\n"
+        f"Wrote {ui.plural(notes, 'note')} to {shown_path(deck_path)}\n"
         "To study them, open Anki and choose File > Import..., then pick that file "
         "(or just double-click the .apkg)."
     )

@@ -54,6 +54,11 @@ def warn(message: str) -> None:
     err_console().print(f"[yellow]podcards:[/] {message}", soft_wrap=True)
 
 
+def plural(count: int, noun: str) -> str:
+    """'1 card', '2 cards': every count the user reads agrees with its number."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def format_time(seconds: float | None) -> str:
     """H:MM:SS (or M:SS under an hour); '--:--' when unknown."""
     if seconds is None:
@@ -97,7 +102,7 @@ def show_transcript(transcript: Transcript, segments: int) -> None:
         out.print(f"\n[cyan]{format_time(segment.start)}[/] [bold]{who}[/]")
         out.print(escape(text))
     if len(transcript.segments) > segments:
-        out.print(f"\n[dim]… {len(transcript.segments) - segments} more segments[/]")
+        out.print(f"\n[dim]… {plural(len(transcript.segments) - segments, 'more segment')}[/]")
 
 
 def _words_by_speaker(transcript: Transcript) -> dict[str, int]:

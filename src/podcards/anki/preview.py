@@ -15,6 +15,7 @@ from podcards.anki.notes import ExportNote, plan_notes
 from podcards.anki.notetypes import CSS, field_names, templates
 from podcards.cardfile import load_card_file
 from podcards.cloze import Deletion, replace_deletions
+from podcards.ui import plural
 
 SECTION = re.compile(r"\{\{([#^])([^{}]+)\}\}(.*?)\{\{/\2\}\}", re.DOTALL)
 REPLACEMENT = re.compile(r"\{\{([^{}]+)\}\}")
@@ -119,7 +120,7 @@ def preview_page(notes: Sequence[ExportNote]) -> str:
 {PAGE_CSS}</style></head>
 <body>
 {NIGHT_TOGGLE}
-<div class="preview-bar"><h1>podcards preview: {cards} cards</h1>
+<div class="preview-bar"><h1>podcards preview: {plural(cards, "card")}</h1>
 <button type="button" onclick="setNight(!document.body.classList.contains('nightMode'))">Night mode</button></div>
 {"".join(body)}
 </body></html>

@@ -95,11 +95,11 @@ class ReviewSummary:
         done = []
         if self.decided:
             done.append(
-                f"decided {_cards(self.decided)} ({self.approved} approved, "
+                f"decided {ui.plural(self.decided, 'card')} ({self.approved} approved, "
                 f"{self.rejected} rejected)"
             )
         if self.edited:
-            done.append(f"edited {_cards(self.edited)}")
+            done.append(f"edited {ui.plural(self.edited, 'card')}")
         did = f"{' and '.join(done).capitalize()}, all saved." if done else "Nothing changed."
         return f"{did} {self.totals()}"
 
@@ -115,15 +115,11 @@ class Change:
     queue: list[Card]
 
 
-def _cards(count: int) -> str:
-    return "1 card" if count == 1 else f"{count} cards"
-
-
 def _held_note(held: int) -> str:
     """'; 2 cards left pending, no Anki card yet (in review: e edits, ...)', or '' for none."""
-    return (
-        f"; {_cards(held)} left pending, no Anki card yet (in review: {FIX_FIRST})" if held else ""
-    )
+    if not held:
+        return ""
+    return f"; {ui.plural(held, 'card')} left pending, no Anki card yet (in review: {FIX_FIRST})"
 
 
 class ReviewInterrupted(PodcardsError):
@@ -209,7 +205,7 @@ class Approval:
     held: int = 0
 
     def line(self, path: Path) -> str:
-        return f"Approved {_cards(self.picked)} in {path}{_held_note(self.held)}."
+        return f"Approved {ui.plural(self.picked, 'card')} in {path}{_held_note(self.held)}."
 
 
 def approve_all(
@@ -391,7 +387,7 @@ class ReviewSession:
         self.queue[:] = change.queue
         self.index = change.index
         self.save()
-        ui.info(f"Undid {change.what} ({_cards(len(change.cards))}).")
+        ui.info(f"Undid {change.what} ({ui.plural(len(change.cards), 'card')}).")
 
     def _skip(self, card: Card) -> None:
         self.index += 1
@@ -459,7 +455,7 @@ class ReviewSession:
                     decide(chosen_card, ReviewStatus.APPROVED)
         self.queue[self.index :] = [c for c in remaining if c.id not in chosen]
         held = _held_note(len(scoring) - len(chosen))
-        ui.info(f"Approved {_cards(len(chosen))} scoring {threshold:g} or more{held}.")
+        ui.info(f"Approved {ui.plural(len(chosen), 'card')} scoring {threshold:g} or more{held}.")
 
     def _help(self, card: Card) -> None:
         from rich.table import Table
