@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import threading
@@ -435,6 +436,23 @@ def test_panel_shows_position_kind_card_quote_speaker_time_and_counts(
     ):
         assert expected in shown
     assert max(len(line) for line in shown.splitlines()) <= 80
+
+
+def test_a_narrow_terminal_cuts_no_word_off_the_panel_footer(
+    card_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from podcards import ui
+
+    monkeypatch.setenv("COLUMNS", "50")
+    ui.console.cache_clear()
+    try:
+        review_with_keys(card_path, "aq")
+    finally:
+        ui.console.cache_clear()
+    shown = capsys.readouterr().out
+    footer = shown.splitlines()[-1]  # whole words: no 'pending 4 in the fi─╯'
+    assert re.search(r"─ approved 1 · rejected 0 · pending 4( in the file)? ?─╯$", footer)
+    assert max(len(line) for line in shown.splitlines()) <= 50
 
 
 def test_cloze_panel_marks_the_deletion(card_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from podcards import ui
 from podcards.anki.notes import note_problem
 from podcards.cloze import split_cloze
 from podcards.models import Card, NoteType, ReviewStatus
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from podcards.review.session import DecisionCounts
+
+PANEL_WIDTH = 80
+"""Reads well at 80 columns; a narrower terminal gets a panel as wide as it is."""
 
 FIX_FIRST = "e edits, c switches to Q/A"
 """How to make a card approvable that no Anki card can be made of yet."""
@@ -44,20 +48,32 @@ def card_panel(
     if notes.plain:
         parts += [Text(""), notes]
     title = f"[bold]{position}/{total}[/] · {card.kind.value} · score {card.score:.2f}"
-    subtitle = (
-        f"[green]approved {counts.approved}[/] · [red]rejected {counts.rejected}[/] · "
-        f"pending {counts.pending} in the file"
-    )
+    width = min(PANEL_WIDTH, ui.console().width)
     return Panel(
         Group(*parts),
         title=title,
         title_align="left",
-        subtitle=subtitle,
+        subtitle=_counts_text(counts, width),
         subtitle_align="right",
         border_style=STATUS_STYLES[card.status],
-        width=80,
+        width=width,
         padding=(0, 1),
     )
+
+
+def _counts_text(counts: DecisionCounts, width: int) -> Text:
+    """The file's decisions for the panel's bottom border; ' in the file' goes first when the
+    border is too narrow for it, so a narrow terminal cuts no count off."""
+    from rich.text import Text
+
+    text = Text.from_markup(
+        f"[green]approved {counts.approved}[/] · [red]rejected {counts.rejected}[/] · "
+        f"pending {counts.pending}"
+    )
+    where = " in the file"
+    if text.cell_len + len(where) <= width - len("╰─  ─╯"):
+        text.append(where)
+    return text
 
 
 def _card_fields(card: Card) -> Table:
