@@ -108,6 +108,8 @@ def test_fact_cues(sentence: str, kind: str) -> None:
         ("I've mostly been using the blue kettle for tea.", detectors.ANECDOTE),
         ("That's a great question, as you said earlier.", detectors.META),
         ("So let's do runny first.", detectors.META),
+        ("I want to get into tide tables, a term I hear a lot in 2022.", detectors.META),
+        ("Now we're going to talk about the next storm season.", detectors.META),
         ("Go to seaweed dot com slash tides for ten percent off.", detectors.SPONSOR),
         ("If you enjoyed it, leave us a review wherever you listen.", detectors.SPONSOR),
         ("She grew up on a farm and studied geology in Oslo.", detectors.ANECDOTE),
