@@ -22,6 +22,7 @@ from podcards.nlp import (
     VAGUE_NOUNS,
     clean_disfluencies,
     opens_with_dummy_it,
+    tag_text,
 )
 
 MAX_TERM_WORDS = 6
@@ -122,6 +123,7 @@ CLAUSE_WORDS = (
     r"before|then|it|they|you|we|i|he|she|this|these|those|is|are|was|were)"
 )
 """Words that start a clause, not the next item of a list."""
+CLAUSE_WORD_SET = frozenset(CLAUSE_WORDS.strip("(?:)").split("|"))
 DANGLING_RELATIVE = re.compile(r"\b(?:that|which|who|whose)$", re.IGNORECASE)
 CLAUSE_END = re.compile(
     r"(?!, (?:(?!" + CLAUSE_WORDS + r"\b)[\w-]+ ){1,3}(?:and|or) )"  # a list: 'gas, ash and rock'
@@ -310,22 +312,54 @@ def short_answer(text: str) -> str | None:
     """The answer up to its first clause break, when that is at most a dozen words; a
     'meaning...' that spells the answer out stays when it fits ('A balanced tree, meaning
     every leaf is the same distance from the root')."""
-    cut = CLAUSE_END.search(text)
+    cut = clause_end(text)
     if cut and SPELLING_OUT.match(text, cut.start()):
-        further = CLAUSE_END.search(text, cut.end())
+        further = clause_end(text, cut.end())
         spelled = text[: further.start()] if further else text
         if len(spelled.split()) <= MAX_ANSWER_WORDS:
             cut = further
     if cut and QUALIFIER.match(text, cut.start()):
         return None
     if cut and DANGLING_RELATIVE.search(text, 0, cut.start()):
-        cut = CLAUSE_END.search(text, cut.end())  # past the aside: 'organisms that, when..., give'
-        cut = cut and CLAUSE_END.search(text, cut.end())
+        cut = clause_end(text, cut.end())  # past the aside: 'organisms that, when..., give'
+        cut = cut and clause_end(text, cut.end())
     answer = (text[: cut.start()] if cut else text).strip(" .!?;:,")
     words = answer.split()
     if not words or len(words) > MAX_ANSWER_WORDS or answer.lower() in detectors.ARTICLES:
         return None
     return capitalise(answer)
+
+
+def clause_end(text: str, start: int = 0) -> re.Match[str] | None:
+    """Where the clause from `start` ends (CLAUSE_END), read past what only looks like an end
+    inside a noun phrase: a comma between its adjectives ('a small, fast store') and a 'which'
+    after a preposition, which opens a clause that says which one ('the span during which a
+    reference is valid')."""
+    cut = CLAUSE_END.search(text, start)
+    while cut and (
+        between_adjectives(text, cut) or PREPOSITION_BEFORE.search(text, 0, cut.start())
+    ):
+        cut = CLAUSE_END.search(text, cut.end())
+    return cut
+
+
+ADJECTIVE_TAGS = frozenset(["JJ", "JJR", "JJS"])
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|on|at|by|for|from|with|during|through|under|over|into|to|of)$", re.IGNORECASE
+)
+
+
+def between_adjectives(text: str, cut: re.Match[str]) -> bool:
+    """A comma right after the answer's first adjective, before another word of the same noun
+    phrase ('a small, fast store', 'the oldest, simplest kind')."""
+    before = text[: cut.start()].split()
+    after = text[cut.end() :].split()
+    if cut.group() != "," or len(before) > 3 or not after or after[0].lower() in CLAUSE_WORD_SET:
+        return False
+    tags = [tag for _, tag in tag_text(" ".join([*before, ",", *after[:2]]))]
+    adjective = tags[len(before) - 1] in ADJECTIVE_TAGS
+    then_noun = tags[len(before) + 1 :][:2]  # 'a compact, probabilistic set': a tagger's NN
+    return adjective or (then_noun[:1] == ["JJ"] and then_noun[-1].startswith("NN"))
 
 
 def usable_term(term: str) -> str | None:
