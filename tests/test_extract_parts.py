@@ -1115,6 +1115,11 @@ def test_a_caption_cloze_leaves_out_the_replies_of_another_speaker() -> None:
         " ten minutes"
     )
     assert front.startswith("The glue works by soaking")
+    front = caption_card_front(
+        "exactly once delivery is mostly a myth across a network so every consumer has to"
+        " handle a message twice"
+    )
+    assert front.startswith("Exactly once delivery is"), front  # not a reply: it says which
 
 
 def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:

@@ -198,6 +198,9 @@ def test_a_word_and_its_contraction_are_no_stutter() -> None:
         "They laughed at it, it's a toy, they said."
     )
     assert nlp.clean_disfluencies("We, we sailed at dawn.") == "We sailed at dawn."
+    # a term said again to define it, in captions that lost the full stop between
+    said_again = "the glaze has to be vitreous vitreous means glass-like and watertight"
+    assert nlp.clean_disfluencies(said_again) == said_again.capitalize()
 
 
 def test_a_key_term_never_opens_with_a_word_that_only_rates_or_picks_it() -> None:

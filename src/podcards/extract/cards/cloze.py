@@ -462,7 +462,7 @@ def without_trailing_replies(text: str, end: int) -> int:
 def past_leading_replies(text: str, start: int) -> int:
     """Where the text from `start` goes on once the replies it opens with are left off ('go on
     caffeine works by blocking...'): in captions, the end of the speaker before."""
-    while reply := LEADING_REPLY.match(text, start):
+    while (reply := LEADING_REPLY.match(text, start)) and not MODIFYING.match(text, start):
         start = reply.end()
     return start
 
@@ -475,6 +475,13 @@ REPLY_WORDS = (
 stops; one that opens a piece ('go on | caffeine works by...') ends the turn before."""
 REPLY = re.compile(REPLY_WORDS + r"\b", re.IGNORECASE)
 LEADING_REPLY = re.compile(REPLY_WORDS + r"\s+", re.IGNORECASE)
+MODIFYING = re.compile(
+    r"(?:exactly|right|sure|absolutely)\s+(?:once|twice|what|how|why|when|where|which|who|"
+    r"the same|now|here|there|after|before|away|enough|no|not|nothing|never|all)\b",
+    re.IGNORECASE,
+)
+"""'Exactly once delivery is a myth', 'right after the eruption': the word is part of what
+follows, not a reply; leaving it off can turn the claim around."""
 CONDITION_WORDS = frozenset(["if", "unless"])
 CONNECTIVE_OPENING = re.compile(
     any_word(CONNECTIVES | {"or", "because", "whereas"}) + r"\b", re.IGNORECASE
