@@ -193,6 +193,18 @@ def test_what_is_left_of_a_split_contraction_is_no_key_term() -> None:
     assert not {"let", "let talk", "ca", "wo"} & set(terms.weights), terms.weights
 
 
+def test_a_term_opening_its_sentence_is_shown_as_written_mid_sentence() -> None:
+    """'Cache invalidation is...' has its capital for its place: the talk writes 'cache' in
+    lower case elsewhere. A name ('Redis', never lower case) keeps its capital."""
+    sentences = sentences_of(
+        *["Cache invalidation is the job of updating a cached copy when the data changes."] * 3,
+        *["Redis keeps the cache in memory, and the cache is fast."] * 3,
+    )
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    assert terms.shown("cache invalidation") == "cache invalidation"
+    assert terms.shown("redis") == "Redis"
+
+
 def test_a_word_and_its_contraction_are_no_stutter() -> None:
     assert nlp.clean_disfluencies("They laughed at it, it's a toy, they said.") == (
         "They laughed at it, it's a toy, they said."

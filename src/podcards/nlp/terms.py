@@ -323,6 +323,9 @@ def key_terms(
     counts: Counter[str] = Counter()
     stretches: dict[str, set[int]] = {}
     forms: dict[str, Counter[str]] = {}
+    uncapitalised = frozenset(
+        token for sentence in sentences for token in sentence.tokens if token.islower()
+    )
     for sentence in sentences:
         for phrase in candidate_terms(sentence, stopwords):
             key = phrase.lower()
@@ -330,7 +333,7 @@ def key_terms(
                 continue
             counts[key] += 1
             stretches.setdefault(key, set()).add(sentence.index // STRETCH_SENTENCES)
-            forms.setdefault(key, Counter())[phrase] += 1
+            forms.setdefault(key, Counter())[as_written(phrase, sentence, uncapitalised)] += 1
     display = {key: written.most_common(1)[0][0] for key, written in forms.items()}
     for bigram, places in collocations(sentences, stopwords | names).items():
         counts[bigram] = max(counts[bigram], len(places))
@@ -356,10 +359,18 @@ def key_terms(
         display={term: display.get(term, term) for term in best},
         names=names,
         frequent=frozenset(sorted(best, key=lambda term: -counts[term])[:FREQUENT_TERMS]),
-        uncapitalised=frozenset(
-            token for sentence in sentences for token in sentence.tokens if token.islower()
-        ),
+        uncapitalised=uncapitalised,
     )
+
+
+def as_written(phrase: str, sentence: Sentence, uncapitalised: frozenset[str]) -> str:
+    """The phrase as the talk would write it mid-sentence: one that opens its sentence has a
+    capital only for its place, when the talk writes its first word in lower case elsewhere
+    ('Cache invalidation is...' beside 'a cache'); a name keeps its capital."""
+    first = phrase.split()[0]
+    if sentence.words[:1] == [first] and first[1:].islower() and first.lower() in uncapitalised:
+        return first.lower() + phrase[len(first) :]
+    return phrase
 
 
 def candidate_terms(sentence: Sentence, stopwords: frozenset[str]) -> list[str]:
