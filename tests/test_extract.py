@@ -274,6 +274,21 @@ def test_a_term_led_by_a_figure_tags_no_card() -> None:
     assert "accuracy" in tags and not {tag for tag in tags if tag[0].isdigit()}, tags
 
 
+def test_a_unit_alone_tags_no_card() -> None:
+    """'percent', 'hours', 'tens' are said often in a talk of numbers, but are no topic."""
+    cards = extract_cards(
+        transcript_of(
+            "Coral bleaching cut reef cover by thirty percent in ten years; divers counted for"
+            " hours.",
+            "Another thirty percent of the coral bleaching came after the storm, in a few hours.",
+            "Tens of divers spent hours on coral bleaching surveys, and tens of photos showed it.",
+            "Coral bleaching happens when warm water drives the algae out of the coral.",
+        )
+    )
+    tags = {tag for card in cards for tag in card.tags}
+    assert "coral-bleaching" in tags and not {"percent", "hours", "tens"} & tags, tags
+
+
 def test_a_card_is_not_tagged_with_part_of_a_longer_term_it_has() -> None:
     """'slack-water' says it; 'water' beside it is half a term, no topic to browse by."""
     cards = extract_cards(
