@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from podcards.anki.notes import plan_notes
 from podcards.batch import (
     EpisodeResult,
     extract_episodes,
@@ -150,6 +151,66 @@ def test_a_fact_shared_by_two_transcripts_is_flagged_in_the_batch(
     assert slug == bees.episode.slug
     twin = next(card for card in bees.cards if card.id == card_id)
     assert "honey" in twin.quote.lower() and "honey" in flagged[0].quote.lower()
+
+
+def test_episodes_of_one_title_are_told_apart_everywhere_not_only_by_file_name(
+    season: Path, tmp_path: Path
+) -> None:
+    """Two `talk` files in two folders: the second is `Talk (2)`, slug `talk-2`, in every
+    place the slug goes (card ids, duplicate_of, subdeck), and stays so on later runs."""
+    first_talk, second_talk = tmp_path / "a" / "talk.txt", tmp_path / "b" / "talk.json"
+    first_talk.parent.mkdir()
+    second_talk.parent.mkdir()
+    untitled_bees = (season / "bees.txt").read_text().split("\n", 1)[1]
+    first_talk.write_text(untitled_bees)
+    shutil.copy(season / "sourdough.json", second_talk)
+    settings = Config(output=tmp_path / "decks")
+
+    (first,) = extract_episodes([first_talk], settings, workers=1)
+    (second,) = extract_episodes([second_talk], settings, workers=1)
+    assert (first.episode.title, first.episode.slug) == ("Talk", "talk")
+    assert (second.episode.title, second.episode.slug) == ("Talk (2)", "talk-2")
+
+    first, second = extract_episodes([first_talk, second_talk], settings, workers=1)
+    assert load_card_file(second.card_file).episode == second.episode
+    first_ids = {card.id for card in first.cards}
+    assert not first_ids & {card.id for card in second.cards}
+    twins = [card.duplicate_of for card in load_card_file(second.card_file).cards]
+    assert {twin.split(":")[0] for twin in twins if twin} == {"talk"}
+    assert {twin.split(":")[1] for twin in twins if twin} <= first_ids
+    card_files = [load_card_file(result.card_file) for result in (first, second)]
+    notes, skipped = plan_notes(card_files, deck_pattern="Podcasts::{title}", include_pending=True)
+    assert {note.deck for note in notes} == {"Podcasts::Talk", "Podcasts::Talk (2)"}
+    assert not skipped
+    (again,) = extract_episodes([second_talk], settings, workers=1)
+    assert again.card_file == second.card_file
+    assert load_card_file(again.card_file) == card_files[1]
+
+
+def test_a_batch_run_again_in_another_order_keeps_each_duplicate_as_it_was(
+    season: Path, tmp_path: Path
+) -> None:
+    bees, sourdough = season / "bees.txt", season / "sourdough.json"
+    settings = Config(output=tmp_path)
+    extract_episodes([bees, sourdough], settings, workers=1)
+    before = {path.name: load_card_file(path) for path in tmp_path.glob("*.cards.json")}
+    assert any(card.duplicate_of for card in before["sourdough.cards.json"].cards)
+
+    again = extract_episodes([sourdough, bees], settings, workers=1)
+
+    assert {path.name: load_card_file(path) for path in tmp_path.glob("*.cards.json")} == before
+    assert [result.duplicates for result in again] == [0, 0]
+
+
+def test_a_rejected_card_is_no_twin_and_an_approved_one_is_the_first() -> None:
+    honey = "Bees make a kilogram of honey from nectar of four million flowers."
+    rejected = fact("r1", honey).model_copy(update={"status": ReviewStatus.REJECTED})
+    approved = fact("a1", honey).model_copy(update={"status": ReviewStatus.APPROVED})
+    pending = episode_result("meadows", fact("m1", honey))
+    flag_cross_episode_duplicates([episode_result("orchards", rejected), pending])
+    assert pending.cards[0].duplicate_of is None
+    flag_cross_episode_duplicates([pending, episode_result("hives", approved)])
+    assert pending.cards[0].duplicate_of == "hives:a1"
 
 
 def test_extract_command_over_a_folder_shows_the_summary_and_exits_2(

@@ -7,6 +7,7 @@ later episode's card (`duplicate_of`) rather than studied twice.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import multiprocessing
 import os
@@ -42,6 +43,8 @@ class EpisodeResult:
     card_file: Path | None = None
     approved: int = 0
     """Approved cards in the card file once written (decisions of earlier runs kept)."""
+    merged: CardFile | None = None
+    """The card file as it will be written, earlier decisions kept: set once it is claimed."""
     error: str | None = None
     exit_code: int = EXIT_OK
 
@@ -102,14 +105,12 @@ def extract_episodes(
         results = _extract_all(sources, settings, format, workers or default_workers())
     except BatchInterrupted as stopped:
         if stopped.finished:  # an hour of a long batch is not thrown away
-            flag_cross_episode_duplicates(stopped.finished)
             _write_card_files(stopped.finished, settings, card_file)
             ui.info(
                 f"Interrupted: wrote the card files of the {len(stopped.finished)} of"
                 f" {len(sources)} transcripts finished."
             )
         raise
-    flag_cross_episode_duplicates(results)
     _write_card_files(results, settings, card_file)
     return results
 
@@ -252,24 +253,37 @@ def _extract_one(
 
 
 def flag_cross_episode_duplicates(results: list[EpisodeResult]) -> None:
-    """Flag each card stating a fact an earlier episode's card already states.
+    """Flag each pending card stating a fact another episode's card already states.
 
-    The flagged card is kept, rejected, with `duplicate_of` naming its twin: the fact is studied
-    once, and `review --all` can still bring it back. Earlier means earlier in the input
-    order, so the same batch always flags the same cards.
+    The flagged card is rejected, with `duplicate_of` naming its twin: the fact is studied
+    once, and `review --all` can still bring it back. The twin is a card kept: an approved one
+    first, else a pending one of an episode earlier in the input order, never a rejected one.
+    A card decided in an earlier run keeps its status and `duplicate_of`, so running a batch
+    again, in any order, flags nothing new.
     """
     facts = _FactIndex()
     for result in results:
-        if not result.ok:
-            continue
-        twins = [facts.earliest_twin(card) for card in result.cards]
-        result.cards = [
-            _as_duplicate(card, twin) if twin else card
-            for card, twin in zip(result.cards, twins, strict=True)
-        ]
-        for card, twin in zip(result.cards, twins, strict=True):
-            if twin is None:
+        for card in result.merged.cards if result.merged else result.cards:
+            if card.status is ReviewStatus.APPROVED:
                 facts.add(result.episode.slug, card)
+    for result in results:
+        slug = result.episode.slug
+        for position, card in enumerate(_fresh_cards_as_merged(result)):
+            if card.status is not ReviewStatus.PENDING:
+                continue
+            twin = facts.earliest_twin(card, other_than=slug)
+            if twin is None:
+                facts.add(slug, card)
+            else:
+                result.cards[position] = _as_duplicate(result.cards[position], twin)
+
+
+def _fresh_cards_as_merged(result: EpisodeResult) -> list[Card]:
+    """The fresh candidates as the card file will hold them, in the same order (merging puts
+    them first, in order, before the orphans): with the decisions of earlier runs."""
+    if result.merged is None:
+        return result.cards
+    return result.merged.cards[: len(result.cards)]
 
 
 class _FactIndex:
@@ -290,14 +304,15 @@ class _FactIndex:
             self.by_word[word].append(len(self.facts))
         self.facts.append((slug, card))
 
-    def earliest_twin(self, card: Card) -> str | None:
-        """`<slug>:<id>` of the earliest fact `card` restates, if any."""
+    def earliest_twin(self, card: Card, other_than: str) -> str | None:
+        """`<slug>:<id>` of the earliest fact `card` restates in an episode other than
+        `other_than` (the card's own), if any."""
         from podcards.extract.dedupe import MIN_SHARED_WORDS, card_words, near_duplicate
 
         shared = Counter(index for word in card_words(card) for index in self.by_word.get(word, ()))
         for index in sorted(i for i, count in shared.items() if count >= MIN_SHARED_WORDS):
             slug, fact = self.facts[index]
-            if near_duplicate(card, fact):
+            if slug != other_than and near_duplicate(card, fact):
                 return f"{slug}:{fact.id}"
         return None
 
@@ -309,24 +324,99 @@ def _as_duplicate(card: Card, twin: str) -> Card:
 def _write_card_files(
     results: list[EpisodeResult], settings: Config, card_file: Path | None
 ) -> None:
-    """Merge each episode's candidates into its card file; two episodes never share one."""
-    from podcards.cardfile import write_candidates
-
+    """Claim each episode's card file, flag the facts another episode states, then merge each
+    episode's candidates into its card file; two episodes never share one."""
     taken: set[Path] = set()
-    for result in results:
-        if not result.ok:
+    claimed = [
+        result
+        for result in results
+        if result.ok and _claim_card_file(result, settings.output, card_file, taken)
+    ]
+    flag_cross_episode_duplicates(claimed)
+    for result in claimed:
+        _write_claimed(result)
+
+
+def _claim_card_file(
+    result: EpisodeResult, folder: Path, card_file: Path | None, taken: set[Path]
+) -> bool:
+    """Find the episode's card file (`card_file` if given) and what it will hold; False, the
+    result failed, when there is none to have."""
+    from podcards.cardfile import merged_card_file
+
+    try:
+        if card_file is None:
+            _claim_own_card_file(result, folder, taken)
+        else:
+            result.merged = merged_card_file(card_file, result.episode, result.cards)
+            result.card_file = card_file
+    except PodcardsError as error:
+        _fail(result, error)
+        return False
+    return True
+
+
+def _claim_own_card_file(result: EpisodeResult, folder: Path, taken: set[Path]) -> None:
+    """`<slug>.cards.json`, or, when another episode (of this batch or an earlier run) has
+    that, the first `<slug>-N.cards.json` that is free or this episode's; the episode then
+    becomes episode N of its title everywhere (see `_numbered_episode`)."""
+    from podcards.cardfile import OtherEpisode, merged_card_file
+
+    for number in itertools.count(1):
+        episode, cards = _numbered_episode(result.episode, result.cards, number)
+        path = card_file_path(folder, episode.slug)
+        if path in taken:
             continue
         try:
-            if card_file is None:
-                path, merged = _write_own_card_file(result, settings.output, taken)
-            else:
-                path, merged = card_file, write_candidates(card_file, result.episode, result.cards)
-        except PodcardsError as error:
-            result.error, result.exit_code = str(error), error.exit_code
+            merged = merged_card_file(path, episode, cards)
+        except OtherEpisode:
             continue
-        result.card_file = path
-        result.approved = sum(card.status == ReviewStatus.APPROVED for card in merged.cards)
-        _warn_of_approved_orphans(path, merged)
+        break
+    taken.add(path)
+    if number > 1:
+        ui.warn(
+            f"{shown_path(card_file_path(folder, result.episode.slug))} holds another "
+            f"episode's cards; those of {result.source} are in {shown_path(path)}, "
+            f"titled {episode.title!r}"
+        )
+    result.episode, result.cards, result.card_file, result.merged = episode, cards, path, merged
+
+
+def _numbered_episode(
+    episode: EpisodeInfo, cards: list[Card], number: int
+) -> tuple[EpisodeInfo, list[Card]]:
+    """Episode `number` of a title (or slug) another episode has: `Title (N)` with slug
+    `<slug>-N`, like its card file, and card ids of its own (each from that slug and the id
+    it had), so its subdeck, tag, notes and `duplicate_of` names never mix with the other's
+    (two talks share a sentence now and then). Number 1 is the episode as it is."""
+    if number == 1:
+        return episode, cards
+    slug = numbered_slug(episode.slug, number)
+    numbered = episode.model_copy(update={"title": f"{episode.title} ({number})", "slug": slug})
+    return numbered, [card.model_copy(update={"id": _card_id_in(slug, card)}) for card in cards]
+
+
+def _card_id_in(slug: str, card: Card) -> str:
+    """A card's id in the numbered episode `slug`: stable as the id it is made from."""
+    return hashlib.sha1(f"{slug}\n{card.id}".encode()).hexdigest()[: len(card.id)]
+
+
+def _write_claimed(result: EpisodeResult) -> None:
+    """Merge the candidates into the claimed card file (again under its lock: a review may
+    have saved a decision since it was read)."""
+    from podcards.cardfile import write_candidates
+
+    try:
+        merged = write_candidates(result.card_file, result.episode, result.cards)
+    except PodcardsError as error:
+        _fail(result, error)
+        return
+    result.approved = sum(card.status == ReviewStatus.APPROVED for card in merged.cards)
+    _warn_of_approved_orphans(result.card_file, merged)
+
+
+def _fail(result: EpisodeResult, error: PodcardsError) -> None:
+    result.error, result.exit_code, result.card_file = str(error), error.exit_code, None
 
 
 def _warn_of_approved_orphans(path: Path, card_file: CardFile) -> None:
@@ -341,41 +431,6 @@ def _warn_of_approved_orphans(path: Path, card_file: CardFile) -> None:
             f"{shown_path(path)}: {orphans} approved {cards} no longer found in the transcript; "
             "kept and still exported (review --all shows them, marked orphaned)"
         )
-
-
-def _write_own_card_file(
-    result: EpisodeResult, folder: Path, taken: set[Path]
-) -> tuple[Path, CardFile]:
-    """Merge into `<slug>.cards.json`, or, when another episode (of this batch or an earlier
-    run) has that, into the first `<slug>-N.cards.json` that is free or this episode's."""
-    names = _card_file_names(folder, result.episode.slug)
-    default = path = next(names)
-    while path in taken or (merged := _merge_if_ours(path, result)) is None:
-        path = next(names)
-    taken.add(path)
-    if path != default:
-        ui.warn(
-            f"{shown_path(default)} holds another episode's cards; those of "
-            f"{result.source} are in {shown_path(path)}"
-        )
-    return path, merged
-
-
-def _merge_if_ours(path: Path, result: EpisodeResult) -> CardFile | None:
-    """The card file after merging into `path`; None (file untouched) if another episode's."""
-    from podcards.cardfile import OtherEpisode, write_candidates
-
-    try:
-        return write_candidates(path, result.episode, result.cards)
-    except OtherEpisode:
-        return None
-
-
-def _card_file_names(folder: Path, slug: str) -> Iterator[Path]:
-    """`<slug>.cards.json`, then `<slug>-2.cards.json`, `<slug>-3.cards.json`..."""
-    yield card_file_path(folder, slug)
-    for number in itertools.count(2):
-        yield card_file_path(folder, numbered_slug(slug, number))
 
 
 class _progress:
@@ -420,7 +475,7 @@ def show_summary(results: list[EpisodeResult], console: Console) -> None:
     duplicates = sum(result.duplicates for result in results)
     if duplicates:
         ui.info(
-            f"Rejected {ui.plural(duplicates, 'candidate')} restating a fact of an earlier "
+            f"Rejected {ui.plural(duplicates, 'candidate')} restating a fact of another "
             "episode, with duplicate_of naming it (review --all shows them)."
         )
 

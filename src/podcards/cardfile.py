@@ -272,22 +272,27 @@ def write_candidates(path: Path, episode: EpisodeInfo, cards: list[Card]) -> Car
 
     Raises OtherEpisode, leaving the file as it is, when it belongs to another episode."""
     with card_file_lock(path):
-        if path.exists():
-            old = load_card_file(path)
-            if not same_episode(old, episode, cards):
-                raise OtherEpisode(
-                    f"{path}: holds the cards of another episode ({old.episode.title!r}, "
-                    f"from {old.episode.source}); left as it is"
-                )
-            card_file = CardFile(
-                episode=episode,
-                cards=merge_cards(old.cards, cards),
-                last_export=old.last_export,
-            )
-        else:
-            card_file = CardFile(episode=episode, cards=list(cards))
+        card_file = merged_card_file(path, episode, cards)
         save_card_file(path, card_file)
     return card_file
+
+
+def merged_card_file(path: Path, episode: EpisodeInfo, cards: list[Card]) -> CardFile:
+    """The card file `write_candidates` would write, without writing it: a batch looks at every
+    episode's decisions before flagging one episode's card as another's duplicate.
+
+    Raises OtherEpisode when the file at `path` belongs to another episode."""
+    if not path.exists():
+        return CardFile(episode=episode, cards=list(cards))
+    old = load_card_file(path)
+    if not same_episode(old, episode, cards):
+        raise OtherEpisode(
+            f"{path}: holds the cards of another episode ({old.episode.title!r}, "
+            f"from {old.episode.source}); left as it is"
+        )
+    return CardFile(
+        episode=episode, cards=merge_cards(old.cards, cards), last_export=old.last_export
+    )
 
 
 def same_episode(card_file: CardFile, episode: EpisodeInfo, cards: list[Card]) -> bool:
@@ -312,8 +317,9 @@ def same_episode(card_file: CardFile, episode: EpisodeInfo, cards: list[Card]) -
 def merge_cards(old_cards: list[Card], new_cards: list[Card]) -> list[Card]:
     """New ranking first, carrying over the user's work on candidates that are still there.
 
-    A re-found candidate keeps its decision, edit and tags; a pending one takes the new
-    extraction wording, a decided one keeps the wording it was decided on (an approved card
+    A re-found candidate keeps its decision (with the `duplicate_of` it was decided on), edit
+    and tags; a pending one takes the new extraction wording and status (a batch may have
+    flagged it a duplicate), a decided one keeps the wording it was decided on (an approved card
     never changes text under the user, nor does an edit come to equal the generated text and
     lose the original it restores to); a vanished one is kept, marked orphaned, when it
     carries work (decided or edited: a rejection kept means the card stays rejected if a
@@ -385,7 +391,8 @@ def _carry_over(old: Card | None, new: Card) -> Card:
             "id": old.id,
             "kind": old.kind if decided else new.kind,
             "generated": old.generated if decided else new.generated,
-            "status": old.status,
+            "status": old.status if decided else new.status,
+            "duplicate_of": old.duplicate_of if decided else new.duplicate_of,
             "decided_at": old.decided_at,
             "edited": old.edited,
             "tags": list(old.tags),
