@@ -85,6 +85,26 @@ def test_a_sound_tag_in_a_rolling_caption_does_not_break_the_repeat():
     assert parse_text(text).segments[0].text == "so basalt is runny the lava cools fast at sea"
 
 
+def test_a_malformed_word_time_tag_is_dropped_and_the_repeat_still_matches():
+    cues = [
+        (
+            "00:00:00.000",
+            "00:00:02.990",
+            ["so<00:00:00.400><c> queues</c><00:00:00.800><c> grow</c>"],
+        ),
+        ("00:00:02.990", "00:00:03.000", ["so queues grow"]),
+        (
+            "00:00:03.000",
+            "00:00:05.990",
+            ["so queues grow", "until<00:00:03.1000><c> memory</c><00:00:3.6><c> runs</c>"],
+        ),
+        ("00:00:05.990", "00:00:06.000", ["until memory runs"]),
+        ("00:00:06.000", "00:00:08.990", ["until memory runs", "out<00:00:06.400><c> fast</c>"]),
+    ]
+    text = "WEBVTT\n\n" + "\n\n".join(f"{a} --> {b}\n" + "\n".join(lines) for a, b, lines in cues)
+    assert parse_text(text).segments[0].text == "so queues grow until memory runs out fast"
+
+
 def test_a_cue_whose_timing_cannot_be_read_keeps_its_words():
     text = (
         "1\n00:00:01,000 --> 00:00:02,000\nThe tide turns twice a day.\n\n"
