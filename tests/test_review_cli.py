@@ -84,6 +84,17 @@ def test_status_defaults_to_the_decks_folder(tmp_path: Path) -> None:
     assert "tide.cards.json" in result.stdout
 
 
+def test_status_before_any_extract_has_nothing_to_do_yet_but_a_missing_path_is_an_error(
+    tmp_path: Path,
+) -> None:
+    fresh = run_podcards("status", cwd=tmp_path)
+    assert fresh.returncode == 1
+    assert "no card files yet" in fresh.stderr and "podcards extract" in fresh.stderr
+    missing = run_podcards("status", "decks", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "decks: no such card file or folder" in missing.stderr
+
+
 HOLDING_REVIEW = """
 import sys, time
 from pathlib import Path

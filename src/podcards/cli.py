@@ -321,11 +321,16 @@ def status(target: Path | None) -> None:
     """Show pending, approved, edited and rejected cards per card file (TARGET: file or folder;
     default: the output folder, decks/ unless podcards.toml says otherwise)."""
     from podcards.config import resolve_settings
-    from podcards.errors import InputError
+    from podcards.errors import InputError, NothingToDo
     from podcards.review import card_file_statuses, show_statuses
 
-    target = target or resolve_settings().output
-
+    if target is None:
+        target = resolve_settings().output
+        if not target.exists():  # a fresh folder: nothing extracted yet, nothing wrong
+            raise NothingToDo(
+                f"no card files yet (no {target} folder here); "
+                "run `podcards extract TRANSCRIPT` to make some"
+            )
     if not target.exists():
         raise InputError(target, "no such card file or folder")
     statuses = card_file_statuses(target)
