@@ -77,6 +77,28 @@ def test_tags_are_anki_safe_and_unique() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("speaker", "tagged"),
+    [
+        ("SPEAKER_01", False),
+        ("Speaker 1", False),
+        ("spk_0", False),
+        ("Speaker A", False),
+        ("Speakerman", True),
+        ("Ana", True),
+    ],
+)
+def test_a_diarisation_label_is_no_speaker_tag(speaker: str, tagged: bool) -> None:
+    labelled = card("t", "Front?", "Back.", speaker=speaker)
+    note = plan_notes(
+        [glass_file().model_copy(update={"cards": [labelled]})],
+        deck_pattern="{slug}",
+        include_pending=False,
+    )[0][0]
+    assert (anki_tag(speaker) in note.tags) is tagged
+    assert note.fields[3] == speaker  # the Speaker field still says who
+
+
 def test_guid_comes_from_episode_and_card_id_not_text() -> None:
     original = card("glass-1", "Old question?", "Old answer.")
     edited = original.model_copy(

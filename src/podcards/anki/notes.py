@@ -23,6 +23,9 @@ from podcards.ui import format_time
 
 DECK_PATTERN_FIELDS = {"title", "slug"}
 TAG_UNSAFE = re.compile(r'[\s"\x00-\x1f\x7f]+')
+GENERIC_SPEAKER = re.compile(r"(?:speaker|spk|spkr)[\s_-]*(?:\d+|[a-z])", re.IGNORECASE)
+"""Diarisation's labels (SPEAKER_01, Speaker 1, spk_0, Speaker A): as tags they name no one,
+and one per episode clutters a season's tag list."""
 QUERY_TIME_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 """Sites that take the offset as a `t=` query parameter; other URLs get a `#t=` media fragment."""
 
@@ -109,8 +112,10 @@ def anki_tag(text: str) -> str:
 
 
 def note_tags(card: Card, episode: EpisodeInfo, extra_tags: Sequence[str] = ()) -> list[str]:
-    """`podcards`, the episode slug, the kind, the speaker, then the card's and extra tags."""
-    raw = ["podcards", episode.slug, card.kind.value, card.speaker or "", *card.tags, *extra_tags]
+    """`podcards`, the episode slug, the kind, the speaker (when named), then the card's and
+    extra tags."""
+    speaker = card.speaker if card.speaker and not GENERIC_SPEAKER.fullmatch(card.speaker) else ""
+    raw = ["podcards", episode.slug, card.kind.value, speaker, *card.tags, *extra_tags]
     unique: dict[str, str] = {}
     for tag in map(anki_tag, raw):
         if tag:
