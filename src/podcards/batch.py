@@ -498,16 +498,28 @@ def _summary_row(result: EpisodeResult) -> tuple[str, str, str, str, str]:
 
 
 def report(results: list[EpisodeResult], *, json_on_stdout: bool = False) -> None:
-    """The summary table for several transcripts (on stdout, unless JSON is there), one line
-    for one (hidden by -q)."""
+    """The summary table for several transcripts (on stdout, unless JSON is there; with -q,
+    one line of totals), one line for one."""
     if len(results) > 1:
         if ui.verbosity() >= 0:
             show_summary(results, ui.err_console() if json_on_stdout else ui.console())
+        else:
+            ui.result(_totals_line(results))
     elif results[0].ok:
         result = results[0]
         found = ui.plural(len(result.cards), "candidate") if result.cards else "No candidates"
         why = "" if result.cards else " (nothing in it read as a claim or a definition)"
-        ui.info(f"{found} from {result.source}{why} in {shown_path(result.card_file)}")
+        ui.result(f"{found} from {result.source}{why} in {shown_path(result.card_file)}")
+
+
+def _totals_line(results: list[EpisodeResult]) -> str:
+    """A batch in one line: candidates, card files and where they are."""
+    written = [result for result in results if result.card_file is not None]
+    folders = sorted({str(shown_path(result.card_file.parent)) for result in written})
+    where = f" in {', '.join(folders)}" if folders else ""
+    candidates = ui.plural(sum(len(result.cards) for result in written), "candidate")
+    card_files = ui.plural(len(written), "card file")
+    return f"{candidates} from {ui.plural(len(results), 'transcript')}, {card_files}{where}"
 
 
 def candidates_json(results: list[EpisodeResult]) -> list[dict]:

@@ -288,14 +288,14 @@ def review(
 
         threshold = resolve_settings(min_score=min_score).min_score
         approval = review_stage.approve_all(cardfile, min_score=threshold, kinds=kinds)
-        ui.info(approval.line(cardfile))
+        ui.result(approval.line(cardfile))
         return
     summary = review_stage.review_card_file(
         cardfile, revisit_all=revisit_all, kinds=kinds, min_score=min_score
     )
     if not summary.offered:
         raise NothingToDo(_nothing_to_review(summary, revisit_all, kinds, min_score))
-    ui.info(summary.line())
+    ui.result(summary.line())
 
 
 def _nothing_to_review(

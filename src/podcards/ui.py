@@ -43,6 +43,12 @@ def info(message: str) -> None:
         err_console().print(message, soft_wrap=True)
 
 
+def result(message: str) -> None:
+    """The line saying what a command made or decided: shown even with -q, which hides only
+    progress and status lines ("-q prints only errors and results")."""
+    err_console().print(message, soft_wrap=True)
+
+
 def detail(message: str) -> None:
     """A line only -v shows."""
     if _verbosity >= 1:
