@@ -213,6 +213,11 @@ def test_a_word_and_its_contraction_are_no_stutter() -> None:
     # a term said again to define it, in captions that lost the full stop between
     said_again = "the glaze has to be vitreous vitreous means glass-like and watertight"
     assert nlp.clean_disfluencies(said_again) == said_again.capitalize()
+    asked_then_answered = "so what is a kiln a kiln is an oven for pottery"
+    assert (
+        nlp.clean_disfluencies(asked_then_answered)
+        == "What is a kiln a kiln is an oven for pottery"
+    )
 
 
 def test_a_key_term_never_opens_with_a_word_that_only_rates_or_picks_it() -> None:

@@ -28,12 +28,14 @@ LEADING_HEDGES = re.compile(
     re.IGNORECASE,
 )
 REPEATED_WORDS = re.compile(
+    r"(?<!\bwhat is )(?<!\bwhat are )(?<!\bwhat's )"
     r"\b([\w']+(?: [\w']+){0,2})(?:,? \1(?![\w']))+(?! (?:means|stands for|refers to)\b)",
     re.IGNORECASE,
 )
 """'the the', 'we, we', 'an index is, an index is': the same words again; 'it, it's' is two
 words, not a stutter. Nor is a term said again to define it, in captions that lost the full
-stop between ('...has to be idempotent idempotent means that...')."""
+stop or question mark between ('...has to be idempotent idempotent means that...', 'what is a
+branch a branch is just a file...')."""
 LOWERCASE_I = re.compile(r"(?<![\w'.-])i(?=(?:'(?:m|ve|ll|d))?(?![\w'-]|\.\w))")
 """'i' as a word is the pronoun: captions written in lower case get it back as 'I'."""
 RESTART = re.compile(r"(?:it|it's|they|they're|he|she|we|I|you|that's|there's)\b", re.IGNORECASE)
