@@ -192,6 +192,8 @@ def test_an_escaped_entity_is_decoded_once_to_what_the_page_shows():
     assert parse_text(text).segments[0].text == (
         "Say < and & as entities like &lt; in AT&T's pages."
     )
+    text = "Ned: 00:00:50 Captions escaped twice don&amp;#39;t show &amp;#x27;&amp;#39; marks.\n"
+    assert parse_text(text).segments[0].text == "Captions escaped twice don't show '' marks."
 
 
 def test_no_sentence_or_quote_runs_across_a_dropped_laugh():

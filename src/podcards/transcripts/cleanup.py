@@ -95,6 +95,7 @@ _MUSIC_NOTES = re.compile(r"[♪♫][^♪♫]*[♪♫]|[♪♫]")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]+)\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 _EMPHASIS = re.compile(r"\*\*([^*\n]+)\*\*|\*([^*\s][^*\n]*)\*|__([^_\n]+)__")
+_CHARACTER_REFERENCE = re.compile(r"&#(?:\d{1,7}|[xX][0-9a-fA-F]{1,6});")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -114,8 +115,11 @@ def speech_pieces(text: str) -> list[str]:
     pieces between the sounds dropped from it ('[Laughter]', '(laughs)', music): a quote must
     not run across one, since the words on either side were not said together. An empty first
     or last piece means the line began or ended with a sound. Entities are decoded once, as a
-    browser or caption player would: '&amp;lt;' is what the speaker's words read, '&lt;'."""
-    text = html.unescape(text) if "&" in text else text
+    browser or caption player would: '&amp;lt;' is what the speaker's words read, '&lt;'; but a
+    character reference left after that ('don&amp;#39;t', from captions escaped twice) is
+    decoded too, as no speaker's words are '&#39;'."""
+    if "&" in text:
+        text = _CHARACTER_REFERENCE.sub(lambda found: html.unescape(found[0]), html.unescape(text))
     text = _INVISIBLE.sub("", text).translate(_QUOTES)
     text = _MARKDOWN_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
