@@ -1122,6 +1122,21 @@ def test_a_caption_cloze_leaves_out_the_replies_of_another_speaker() -> None:
     assert front.startswith("Exactly once delivery is"), front  # not a reply: it says which
 
 
+def test_a_cloze_keeps_the_which_is_clause_that_says_what_its_answer_is() -> None:
+    """', which is the background job that...' right after the hidden term defines it: the
+    card keeps it, even when the clauses before fill the card. ', which is a lot better'
+    only rates it."""
+    front = card_for(
+        "Old log files pile up and the disks slowly fill, and that's why every node runs a"
+        " compactor, which is the background job that merges small files into big ones."
+    ).front
+    assert front.endswith(
+        "{{c1::compactor}}, which is the background job that merges small files into big ones."
+    ), front
+    assert cloze.DEFINING_RELATIVE.match("which is a short code of letters")
+    assert not cloze.DEFINING_RELATIVE.match("which is a lot better than solar")
+
+
 def test_a_card_that_needs_writing_goes_after_the_ready_ones() -> None:
     from podcards.extract.cards import CardDraft, unclozed
     from podcards.extract.extractor import needing_edits_last

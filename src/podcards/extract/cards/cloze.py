@@ -240,6 +240,12 @@ ADDRESSING_WORDS = frozenset(
 REFERRING_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|his|him|she|her)\b", re.IGNORECASE)
 PRONOUN_REACH = 6
 REASON_WORDS = frozenset(["because", "whereas", "which means", "than"])
+DEFINING_RELATIVE = re.compile(
+    r"(?:which|who) (?:is|are) (?:basically |essentially )?(?:a|an|the)\b"
+    r"(?! (?:lot|bit|little|few|couple|same)\b)"
+)
+"""', which is a long string of ones and zeros...' says what the word before it is; ', which is
+a lot better' rates it."""
 EXPLAINS = re.compile(any_word(REASON_WORDS | {"so that"}) + r"\b", re.IGNORECASE)
 
 
@@ -550,6 +556,7 @@ def window(
     while last < len(clauses) - 1 and clauses[last][1] < target.end:
         last += 1
     shown = CardWindow(text, clauses, first, last, sentence_ends)
+    shown.take_definition(target)
     shown.take_antecedent()
     shown.take_explanation()
     shown.take_sentence_start()
@@ -607,6 +614,17 @@ class CardWindow:
             return bool(EXPLAINS.match(opening))
         unsure_cut = clause - 1 not in self.sentence_ends
         return bool(REASON_AFTER.match(opening) or (unsure_cut and CONDITION_AFTER.match(opening)))
+
+    def take_definition(self, target: Target) -> None:
+        """', which is the background process that cleans up dead rows' right after the hidden
+        term says what it is: the card keeps it first, the clauses before only if they fit."""
+        if (
+            self.last < len(self.clauses) - 1
+            and not self.text[target.end : self.clauses[self.last][1]].strip(" ,")
+            and DEFINING_RELATIVE.match(self.opening(self.last + 1))
+            and self.fits(self.first, self.last + 1, DEPENDENT_EXTRA_WORDS)
+        ):
+            self.last += 1
 
     def take_antecedent(self) -> None:
         while (
