@@ -313,6 +313,8 @@ def test_a_verb_read_as_a_plural_noun_after_the_subject_is_a_verb_again() -> Non
     sentence = sentences_of("Water boils at a lower temperature on a high mountain.")[0]
     assert "Water boils" not in sentence.phrases
     assert sentence.tags[1] == "VBZ"
+    sentence = sentences_of("Loop unrolling copies the body of a loop several times.")[0]
+    assert sentence.tags[2] == "VBZ"  # after a gerund subject too
 
 
 def test_a_verb_taking_to_after_a_noun_is_a_verb_and_a_noun_before_its_adverb_stays_one() -> None:

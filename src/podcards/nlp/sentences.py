@@ -255,7 +255,7 @@ def verb_after_subject(tokens: list[str], tags: list[str]) -> list[str]:
             continue
         plural_verb = (
             tags[position] == "NNS"
-            and tags[position - 1] in ("NN", "NNP")
+            and tags[position - 1] in ("NN", "NNP", "VBG")  # 'loop unrolling copies the...'
             and tags[position + 1] in AFTER_VERB_TAGS
         )
         before_adverb = (
