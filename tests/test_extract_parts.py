@@ -512,6 +512,18 @@ def test_a_definition_answer_is_not_cut_inside_its_noun_phrase(sentence: str, an
     assert card_for(sentence).back == answer
 
 
+def test_an_acronym_aside_leaves_the_definition_to_what_follows() -> None:
+    """'The X, or XY, is a measure of...': the card asks what X is, not what XY stands for."""
+    card = card_for(
+        "Kelp forests cover the coast here.",
+        "The canopy index, or CI, is a measure of how much of the sea surface the kelp covers.",
+    )
+    assert (card.front, card.back) == (
+        "What is the canopy index?",
+        "A measure of how much of the sea surface the kelp covers",
+    )
+
+
 def test_a_definition_by_a_role_keeps_what_fills_the_role_in() -> None:
     """'X is the part of Y that...': 'The part of Y' alone answers nothing. The clause after it
     stays when it fits; when it does not, the card hides the term and shows the definition."""
@@ -619,6 +631,7 @@ def test_acronym_next_to_its_expansion_asks_what_it_stands_for() -> None:
         ("The pump keeps a write-ahead log, the WAL, on disk.", ("WAL", "write-ahead log")),
         ("They log in with a one-time password (OTP) each morning.", ("OTP", "one-time password")),
         ("The Open Data Format, ODF, is plain XML.", ("ODF", "Open Data Format")),
+        ("It uses static single assignment, or SSA, inside.", ("SSA", "static single assignment")),
         ("We flew to the US on a Monday.", None),
         (
             "So RICE is reach, impact, confidence, effort.",
@@ -733,6 +746,11 @@ def test_a_role_in_something_unnamed_is_not_a_term_to_define() -> None:
             ["The kiln runs at 1,200 to 1,300 for a stoneware glaze firing."],
             "{{c1::1,200 to 1,300}} for",
             True,
+        ),
+        (
+            ["Constant folding works out sums like two times three before the program runs."],
+            "{{c1::two times}}",  # 'times' before a number multiplies: no unit
+            False,
         ),
         (
             ["The word for that is hygroscopic, it pulls water out of the air."],

@@ -46,7 +46,9 @@ COUNTED_NOUNS = (
 )
 """What a bare number often counts ('2,000 people'), so it is a unit of the number."""
 UNITS = (
-    r"(?:%|percent|per ?cent|percentage points?|basis points?|x\b|times\b|fold\b|days?|weeks?|months?|years?|decades?|hours?|"
+    r"(?:%|percent|per ?cent|percentage points?|basis points?|x\b|times\b(?! (?:\d|"
+    + NUMBER_WORDS
+    + r"))|fold\b|days?|weeks?|months?|years?|decades?|hours?|"
     r"minutes?|seconds?|(?:milli|micro|nano)seconds?|centur(?:y|ies)|(?:thousand|million|billion|trillion)s?|k\b|gb|tb|mb|"
     r"(?:kilo|centi|milli)?met(?:re|er)s?|km\b|miles?|feet|kg\b|kilograms?|grams?|tons?|tonnes?|degrees?|"
     r"(?:kilo|mega|giga|tera)?(?:watts?|bytes|hertz)|volts?|(?:milli)?lit(?:re|er)s?|pounds|ounces|"
@@ -257,8 +259,8 @@ def expansion_near(text: str, start: int, end: int, acronym: str) -> str | None:
     after = list(EXPANSION_WORD.finditer(text, copula.end() if copula else end))
     if after[:1] and after[0].group(0).lower() in ARTICLES:
         after = after[1:]
-    if before[-1:] and before[-1].group(0).lower() in ARTICLES:
-        before = before[:-1]  # 'the write-ahead log, the WAL'
+    if before[-1:] and before[-1].group(0).lower() in ARTICLES | {"or"}:
+        before = before[:-1]  # 'the write-ahead log, the WAL', 'static single assignment, or SSA'
     for size in range(1, len(letters) + 3):
         for words in (before[-size:], after[:size]):
             spelled = [word.group(0) for word in words]

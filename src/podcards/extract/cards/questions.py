@@ -89,6 +89,9 @@ DEFINITION_FORMS = [
         "What is {term}?",
     ),
 ]
+ACRONYM_ASIDE = re.compile(r", or [A-Z][A-Z0-9]{1,6}s?,(?= )")
+"""'The glycaemic index, or GI, is a measure of...': the acronym is an aside; what the term is
+comes after it (a card asking what GI stands for would leave that out)."""
 DEFINITION_PREAMBLE = re.compile(
     r"^(?:(?:the|a) (?:\w+ )?definition(?:, [^,]{0,80},)? is(?: that)?,? |[^,.;]{0,60}?\b(?:you'll|you will|you'd|you "
     r"would) (?:get|read|find|see) something like,? )",
@@ -137,7 +140,8 @@ def definition_card(
         for opening in [sentence, *detectors.unpunctuated_clauses(sentence)]
     ]
     for sentence in openings:
-        sentence = detectors.PARENTHETICAL.sub("", DEFINITION_PREAMBLE.sub("", sentence))
+        sentence = DEFINITION_PREAMBLE.sub("", sentence)
+        sentence = ACRONYM_ASIDE.sub("", detectors.PARENTHETICAL.sub("", sentence))
         for pattern, question in DEFINITION_FORMS:
             match = pattern.match(sentence)
             term = match and usable_term(match.group("term"))
