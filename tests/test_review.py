@@ -210,9 +210,12 @@ def test_a_cloze_with_nothing_hidden_cannot_be_approved_until_fixed(
     shown = capsys.readouterr()
     assert statuses(unclozed_path)["tide-000"] == "pending"
     assert "Not approvable yet: cloze text has no {{c1::...}} deletion" in shown.out
-    refusal = "not approved: cloze text has no {{c1::...}} deletion; e edits, c switches to Q/A"
+    refusal = "not approved: cloze text has no {{c1::...}} deletion; e edits it"
     assert shown.err.count(refusal) == 2
-    review_with_keys(unclozed_path, "caq")
+    review_with_keys(unclozed_path, "caq")  # as a Q/A it has no answer yet
+    assert statuses(unclozed_path)["tide-000"] == "pending"
+    assert "not approved: its answer is empty; e edits it" in capsys.readouterr().err
+    review_with_keys(unclozed_path, f"e{ENTER}{CLEAR_LINE}Three feet{ENTER}aq")  # the answer
     assert statuses(unclozed_path)["tide-000"] == "approved"
 
 
@@ -283,6 +286,16 @@ def test_approving_every_card_at_once_still_stops_at_the_end_for_undo(card_path:
 def test_undo_with_nothing_to_undo_changes_nothing(card_path: Path) -> None:
     summary = review_with_keys(card_path, "uq")
     assert set(statuses(card_path).values()) == {"pending"} and summary.approved == 0
+
+
+def test_approving_above_the_offered_score_takes_the_card_on_screen(card_path: Path) -> None:
+    """The prompt offers the card's score rounded down: 0.9187 offered as 0.92 approved
+    nothing, not even the card on screen."""
+    card_file = load_card_file(card_path)
+    card_file.cards[0].score = 0.9187
+    save_card_file(card_path, card_file)
+    review_with_keys(card_path, f"A{ENTER}q")
+    assert list(statuses(card_path).values()) == ["approved"] + ["pending"] * 4
 
 
 def test_approve_all_remaining_at_or_above_a_score(card_path: Path) -> None:

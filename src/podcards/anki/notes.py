@@ -102,6 +102,8 @@ def note_problem(card: Card) -> str | None:
         return "its front is empty"
     if content.note_type is NoteType.CLOZE:
         return cloze_problem(content.front)
+    if not content.back.strip():
+        return "its answer is empty"  # a cloze switched to Q/A before anything was hidden
     return None
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 PANEL_WIDTH = 80
 """Reads well at 80 columns; a narrower terminal gets a panel as wide as it is."""
 
-FIX_FIRST = "e edits, c switches to Q/A"
+FIX_FIRST = "e edits it"
 """How to make a card approvable that no Anki card can be made of yet."""
 
 STATUS_STYLES = {

@@ -441,7 +441,7 @@ class ReviewSession:
 
     def _approve_above(self, card: Card) -> None:
         answer = self.prompter.text(
-            "Approve every remaining card scoring at least:", f"{card.score:.2f}", _is_score
+            "Approve every remaining card scoring at least:", _score_at_most(card.score), _is_score
         )
         threshold = float(answer)
         remaining = self.queue[self.index :]
@@ -493,6 +493,11 @@ def _valid_cloze(text: str) -> bool | str:
     if problem is None:
         return True
     return f"{problem[0].upper()}{problem[1:]}; hide words like {{{{c1::the words to hide}}}}."
+
+
+def _score_at_most(score: float) -> str:
+    """The score to two decimals, rounded down: the card on screen passes its own threshold."""
+    return f"{math.floor(score * 100) / 100:.2f}"
 
 
 def _is_score(text: str) -> bool | str:
