@@ -155,7 +155,7 @@ def test_a_fact_shared_by_two_transcripts_is_flagged_in_the_batch(
 
 
 def test_episodes_of_one_title_are_told_apart_everywhere_not_only_by_file_name(
-    season: Path, tmp_path: Path
+    season: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     """Two `talk` files in two folders: the second is `Talk (2)`, slug `talk-2`, in every
     place the slug goes (card ids, duplicate_of, subdeck), and stays so on later runs."""
@@ -171,6 +171,7 @@ def test_episodes_of_one_title_are_told_apart_everywhere_not_only_by_file_name(
     (second,) = extract_episodes([second_talk], settings, workers=1)
     assert (first.episode.title, first.episode.slug) == ("Talk", "talk")
     assert (second.episode.title, second.episode.slug) == ("Talk (2)", "talk-2")
+    assert capsys.readouterr().err.count("holds another episode's cards") == 1
 
     first, second = extract_episodes([first_talk, second_talk], settings, workers=1)
     assert load_card_file(second.card_file).episode == second.episode
@@ -186,6 +187,7 @@ def test_episodes_of_one_title_are_told_apart_everywhere_not_only_by_file_name(
     (again,) = extract_episodes([second_talk], settings, workers=1)
     assert again.card_file == second.card_file
     assert load_card_file(again.card_file) == card_files[1]
+    assert "holds another episode's cards" not in capsys.readouterr().err  # said once, when made
 
 
 def test_a_batch_run_again_in_another_order_keeps_each_duplicate_as_it_was(
@@ -433,7 +435,7 @@ def test_an_approved_card_whose_passage_is_gone_is_named_at_extract(tmp_path: Pa
     talk.write_text("\n".join(turns[:2]) + "\n")
     extract_episodes([talk], settings, workers=1)
 
-    assert "1 approved card is no longer found in the transcript" in capsys.readouterr().err
+    assert "1 approved card is no longer among the candidates" in capsys.readouterr().err
 
 
 def test_a_short_card_is_no_duplicate_of_a_long_caption_sharing_two_of_its_words() -> None:

@@ -367,13 +367,14 @@ def _claim_own_card_file(result: EpisodeResult, folder: Path, taken: set[Path]) 
         path = card_file_path(folder, episode.slug)
         if path in taken:
             continue
+        new_file = not path.exists()
         try:
             merged = merged_card_file(path, episode, cards)
         except OtherEpisode:
             continue
         break
     taken.add(path)
-    if number > 1:
+    if number > 1 and new_file:  # said once, when the numbered file is made
         ui.warn(
             f"{shown_path(card_file_path(folder, result.episode.slug))} holds another "
             f"episode's cards; those of {result.source} are in {shown_path(path)}, "
@@ -420,15 +421,16 @@ def _fail(result: EpisodeResult, error: PodcardsError) -> None:
 
 
 def _warn_of_approved_orphans(path: Path, card_file: CardFile) -> None:
-    """Approved cards whose passage the transcript no longer has are still exported, yet no
-    other command mentions them: one line says so, while the user can still decide."""
+    """Approved cards that extraction no longer finds (their passage changed, or it now ranks
+    below the cut) are still exported, yet no other command mentions them: one line says so,
+    while the user can still decide."""
     orphans = sum(
         card.orphaned and card.status == ReviewStatus.APPROVED for card in card_file.cards
     )
     if orphans:
         cards = "card is" if orphans == 1 else "cards are"
         ui.warn(
-            f"{shown_path(path)}: {orphans} approved {cards} no longer found in the transcript; "
+            f"{shown_path(path)}: {orphans} approved {cards} no longer among the candidates; "
             "kept and still exported (review --all shows them, marked orphaned)"
         )
 
