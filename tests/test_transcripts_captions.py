@@ -96,10 +96,10 @@ def test_a_malformed_word_time_tag_is_dropped_and_the_repeat_still_matches():
         (
             "00:00:03.000",
             "00:00:05.990",
-            ["so queues grow", "until<00:00:03.1000><c> memory</c><00:00:3.6><c> runs</c>"],
+            ["so queues grow", "until<00:00:03.1000><c> memory</c><00:00:3.6x><c> runs</c>"],
         ),
         ("00:00:05.990", "00:00:06.000", ["until memory runs"]),
-        ("00:00:06.000", "00:00:08.990", ["until memory runs", "out<00:00:06.400><c> fast</c>"]),
+        ("00:00:06.000", "00:00:08.990", ["until memory runs", "out<00:00:06.400 ><c> fast</c>"]),
     ]
     text = "WEBVTT\n\n" + "\n\n".join(f"{a} --> {b}\n" + "\n".join(lines) for a, b, lines in cues)
     assert parse_text(text).segments[0].text == "so queues grow until memory runs out fast"

@@ -24,8 +24,9 @@ _LOOSE_TIMING = re.compile(
 )
 """A hand-edited timing line: '->', an en or em dash, an arrow sign or only a space."""
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
-_INLINE_TIMESTAMP = re.compile(r"<\d[\d:.,]*>")
-"""Any word-time tag, even one too malformed to read (`<00:00:53.1000>`): none is a word."""
+_INLINE_TIMESTAMP = re.compile(r"<\d[^<>\s]*\s*>")
+"""Any word-time tag, even one too malformed to read (`<00:00:53.1000>`, `<00:01:04.000x>`,
+`<00:01:03.000 >`): WebVTT text writes a '<' of its own as '&lt;', so none is a word."""
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
 _TURN_MARKER = re.compile(r"^(?:>>|-|–|—)\s*")
 _VTT_TITLE = re.compile(r"^WEBVTT[ \t]*[-–:]?[ \t]*(\S.*)$")
