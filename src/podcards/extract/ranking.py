@@ -320,7 +320,7 @@ def build_passages(
     for position, sentence in enumerate(sentences):
         passage = make_passage([sentence], [cues[position]], terms)
         passage.leans_back = position in explained
-        passage.refuted = position in refuted
+        passage.refuted = not refuted.isdisjoint(passage.span)
         passages.append(passage)
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         if following is None:

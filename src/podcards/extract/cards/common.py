@@ -102,11 +102,11 @@ CHANGE = re.compile(rf"{detectors.COMPARATIVES}$")
 """A term that is a change ('colder means stickier', 'more sugar means...') relates two
 changes; it names nothing to define."""
 VAGUE_HEADS = frozenset(["one", "ones", "thing", "things", "stuff", "bit", "part", "way", "guy"])
+"""The vague nouns that never head a defined term ('the famous one'); others can ('a leap
+year'), so this is not all of VAGUE_NOUNS."""
 ROLE_NOUNS = frozenset(["part", "piece", "kind", "type", "sort", "layer", "stage", "step", "phase"])
 """'The part of the compiler that...': a role in a whole, which only the words after it fill
 in; as a definition's answer alone it says nothing."""
-"""The vague nouns that never head a defined term ('the famous one'); others can ('a leap
-year'), so this is not all of VAGUE_NOUNS."""
 PICKING_WORDS = LOOSE_MODIFIERS | frozenset(
     ["key", "first", "last", "biggest", "real", "only", "core", "central", "big"]
 )
