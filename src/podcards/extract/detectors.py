@@ -361,8 +361,8 @@ def denies(text: str) -> bool:
 
 
 def deniable(text: str) -> bool:
-    """A statement a flat 'no' refutes: a negative one it would agree with ('It's not
-    baseload. No.'), a question it answers."""
+    """A statement a flat 'no' refutes: not a negative one, which the 'no' agrees with ('It's
+    not baseload. No.'), nor a question, which it answers."""
     lowered = normalise(text)
     return not NEGATION.search(lowered) and not is_question(lowered)
 
