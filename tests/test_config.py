@@ -104,6 +104,14 @@ def test_a_value_of_the_wrong_type_is_not_coerced(tmp_path: Path, line: str, key
         load_config(tmp_path)
 
 
+def test_a_path_of_the_wrong_type_is_said_in_plain_words(tmp_path: Path) -> None:
+    """Not pydantic's "...valid path for <class 'pathlib.Path'>"."""
+    write(tmp_path, "podcards.toml", "output = 5\n")
+    with pytest.raises(InputError) as refused:
+        load_config(tmp_path)
+    assert str(refused.value).endswith("key 'output': Input should be a path, as a string")
+
+
 def test_a_whole_number_min_score_is_a_score(tmp_path: Path) -> None:
     write(tmp_path, "podcards.toml", "min_score = 1\n")
     assert load_config(tmp_path).min_score == 1.0

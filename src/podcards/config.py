@@ -72,6 +72,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise InputError(path, "not valid TOML: nested too deeply") from None
 
 
+PLAIN_MESSAGES = {"path_type": "Input should be a path, as a string"}
+"""Pydantic's own words where they name its internals ('...for <class 'pathlib.Path'>')."""
+
+
 def _validate(path: Path, table: dict[str, Any]) -> Config:
     if not isinstance(table, dict):
         raise InputError(path, "[tool.podcards] must be a table")
@@ -84,7 +88,8 @@ def _validate(path: Path, table: dict[str, Any]) -> Config:
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
-        raise InputError(path, f"key {key!r}: {first['msg']}") from None
+        message = PLAIN_MESSAGES.get(first["type"], first["msg"])
+        raise InputError(path, f"key {key!r}: {message}") from None
     deck_problem = deck_pattern_problem(config.deck)
     if deck_problem:
         raise InputError(path, f"key 'deck' {config.deck!r}: {deck_problem}")
