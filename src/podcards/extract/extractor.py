@@ -12,7 +12,7 @@ from functools import cache
 from podcards import nlp
 from podcards.extract import detectors, ranking
 from podcards.extract.cards import CardDraft, make_card
-from podcards.extract.cards.common import QUANTITY_OPENING, usable_term
+from podcards.extract.cards.common import QUANTITY_OPENING, UNIT, is_count, usable_term
 from podcards.extract.glossary import apply_glossary
 from podcards.models import Card, CardContent, Transcript
 from podcards.paths import slugify
@@ -262,7 +262,7 @@ def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, 
 
 
 def a_unit(term: str) -> bool:
-    return bool(re.fullmatch(detectors.UNITS + "|" + detectors.NUMBER_WORDS + "s?", term))
+    return bool(UNIT.fullmatch(term)) or is_count(term.removesuffix("s"))
 
 
 def led_by_figure(term: str) -> bool:

@@ -62,7 +62,7 @@ ADVERT_WEIGHT = -2.0
 """As much as a sponsor cue (detectors.SPONSOR), for each sentence of an advert."""
 ADVERT_SENTENCES = 12
 DEPENDENT_PENALTY = 0.8
-REFUTED_PENALTY = 6.0
+REFUTED_PENALTY = -ADVERT_WEIGHT * CHATTER_WEIGHT
 """As much as an advert sentence: a refuted claim is no card at all."""
 DIVERSITY_WEIGHT = 2.0
 CROWDING_WORDS = 200

@@ -108,7 +108,7 @@ DOWNSIDE_FORM = re.compile(
 COMPARATIVE_FORM = re.compile(
     rf"(?:^|, |\b(?:that|and|but|so) ){TERM} (?P<verb>is|are|was|were|can be|gets?|will be|\w+s) "
     r"(?:much |a lot |way |far |a bit |slightly |generally |usually |often |still )?"
-    r"(?P<degree>(?:several|many|a few|\w+) times |twice )?"
+    r"(?P<degree>(?:a few|\w+) times |twice )?"  # 'several times faster', 'three times'
     r"(?P<comparative>(?:more|less) \w+|\w+er) than (?P<other>[\w .+#/-]{2,40}?)(?=[,.;!?]|$| because| and| but| so)",
     re.IGNORECASE,
 )
