@@ -506,6 +506,30 @@ def test_a_definition_said_in_a_less_usual_form_asks_for_its_term(
     assert (card.front, card.back) == (front, back)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        ("A tombstone is a marker in which the database records that a row was deleted.",
+         "A marker in which the database records that a row was deleted"),
+        ("A lifetime is the span of the program during which a reference is valid.",
+         "The span of the program during which a reference is valid"),
+        pytest.param(
+            "So, a cache is a small, fast store that keeps copies of data you expect to read"
+            " again.",
+            "A small, fast store",
+            marks=pytest.mark.skipif(
+                not nlp.has_resource(nlp.TAGGER_RESOURCE),
+                reason="the data-free tagger knows no adjectives",
+            ),
+        ),
+    ],
+)  # fmt: skip
+def test_a_definition_answer_is_not_cut_inside_its_noun_phrase(sentence: str, answer: str) -> None:
+    """A comma between two adjectives and a 'which' after a preposition only look like the
+    end of the clause: cut there, the answer was 'A small' or 'A marker in'."""
+    assert card_for(sentence).back == answer
+
+
 def test_a_definition_by_a_role_keeps_what_fills_the_role_in() -> None:
     """'X is the part of Y that...': 'The part of Y' alone answers nothing. The clause after it
     stays when it fits; when it does not, the card hides the term and shows the definition."""
