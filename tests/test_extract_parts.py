@@ -52,6 +52,11 @@ from podcards.models import Card, CardContent, CardKind, NoteType
             detectors.DEFINITION,
         ),
         ("Lichen is, it's basically a fungus and an alga living together.", detectors.DEFINITION),
+        ("A moraine is, um, it's basically a ridge of rock.", detectors.DEFINITION),
+        (
+            "The way a heat pump cycle works is the fluid boils at a low pressure.",
+            detectors.DEFINITION,
+        ),
         ("Glaciers are basically frozen rivers.", detectors.DEFINITION),
         (
             "The textbook definition is that a delta is land built by river silt.",
@@ -404,6 +409,32 @@ def test_a_definition_of_the_talk_s_main_subject_counts_as_central() -> None:
     subject, in_passing = passages[0], passages[-1]
     assert (subject.text, in_passing.text) == (ledger, tarn)
     assert subject.reasons["central"] > 0 == in_passing.reasons["central"]
+
+
+def test_a_definition_answering_what_was_asked_ranks_higher() -> None:
+    """'And lichen?' then 'So lichen is...': the answer to what the other speaker asked is
+    the definition a listener came for; the same words unasked, or a turn that asked nothing,
+    earn no lift. A question in the sentences just before counts without speakers too."""
+    from card_factory import talk_of_turns
+
+    lichen = "So lichen is, it's basically a fungus and an alga living together."
+    terms = nlp.KeyTerms(weights={"lichen": 2.0, "fungus": 1.0})
+
+    def answer_reasons(turns: list[tuple[str, str]]) -> dict[str, float]:
+        transcript = talk_of_turns("Moss", turns)
+        sentences = nlp.split_transcript(transcript, nlp.load_toolkit(lichen))
+        passages = ranking.build_passages(sentences, terms)
+        ranking.score_passages(passages, terms, ranking.study_talk(sentences))
+        return next(passage for passage in passages if passage.text == lichen).reasons
+
+    setup = "I want to talk about lichen, the crust on old walls. Can you explain it for us?"
+    assert answer_reasons([("Host", setup), ("Guest", lichen)])["asked"] > 0
+    assert answer_reasons([("Host", "And lichen?"), ("Guest", lichen)])["asked"] > 0
+    assert answer_reasons([("Host", "What about moss?"), ("Guest", lichen)])["asked"] == 0
+    told = "I want to talk about lichen, the crust on old walls. Go ahead."
+    assert answer_reasons([("Host", told), ("Guest", lichen)])["asked"] == 0
+    lecture = f"What is lichen, then? Look closely at a wall. {lichen}"
+    assert answer_reasons([("Speaker", lecture)])["asked"] > 0
 
 
 def test_a_talk_s_most_frequent_terms_are_its_main_subjects() -> None:

@@ -135,7 +135,7 @@ CUES = [
     cue(DEFINITION, 0.8, r"\bwhat " + NOT_A_THING + r"(?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:is|are),? (?:it's|they're|that's) (?:like |basically |just )?(?:a|an|the)\b|\bunder the hood\b|\bthe way (?:it|they|this) works?\b"),
     # "a technique where you...": a thing explained by what happens in it
     cue(DEFINITION, 0.6, r"\b(?!(?:that|this|place|places|time|times|case|cases|point|situation|moment|world|day|days|area|part|stage|level|way|there|here|somewhere|anywhere|everywhere|nowhere)\b)[a-z]{3,} where (?:you|we|they|one|it|the|a|an)\b"),
-    cue(DEFINITION, 0.8, r"\bwhat " + NOT_A_THING + r"(?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:does|do|did) is\b|\bthe way (?:(?:a|an|the) )?[\w-]+ works?,? (?:is|was)\b|\bthe (?:basic |whole |main |key )?idea (?:is|was) (?:that|to)\b|\b(?:is|are) (?:basically|essentially) (?:the|just|when|where|how)\b"),
+    cue(DEFINITION, 0.8, r"\bwhat " + NOT_A_THING + r"(?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:does|do|did) is\b|\bthe way (?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} works?,? (?:is|was)\b|\bthe (?:basic |whole |main |key )?idea (?:is|was) (?:that|to)\b|\b(?:is|are) (?:basically|essentially) (?:the|just|when|where|how)\b"),
     # comparisons and contrasts
     cue(COMPARISON, 1.0, r"\b(?:more|less|fewer) (?:\w+ )?than\b|\b(?:outnumber|outweigh|outpace|exceed)\w*|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b"),
     cue(COMPARISON, 0.9, r"\binstead of\b|\brather than\b|\bas opposed to\b|\bwhereas\b|\bunlike\b|\bcompared (?:to|with)\b|\bin contrast\b|\bversus\b|\bvs\b"),
@@ -294,6 +294,11 @@ PARENTHETICAL = re.compile(
 """'Fermentation, in this context, is when...': an aside between a term and its verb."""
 
 
+HESITATION = re.compile(r"(?<=\w)(?:,? " + any_word(FILLERS) + r"\b)+(?=[ ,])")
+"""'A tidal lagoon is, um, it's basically...': a hesitation inside a sentence, which no cue
+expects between its words (openings read past their own)."""
+
+
 CLAUSE_OPENER = re.compile(
     r"\b" + any_word((SPOKEN_OPENERS - FILLERS) | {"because", "basically"}) + " ", re.IGNORECASE
 )
@@ -313,7 +318,7 @@ def unpunctuated_clauses(text: str) -> list[str]:
 def detect(text: str) -> dict[str, float]:
     """Each cue kind found in `text`: the weight of its strongest pattern, plus a little for
     each further pattern of that kind (a number, a unit and a trend make a surer quantity)."""
-    lowered = PARENTHETICAL.sub("", normalise(text))
+    lowered = HESITATION.sub("", PARENTHETICAL.sub("", normalise(text)))
     matched: dict[str, list[float]] = {}
     for item in CUES:
         if item.pattern.search(lowered):

@@ -79,6 +79,8 @@ DEFINITION_LIFT = 3.0
 CLEAR_DEFINITION = 0.8
 CENTRAL_TERMS = 30
 CENTRAL_DEFINITION_BONUS = 1.0
+ASKED_BONUS = 2.0
+ASKED_REACH = 5
 LONG_TURN_SENTENCES = 60
 PSEUDO_TURN_SENTENCES = STRETCH_SENTENCES
 """A stand-in turn is as long as the stretch key terms are counted over: one notion of
@@ -177,6 +179,9 @@ class Talk:
     sentences: int
     places: dict[str, list[int]]
     """For each word, the indexes of the sentences that use it."""
+    asked: dict[int, str]
+    """For each sentence opening an answer, the questions (lower case) that the turn before,
+    another speaker's, ended on: what the answer was asked to explain."""
 
     def information(self, words: frozenset[str]) -> float:
         """Inverse sentence frequency of the words the talk repeats: topic words weigh most,
@@ -242,7 +247,33 @@ def study_talk(sentences: Sequence[Sentence]) -> Talk:
         turn_sizes=Counter(turns),
         sentences=len(sentences),
         places=places,
+        asked=asked_questions(sentences),
     )
+
+
+def asked_questions(sentences: Sequence[Sentence]) -> dict[int, str]:
+    """For each sentence, what it may answer (lower case): the questions among the ASKED_REACH
+    sentences before it ('So what is viscosity?') and, in a turn's first ASKED_REACH sentences,
+    the whole turn before when another speaker ended it on a question ('I want to talk about
+    capacity factor [...] can you give us the proper definition?')."""
+    asked: dict[int, str] = {}
+    handed_over = ""
+    turn_start = answer_start = 0
+    for position, sentence in enumerate(sentences):
+        previous = sentences[position - 1] if position else None
+        if previous is not None and previous.segment != sentence.segment:
+            asker = previous.speaker
+            handing = asker and asker != sentence.speaker and detectors.is_question(previous.text)
+            turn = sentences[turn_start:position]
+            handed_over = " ".join(said.lowered for said in turn) if handing else ""
+            turn_start = answer_start = position
+        before = sentences[max(0, position - ASKED_REACH) : position]
+        questions = [said.lowered for said in before if detectors.is_question(said.text)]
+        if handed_over and position - answer_start < ASKED_REACH:
+            questions.append(handed_over)
+        if questions:
+            asked[sentence.index] = " ".join(questions)
+    return asked
 
 
 def turn_numbers(sentences: Sequence[Sentence]) -> list[int]:
@@ -549,12 +580,23 @@ def score_passages(passages: Sequence[Passage], terms: KeyTerms, talk: Talk) -> 
             "fragment": -0.4 if is_fragment(passage.first) else 0.0,
             "pair": -PAIR_PENALTY if len(passage.sentences) > 1 else 0.0,
             "refuted": -REFUTED_PENALTY if passage.refuted else 0.0,
+            "asked": ASKED_BONUS if answers_definition(passage, talk) else 0.0,
             "central": CENTRAL_DEFINITION_BONUS
             if defines_central(passage, central, subjects) and not introduces
             else 0.0,
         }
         passage.reasons = reasons
         passage.score = round(sum(reasons.values()), 4)
+
+
+def answers_definition(passage: Passage, talk: Talk) -> bool:
+    """Defines a term the other speaker just asked about: the answer to 'What is X?'."""
+    question = talk.asked.get(passage.first.index)
+    return (
+        bool(question)
+        and defines(passage)
+        and any(f" {term} " in f" {question} " for term in passage.terms)
+    )
 
 
 def central_terms(terms: KeyTerms) -> frozenset[str]:
