@@ -304,6 +304,21 @@ def test_a_card_is_not_tagged_with_part_of_a_longer_term_it_has() -> None:
     assert not any({"slack-water", "water"} <= set(card_tags) for card_tags in tags), tags
 
 
+def test_a_pair_of_words_said_together_but_naming_nothing_tags_no_card() -> None:
+    """'come back' is said together often enough to be a collocation, and weighs its
+    passages like a term, but it is no topic to browse a deck by; 'coral reef' is."""
+    cards = extract_cards(
+        transcript_of(
+            "The coral reef grows a centimetre a year, and we come back each spring to measure.",
+            "When the fish come back, the coral reef recovers faster than the bare rock nearby.",
+            "A coral reef needs clear water; silt makes the fish leave and they rarely come back.",
+            "Divers come back to the coral reef at night, when the polyps open to feed on plankton.",
+        )
+    )
+    tags = {tag for card in cards for tag in card.tags}
+    assert "coral-reef" in tags and "come-back" not in tags, tags
+
+
 def fronts_of(*turns: str | tuple[str, str]) -> list[str]:
     return [card.generated.front for card in extract_cards(transcript_of(*turns))]
 

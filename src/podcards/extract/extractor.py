@@ -247,10 +247,14 @@ def question_before(passage: ranking.Passage, sentences: Sequence[nlp.Sentence])
 
 
 def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, str]) -> list[str]:
-    """The passage's key terms as tags; a term led by a figure ('50% accuracy') or a unit
-    alone ('percent', 'hours', 'tens') is no topic to browse by, nor a part of a longer term
-    there ('factor' beside 'capacity factor')."""
-    topics = [term for term in passage.terms if not led_by_figure(term) and not a_unit(term)]
+    """The passage's key terms said as noun phrases, as tags; a term led by a figure ('50%
+    accuracy') or a unit alone ('percent', 'hours', 'tens') is no topic to browse by, nor a
+    part of a longer term there ('factor' beside 'capacity factor')."""
+    topics = [
+        term
+        for term in passage.terms
+        if term in terms.phrases and not led_by_figure(term) and not a_unit(term)
+    ]
     tags = []
     for term in topics:
         if any(term != other and f" {term} " in f" {other} " for other in topics):

@@ -290,6 +290,9 @@ class KeyTerms:
     uncapitalised: frozenset[str] = frozenset()
     """Words the talk writes in lower case somewhere: no name, even where the tagger takes
     one opening a sentence for a name ('Gluten is...')."""
+    phrases: frozenset[str] = frozenset()
+    """The terms said as noun phrases: a topic to tag a card with. A collocation found only
+    as a pair of words ('come back', 'using pytorch') weighs a passage but names nothing."""
 
     def shown(self, term: str) -> str:
         return self.display.get(term, term)
@@ -360,6 +363,8 @@ def key_terms(
         names=names,
         frequent=frozenset(sorted(best, key=lambda term: -counts[term])[:FREQUENT_TERMS]),
         uncapitalised=uncapitalised,
+        phrases=frozenset(term for term in best if term in forms)
+        | nominal_pairs(sentences, (term for term in best if term not in forms)),
     )
 
 
@@ -415,3 +420,28 @@ def collocations(
         for pair in places.keys() & {f"{first} {second}" for first, second in pairwise(words)}:
             places[pair].append(sentence.index)
     return places
+
+
+FINITE_VERB_TAGS = frozenset(["VB", "VBD", "VBP", "VBZ", "MD"])
+
+
+def nominal_pairs(sentences: Sequence[Sentence], pairs: Iterable[str]) -> frozenset[str]:
+    """The word pairs mostly tagged like a noun phrase: a noun or gerund after anything but a
+    finite verb ('slack water', 'coral bleaching'; not 'come back', 'lava comes')."""
+    wanted = set(pairs)
+    nominal: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for sentence in sentences:
+        tagged = [
+            (token.lower(), tag)
+            for token, tag in zip(sentence.tokens, sentence.tags, strict=True)
+            if token[0].isalnum()
+        ]
+        for (first, first_tag), (second, second_tag) in pairwise(tagged):
+            pair = f"{first} {second}"
+            if pair in wanted:
+                seen[pair] += 1
+                nominal[pair] += first_tag not in FINITE_VERB_TAGS and (
+                    second_tag.startswith("NN") or second_tag == "VBG"
+                )
+    return frozenset(pair for pair in wanted if 2 * nominal[pair] > seen[pair])
