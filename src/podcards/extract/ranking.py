@@ -259,16 +259,20 @@ def asked_questions(sentences: Sequence[Sentence]) -> dict[int, str]:
     asked: dict[int, str] = {}
     handed_over = ""
     turn_start = answer_start = 0
+    questions_at = [detectors.is_question(sentence.text) for sentence in sentences]
     for position, sentence in enumerate(sentences):
         previous = sentences[position - 1] if position else None
         if previous is not None and previous.segment != sentence.segment:
             asker = previous.speaker
-            handing = asker and asker != sentence.speaker and detectors.is_question(previous.text)
+            handing = asker and asker != sentence.speaker and questions_at[position - 1]
             turn = sentences[turn_start:position]
             handed_over = " ".join(said.lowered for said in turn) if handing else ""
             turn_start = answer_start = position
-        before = sentences[max(0, position - ASKED_REACH) : position]
-        questions = [said.lowered for said in before if detectors.is_question(said.text)]
+        questions = [
+            sentences[at].lowered
+            for at in range(max(0, position - ASKED_REACH), position)
+            if questions_at[at]
+        ]
         if handed_over and position - answer_start < ASKED_REACH:
             questions.append(handed_over)
         if questions:
