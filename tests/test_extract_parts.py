@@ -309,6 +309,21 @@ def talk_of_pairs(text: str) -> list[str]:
     return [passage.text for passage in ranking.build_passages(sentences, terms)]
 
 
+def test_a_run_on_sentence_cut_in_two_reads_as_said_when_joined_again() -> None:
+    """A long sentence is cut at its clauses; a passage of two of its pieces is the sentence
+    again, comma and all, so its card cannot take it for captions without punctuation and
+    stop mid-clause ('...of the moon's because even though.')."""
+    run_on = (
+        "So I read up on it and the short story, as far as I can tell, is that the moon pulls on"
+        " the sea and the sun does too, but the sun's pull on the sea is a bit less than half of"
+        " the moon's, because even though the sun is enormous it's so much further away."
+    )
+    assert (
+        "but the sun's pull on the sea is a bit less than half of the moon's, because even though"
+        " the sun is enormous it's so much further away."
+    ) in talk_of_pairs(run_on)
+
+
 def test_a_worked_example_is_read_with_the_law_it_works_out() -> None:
     """'So if...' and 'for example' work out the sentence before: the law and its example can
     make one card. A plain 'If...' may start a new claim and stays apart."""
@@ -1821,7 +1836,7 @@ def test_a_cloze_never_hides_a_rating_or_a_size() -> None:
 
 def test_a_run_on_cut_in_two_keeps_the_words_that_joined_it() -> None:
     """A long sentence is cut at ', and then...' for ranking; the card joins the pieces with
-    their 'and then' instead of 'of the index there's a...'."""
+    their ', and then' instead of 'of the index there's a...'."""
     text = (
         "And there are a few reasons, but the big ones are that the weights are different, so"
         " rent is a much bigger share of the index, and then there's a formula difference, where"
@@ -1833,7 +1848,7 @@ def test_a_run_on_cut_in_two_keeps_the_words_that_joined_it() -> None:
     cues = [detectors.detect(piece.text) for piece in pieces]
     passage = ranking.make_passage(pieces, cues, nlp.key_terms(pieces, nlp.builtin_stopwords()))
     joined = " ".join(cards.common.readable_sentences(passage))
-    assert "of the index and then there's a formula difference" in joined, joined
+    assert "of the index, and then there's a formula difference" in joined, joined
 
 
 def test_that_s_why_gives_way_to_the_claim_it_introduces() -> None:

@@ -158,8 +158,8 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             len(text[piece_start : boundary.start()].split()) >= MIN_CLAUSE_WORDS
             and len(text[boundary.end() : end].split()) >= MIN_CLAUSE_WORDS
         ):
-            spans.append((piece_start, boundary.start()))
-            piece_start = boundary.end()
+            spans.append((piece_start, boundary.start() + 1))  # with its comma: a card
+            piece_start = boundary.end()  # joining it to the next reads as the sentence did
     spans.append((piece_start, end))
     return [piece for span in spans for piece in unpunctuated_spans(text, *span)]
 
