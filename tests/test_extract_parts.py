@@ -1114,6 +1114,17 @@ def test_a_caption_cloze_does_not_stop_before_the_clause_its_pointer_opens() -> 
     assert front.endswith("since {{c1::2015}} it's officially the harbour museum ship.")
 
 
+def test_a_caption_cloze_does_not_end_on_the_first_word_of_a_clause_it_leaves_out() -> None:
+    """Captions cut just past an 'and' ('...into carbon dioxide and ethanol and'): the card
+    stops at its last word of substance, not on the 'and' that opened what came next."""
+    front = caption_card_front(
+        "so what do they each do well the yeast is mostly responsible for the rise what the yeast"
+        " does is it eats the sugars in the flour and it ferments them into carbon dioxide and"
+        " ethanol and"
+    )
+    assert front.endswith("ethanol."), front
+
+
 def test_a_caption_cloze_keeps_the_reason_that_follows_its_claim() -> None:
     """'...were taking forever | and the reason is...': where the model finds a sentence
     start, the reason still belongs to the card, or only the anecdote is left."""

@@ -223,6 +223,12 @@ NUMBER_PHRASE = re.compile(
 FULL_STOP_CHANCE = 0.8
 COMMA_CHANCE = 0.5
 SENTENCE_OPENING = re.compile(r"(?<=[.!?] )(?:\{\{c1::)?[a-z]")
+DANGLING_END = re.compile(
+    r"(?:,?\s+(?:and|but|so|or|because|whereas|and then|and so|even though|although))+[\s,]*$",
+    re.IGNORECASE,
+)
+"""'...into carbon dioxide and ethanol and': the first word of a clause the card leaves out,
+where captions were cut just past it."""
 CLAUSE_BREAK = re.compile(  # a sentence ends at '.', but not at an initial ('T. F. Sugihara')
     r"(?<=[.!?])(?<!\b[A-Z]\.)\s+|;\s+|\s+(?:--|—|–)\s+|,\s+(?=(?:and|but|so|whereas|which|because|although|"
     r"though|while|since|unless)\b)"
@@ -379,7 +385,7 @@ def cloze_around(
     marks = captions.marks if captions else {}
     front = (
         f"{marked(text, start, target.start, marks)}{{{{c1::{hidden}}}}}"
-        f"{marked(text, target.end, end, marks)}"
+        f"{DANGLING_END.sub('', marked(text, target.end, end, marks))}"
     )
     if marks:  # a filler shows once its commas do ('excited, yeah, why don't we...')
         front = without_fillers(front)
