@@ -795,6 +795,11 @@ def test_a_role_in_something_unnamed_is_not_a_term_to_define() -> None:
             True,
         ),
         (
+            ["Even in a huge library, the catalogue tree is only three or four levels deep."],
+            "only {{c1::three or four levels}} deep",  # a range said in words counts a thing
+            True,
+        ),
+        (
             ["The kiln runs at 1,200 to 1,300 for a stoneware glaze firing."],
             "{{c1::1,200 to 1,300}} for",
             True,

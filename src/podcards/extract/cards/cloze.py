@@ -208,6 +208,11 @@ NUMBER_PHRASE = re.compile(
     + r"\b)(?: and "  # 'twenty-four hours and ten minutes' is one length
     + NUMBER_WITH_UNIT
     + r")?(?: (?:of|per) (?!(?:a|an|the|this|that|these|those|my|your|our|their|them|us|it)\b)\w+)?"
+    + r"|\b"
+    + detectors.NUMBER_WORDS
+    + r" (?:or|to) "
+    + detectors.NUMBER_WORDS
+    + r" (?!(?:times|things|ways|kinds|types|of)\b)[a-z]+s\b"  # 'three or four levels'
     + r"|\b(?:early|mid|late)[- ](?:teens|twenties|thirties|forties|fifties|sixties|seventies|"
     + r"eighties|nineties)\b"  # 'the mid-forties': a figure, said roughly
     + r"|\b(?:19|20)\d\d(?:s)?\b|\b\$?\d+(?:[.,]\d+)*%?"
