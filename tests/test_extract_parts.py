@@ -821,6 +821,19 @@ def test_what_a_cloze_hides(texts: list[str], deletion: str, hidden: bool) -> No
     assert (deletion in front) == hidden, front
 
 
+def test_a_cloze_hides_a_whole_key_term_not_its_first_word() -> None:
+    """The tagger takes 'pumps' for a verb, so 'water' alone is a noun phrase; but the talk
+    says 'water pump' often enough to make it a key term: the card hides 'water pumps'."""
+    text = "In winter the water pumps actually lift it from the old well at night."
+    sentences = nlp.split_transcript(transcript_of(text), nlp.load_toolkit(text))
+    terms = nlp.KeyTerms(
+        weights={"water": 5.0, "water pump": 3.0}, phrases=frozenset(["water", "water pump"])
+    )
+    passage = ranking.make_passage(sentences, [detectors.detect(text)], terms)
+    assert sentences[0].tags[sentences[0].tokens.index("pumps")] == "VBZ"
+    assert "the {{c1::water pumps}} actually" in make_card(passage, terms, None).content.front
+
+
 def test_what_is_no_focus_and_no_result() -> None:
     """A bare 'the reason was Y' leans on the sentence before; a clause after the copula is
     no single thing; a premise that goes on after its comma, a result that only points or

@@ -900,6 +900,7 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
     top = max(terms.weights.values(), default=1.0)
     targets = []
     for term, (start, end) in single_mentions(text, passage.terms).items():
+        term, end = completed_term(text, term, end, terms) or (term, end)
         if usable_term(term) and names_something(term.split()):
             worth = terms.weights[term] / top + COMPOUND_WORTH * (min(len(term.split()), 3) - 1)
             if verb_at_an_end(term.split(), passage):
@@ -926,7 +927,7 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             if rates_instead_of_naming(modifiers, tokens, key, terms):
                 continue
             found = list(phrase_pattern(tuple(tokens)).finditer(text))
-            if len(found) != 1:
+            if len(found) != 1 or completed_term(text, key, found[0].end(), terms):
                 continue
             named = any(is_name(token, low + position) for position, token in enumerate(tokens))
             nouns = sum(tag.startswith("NN") for tag in tags)
@@ -940,6 +941,23 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
                 worth *= MAIN_SUBJECT_SHARE
             targets.append(Target(found[0].start(), found[0].end(), min(worth, MAX_PHRASE_WORTH)))
     return targets
+
+
+NEXT_WORD = re.compile(r"\s+([\w-]+)")
+
+
+def completed_term(text: str, phrase: str, end: int, terms: KeyTerms) -> tuple[str, int] | None:
+    """The key term the phrase begins, when the word after it (at `end`) completes one, and
+    where that word ends: 'teenagers' body clocks' hides 'body clocks', never 'body' (the
+    tagger may take 'clocks' for a verb; the talk says 'body clock' often enough)."""
+    following = NEXT_WORD.match(text, end)
+    if not following:
+        return None
+    word = following.group(1).lower()
+    for longer in (f"{phrase} {word}", f"{phrase} {word.removesuffix('s')}"):
+        if longer in terms.phrases:  # a noun phrase, not 'lava comes'
+            return longer, following.end()
+    return None
 
 
 def main_subject(term: str, terms: KeyTerms) -> bool:
