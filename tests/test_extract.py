@@ -404,6 +404,22 @@ def test_a_definition_is_not_closed_as_a_restatement_of_a_claim_on_its_topic() -
     assert "What is a sourdough starter?" in fronts, fronts
 
 
+def test_a_definition_by_a_ratio_is_never_answered_by_its_first_half() -> None:
+    """'the water a field gets divided by the water it loses' is one quantity: cut at its
+    participle like a narrowing clause, the answer would say something the talk did not
+    ('the water a field actually gets over a season'). Too long for an answer whole, it
+    becomes a cloze on the term, the definition shown."""
+    from podcards.extract.cards import questions
+
+    answer = "the water a field actually gets over a season divided by the water it loses"
+    assert questions.noun_phrase_core(answer) == answer
+    fronts = fronts_of(
+        "So the wetness ratio is the water a field actually gets over a season divided by the"
+        " water it would have lost to the air if the sun had shone on it all day every day."
+    )
+    assert not any(front.startswith("What is the wetness ratio?") for front in fronts), fronts
+
+
 def test_a_cloze_hides_a_whole_key_term_not_its_tail() -> None:
     """'Lactic acid bacteria' and 'acid bacteria' are both key terms; only the whole one is a
     target (when the whole one was already asked, the tail used to win)."""

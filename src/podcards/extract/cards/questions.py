@@ -175,6 +175,7 @@ def defining_part(answer: str) -> str | None:
 
 
 POST_MODIFIER = re.compile(r"\s(?:that|which|who|whose|where|when)\b", re.IGNORECASE)
+RATIO = re.compile(r"(?:divided|multiplied) by\b", re.IGNORECASE)
 
 
 def noun_phrase_core(answer: str) -> str:
@@ -186,7 +187,12 @@ def noun_phrase_core(answer: str) -> str:
     for position, (token, tag) in enumerate(tagged):
         offset = answer.find(token, offset)
         after_noun = position >= 3 and tagged[position - 1][1].startswith("NN")
-        if after_noun and (tag in ("VBG", "VBN") or POST_MODIFIER.match(answer, offset - 1)):
+        operation = RATIO.match(answer, offset)  # 'the energy made divided by...': one quantity
+        if (
+            after_noun
+            and not operation
+            and (tag in ("VBG", "VBN") or POST_MODIFIER.match(answer, offset - 1))
+        ):
             cut = offset
             break
         offset += len(token)
