@@ -218,3 +218,18 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(
     reading.stderr.close()
     assert reading.wait(timeout=60) in (0, -signal.SIGPIPE)
     assert errors == b""
+
+
+def test_square_brackets_in_titles_and_file_names_are_printed_as_they_are(
+    tmp_path: Path,
+) -> None:
+    """Messages naming a file or a deck went through rich markup: '[live] show.txt' printed as
+    ' show.txt', and a title with '[/]' made `export` end in a MarkupError traceback."""
+    title = "Mailbag [/] part [live] [red]2"
+    (tmp_path / "[live] show.txt").write_text(f"---\ntitle: {title}\n---\n{MARKUP_TALK}")
+    extracted = podcards("extract", "[live] show.txt", cwd=tmp_path)
+    assert "from [live] show.txt in" in extracted.stderr
+    (card_file,) = (tmp_path / "decks").glob("*.cards.json")
+    podcards("review", "--approve-all", str(card_file), cwd=tmp_path)
+    exported = podcards("export", str(card_file), cwd=tmp_path)
+    assert f"Podcasts::{title}: " in exported.stderr

@@ -113,7 +113,7 @@ def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path
     result = export_decks(
         card_files, deck_path, deck_pattern=settings.deck, extra_tags=settings.tags
     )
-    ui.console().print(finish_message(result.path, result.note_count), soft_wrap=True)
+    ui.console().print(finish_message(result.path, result.note_count), soft_wrap=True, markup=False)
     return result.path
 
 

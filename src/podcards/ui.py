@@ -1,4 +1,8 @@
-"""Terminal output shared by the commands (rich, imported lazily)."""
+"""Terminal output shared by the commands (rich, imported lazily).
+
+The message lines name files, titles and speakers, so they are printed as plain text, never
+read as rich markup: '[live] show.txt' keeps its brackets and a title with '[/]' is no error.
+"""
 
 from __future__ import annotations
 
@@ -40,24 +44,26 @@ def err_console() -> Console:
 def info(message: str) -> None:
     """A progress or status line, hidden by -q."""
     if _verbosity >= 0:
-        err_console().print(message, soft_wrap=True)
+        err_console().print(message, soft_wrap=True, markup=False)
 
 
 def result(message: str) -> None:
     """The line saying what a command made or decided: shown even with -q, which hides only
     progress and status lines ("-q prints only errors and results")."""
-    err_console().print(message, soft_wrap=True)
+    err_console().print(message, soft_wrap=True, markup=False)
 
 
 def detail(message: str) -> None:
     """A line only -v shows."""
     if _verbosity >= 1:
-        err_console().print(message, style="dim")
+        err_console().print(message, style="dim", markup=False)
 
 
 def warn(message: str) -> None:
     """One line the user should see even with -q."""
-    err_console().print(f"[yellow]podcards:[/] {message}", soft_wrap=True)
+    from rich.markup import escape
+
+    err_console().print(f"[yellow]podcards:[/] {escape(message)}", soft_wrap=True)
 
 
 def plural(count: int, noun: str) -> str:
