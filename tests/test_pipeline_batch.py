@@ -69,6 +69,17 @@ def test_a_folder_yields_its_transcripts_sorted_without_card_files(season: Path)
     assert names == ["bees.txt", "broken.txt", "sourdough.json", "volcanoes.srt"]
 
 
+def test_a_transcript_named_twice_in_two_spellings_is_one_episode(
+    season: Path, monkeypatch
+) -> None:
+    """`extract season/ /abs/season/bees.txt` read bees.txt twice: a second episode 'Bees (2)'
+    with a card file of its own, every card in it rejected as a duplicate of the first."""
+    monkeypatch.chdir(season.parent)
+    found = find_transcripts([Path("season"), season / "bees.txt", Path("season/../season")])
+    names = ["bees.txt", "broken.txt", "sourdough.json", "volcanoes.srt"]
+    assert found == [Path("season") / name for name in names]  # each once, as first named
+
+
 def test_an_empty_folder_is_nothing_to_do(tmp_path: Path) -> None:
     with pytest.raises(NothingToDo) as caught:
         find_transcripts([tmp_path])

@@ -62,6 +62,8 @@ def find_transcripts(paths: Iterable[Path]) -> list[Path]:
 
     A folder yields its files with a transcript suffix, sorted, leaving out hidden files and
     podcards' own card files; a file named explicitly is always taken, whatever its suffix.
+    A file named twice (`season/` and `/abs/season/a.txt`) is taken once, as first named:
+    read twice, it would be a second episode of its title with every card a duplicate.
     """
     found: list[Path] = []
     for path in paths:
@@ -71,7 +73,10 @@ def find_transcripts(paths: Iterable[Path]) -> list[Path]:
             found.append(path)
     if not found:
         raise NothingToDo("no transcripts found in " + ", ".join(str(p) for p in paths))
-    return list(dict.fromkeys(found))
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 def _looks_like_transcript(path: Path) -> bool:
