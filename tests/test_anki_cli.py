@@ -125,3 +125,15 @@ def test_preview_default_path(tmp_path: Path, card_files: list[Path]) -> None:
     done = podcards(tmp_path, "preview", card_files[1].name)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "decks/night-ferries.preview.html"
+
+
+@pytest.mark.parametrize("command", ["export", "preview"])
+def test_a_card_file_named_twice_is_read_once(
+    tmp_path: Path, card_files: list[Path], command: str
+) -> None:
+    """Export read a card file named twice (`decks/*.cards.json decks/a.cards.json`, a relative
+    and an absolute path) once; preview read it twice and warned of every card as 'the same
+    card is in another card file'."""
+    done = podcards(tmp_path, command, card_files[1].name, str(card_files[1]))
+    assert done.returncode == 0, done.stderr
+    assert "skipped" not in done.stderr

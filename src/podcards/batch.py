@@ -25,7 +25,13 @@ from podcards import ui
 from podcards.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, NothingToDo, PodcardsError
 from podcards.files import check_output_name
 from podcards.models import Card, CardFile, Config, EpisodeInfo, ReviewStatus
-from podcards.paths import CARD_FILE_SUFFIX, card_file_path, numbered_slug, shown_path
+from podcards.paths import (
+    CARD_FILE_SUFFIX,
+    card_file_path,
+    distinct_paths,
+    numbered_slug,
+    shown_path,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -73,10 +79,7 @@ def find_transcripts(paths: Iterable[Path]) -> list[Path]:
             found.append(path)
     if not found:
         raise NothingToDo("no transcripts found in " + ", ".join(str(p) for p in paths))
-    unique: dict[Path, Path] = {}
-    for path in found:
-        unique.setdefault(path.resolve(), path)
-    return list(unique.values())
+    return distinct_paths(found)
 
 
 def _looks_like_transcript(path: Path) -> bool:

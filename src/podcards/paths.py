@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 MAX_SLUG_LENGTH = 60
@@ -41,6 +42,15 @@ DECK_SUFFIX = ".apkg"
 def card_file_path(folder: Path, slug: str) -> Path:
     """Where an episode's card file lives by default: `folder/<slug>.cards.json`."""
     return inside(folder, slugify(slug) + CARD_FILE_SUFFIX)
+
+
+def distinct_paths(paths: Iterable[Path]) -> list[Path]:
+    """Each file once, as first named, however it is spelled (`a.txt`, `./x/../a.txt`, an
+    absolute path): a file read twice would count as two episodes."""
+    unique: dict[Path, Path] = {}
+    for path in paths:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 def shown_path(path: Path) -> Path:

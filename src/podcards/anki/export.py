@@ -24,7 +24,7 @@ from podcards.anki.notetypes import genanki_model
 from podcards.cardfile import card_file_lock, load_card_file, save_card_file
 from podcards.files import check_output_name, write_atomically
 from podcards.models import CardFile, ExportResult
-from podcards.paths import CARD_FILE_SUFFIX, inside, slugify
+from podcards.paths import CARD_FILE_SUFFIX, distinct_paths, inside, slugify
 
 DEFAULT_DECK_PATTERN = "Podcasts::{title}"
 SEVERAL_EPISODES_NAME = "podcards"
@@ -76,7 +76,7 @@ def export_decks(
     The files stay locked from reading to recording, so a review saving meanwhile cannot be
     overwritten with the decisions read here.
     """
-    paths = list({path.resolve(): path for path in card_files}.values())
+    paths = distinct_paths(card_files)
     with contextlib.ExitStack() as locks:
         for path in paths:
             locks.enter_context(card_file_lock(path))

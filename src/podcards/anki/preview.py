@@ -15,6 +15,7 @@ from podcards.anki.notes import ExportNote, plan_notes
 from podcards.anki.notetypes import CSS, field_names, templates
 from podcards.cardfile import load_card_file
 from podcards.cloze import Deletion, replace_deletions
+from podcards.paths import distinct_paths
 from podcards.ui import plural
 
 SECTION = re.compile(r"\{\{([#^])([^{}]+)\}\}(.*?)\{\{/\2\}\}", re.DOTALL)
@@ -136,7 +137,7 @@ def write_preview(
     extra_tags: Sequence[str] = (),
 ) -> tuple[int, list[str]]:
     """Write the preview page of what `export` would write; (cards shown, skipped-card lines)."""
-    loaded = [load_card_file(path) for path in card_files]
+    loaded = [load_card_file(path) for path in distinct_paths(card_files)]
     notes, skipped = plan_notes(
         loaded, deck_pattern=deck_pattern, include_pending=include_pending, extra_tags=extra_tags
     )
