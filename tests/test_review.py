@@ -169,6 +169,25 @@ def test_switch_to_cloze_blanks_the_answer_in_the_quote(card_path: Path) -> None
     assert card.generated.note_type == NoteType.BASIC
 
 
+def test_switch_to_cloze_hides_the_answer_after_a_letter_that_lower_case_lengthens(
+    card_path: Path,
+) -> None:
+    """'İ' lower-cases to two characters, so finding the answer in the lower-cased quote put
+    the deletion one character late: 'C{{c1::onstantinople }}until'."""
+    card_file = load_card_file(card_path)
+    card = card_file.cards[0]
+    card.quote = "İstanbul was called Constantinople until 1930."
+    card.generated = CardContent(
+        note_type=NoteType.BASIC,
+        front="What was İstanbul called until 1930?",
+        back="Constantinople",
+    )
+    save_card_file(card_path, card_file)
+    review_with_keys(card_path, "cq")
+    card = load_card_file(card_path).cards[0]
+    assert card.content.front == "İstanbul was called {{c1::Constantinople}} until 1930."
+
+
 def test_switching_twice_restores_the_generated_card(card_path: Path) -> None:
     review_with_keys(card_path, "ccq")
     card = load_card_file(card_path).cards[0]

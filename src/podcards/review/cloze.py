@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from podcards.cloze import deletions, replace_deletions
 from podcards.models import CardContent, NoteType
 
@@ -12,10 +14,11 @@ def to_cloze(content: CardContent, quote: str) -> CardContent:
     """A cloze of the quote with the answer blanked when the quote says it; else the question
     followed by the answer as the deletion."""
     answer = content.back.strip().rstrip(".!?").strip()
-    found = quote.lower().find(answer.lower()) if answer else -1
-    if found >= 0:
-        end = found + len(answer)
-        text = f"{quote[:found]}{{{{c1::{quote[found:end]}}}}}{quote[end:]}"
+    # matched in the quote itself: lower-casing the quote ('İ' -> 'i̇') could shift its offsets
+    found = re.search(re.escape(answer), quote, re.IGNORECASE) if answer else None
+    if found:
+        start, end = found.span()
+        text = f"{quote[:start]}{{{{c1::{quote[start:end]}}}}}{quote[end:]}"
     else:
         text = f"{content.front.strip()} {{{{c1::{content.back.strip() or '...'}}}}}"
     return CardContent(note_type=NoteType.CLOZE, front=text)
