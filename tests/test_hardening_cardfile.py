@@ -78,3 +78,23 @@ def test_commands_refuse_a_truncated_card_file_and_leave_it(tmp_path: Path, comm
     assert "tide.cards.json" in done.stderr and "broken JSON at line" in done.stderr
     assert path.read_bytes() == truncated
     assert not list(tmp_path.glob("*.apkg")) and not list(tmp_path.glob("*.bak*"))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["review"], ["review", "--approve-all"], ["export"], ["preview"]],
+    ids=["review", "approve-all", "export", "preview"],
+)
+def test_a_mistyped_card_file_leaves_no_folder_or_lock_file_behind(tmp_path: Path, command) -> None:
+    """Taking the lock of a card file that is not there made its folders and a hidden
+    `.x.cards.json.lock` before the 'no such card file' error."""
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", *command, "typo/deep/x.cards.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == "podcards: typo/deep/x.cards.json: no such card file\n"
+    assert list(tmp_path.iterdir()) == []

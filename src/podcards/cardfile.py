@@ -102,6 +102,14 @@ def _acquire(fd: int, path: Path, wait: float) -> None:
             time.sleep(0.05)
 
 
+def check_readable(path: Path) -> None:
+    """Refuse a card file that is not there (or cannot be read) before taking its lock, in the
+    words `load_card_file` would use: locking a mistyped name would leave its folders and a
+    lock file behind."""
+    with reading(path, "card file"):
+        path.open("rb").close()
+
+
 def load_card_file(path: Path) -> CardFile:
     """Read and check a card file, migrating an older schema (after keeping a `.bak`).
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from podcards import ui
 from podcards.anki.notes import cloze_problem, note_problem
-from podcards.cardfile import card_file_lock, load_card_file, save_card_file
+from podcards.cardfile import card_file_lock, check_readable, load_card_file, save_card_file
 from podcards.errors import EXIT_INTERRUPTED, NothingToDo, PodcardsError
 from podcards.models import Card, CardContent, CardFile, CardKind, NoteType, ReviewStatus
 from podcards.review.cloze import to_basic, to_cloze
@@ -151,6 +151,7 @@ def review_card_file(
     without them the review needs a terminal, and refuses at once when there is none and
     there are cards to show (with none, it has nothing to ask, so scripts can re-run it).
     """
+    check_readable(path)
     with card_file_lock(path):
         card_file = load_card_file(path)
         queue = choose_cards(card_file.cards, revisit_all, kinds, min_score)
@@ -242,6 +243,7 @@ def approve_best(path: Path, count: int) -> Approval:
 def approve_chosen(path: Path, choose: Callable[[list[Card]], list[Card]]) -> Approval:
     """Approve the pending ones among the cards `choose` picks, but for those that cannot make
     an Anki card, in one read of the card file under its lock, saved once."""
+    check_readable(path)
     with card_file_lock(path):
         card_file = load_card_file(path)
         chosen = choose(card_file.cards)
