@@ -125,6 +125,30 @@ def test_extract_refuses_too_and_writes_no_card_file(tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["deep.json"]
 
 
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        (["inspect", "folder.txt"], "is a folder, not a transcript file"),
+        (["review", "folder.txt"], "is a folder, not a card file"),
+        (["export", "folder.txt"], "is a folder, not a card file"),
+        (["preview", "folder.txt"], "is a folder, not a card file"),
+        (["extract", "talk.txt", "--glossary", "folder.txt"], "is a folder, not a glossary file"),
+        (["extract", "talk.txt", "-o", "folder.txt"], "is a folder; give a file name ending"),
+        (["run", "talk.txt", "-o", "folder.txt"], "is a folder; give a file name ending"),
+    ],
+    ids=["inspect", "review", "export", "preview", "glossary", "extract-o", "run-o"],
+)
+def test_a_folder_where_a_file_is_expected_is_one_line(tmp_path, args, problem):
+    """click refused these itself, with its usage lines, before podcards' own one-line error."""
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "talk.txt").write_text(
+        "".join(f"Ann: 00:00:0{int(start)} {text}\n" for start, _, text in CUES)
+    )
+    result = podcards(*args, cwd=tmp_path)
+    assert_refused(result, "folder.txt", problem)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.txt", "talk.txt"]
+
+
 PEAK_MB = {"inspect": 60, "extract": 150, "run": 150}
 """Python with podcards' reader is ~35 MB; extract and run load NLTK's models (~100 MB) first."""
 

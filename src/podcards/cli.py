@@ -25,7 +25,7 @@ EXIT_CODES_HELP = "Exit codes: 0 ok, 1 nothing to do, 2 bad input, 130 interrupt
 
 FORMAT_CHOICES = ["text", "srt", "vtt", "whisper", "podcast-json"]
 
-file_argument = click.Path(exists=False, dir_okay=False, path_type=Path)
+file_argument = click.Path(path_type=Path)
 max_size_option = click.option(
     "--max-size",
     type=click.IntRange(min=1),
@@ -49,7 +49,7 @@ def extraction_options(command: Callable) -> Callable:
         ),
         click.option(
             "--glossary",
-            type=click.Path(dir_okay=False, path_type=Path),
+            type=click.Path(path_type=Path),
             help="File of 'heard = right' spellings, applied to card text.",
         ),
         click.option(
@@ -141,7 +141,7 @@ def inspect(
     "-o",
     "--output",
     "card_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Card file to write, for one transcript, ending in .cards.json (default: "
     "OUTPUT-FOLDER/<episode>.cards.json).",
 )
@@ -196,7 +196,7 @@ def extract(
     "-o",
     "--output",
     "deck",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Deck file to write (default: OUTPUT-FOLDER/<episode>.apkg; for several episodes, "
     "OUTPUT-FOLDER/podcards.apkg).",
 )
@@ -345,9 +345,7 @@ def card_export_options(output_help: str):
     """CARDFILES, -o/--output, --deck and --include-pending: what export and preview share."""
     decorators = [
         click.argument("cardfiles", nargs=-1, required=True, type=file_argument),
-        click.option(
-            "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=output_help
-        ),
+        click.option("-o", "--output", type=click.Path(path_type=Path), help=output_help),
         click.option(
             "--deck",
             "deck_pattern",
