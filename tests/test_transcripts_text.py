@@ -172,6 +172,28 @@ def test_inline_escaped_timestamps_become_marks(fixtures):
     assert transcript.duration == 391.0
 
 
+@pytest.mark.parametrize(
+    "style",
+    [
+        "**{name}** ({time})",
+        "**{name}** [{time}]",
+        "**{name}** [({time})](https://v.example/w?t=9)",
+    ],
+    ids=["parenthesised", "bracketed", "linked"],
+)
+@pytest.mark.parametrize("below", [False, True], ids=["text-after", "text-below"])
+def test_a_bold_name_before_its_time_labels_the_turn(style: str, below: bool):
+    """'**Ivy Hale** (00:00:05)' was no label: the name and time were read as spoken words (or,
+    with a linked time on a line of its own, the line was dropped as a show-notes link)."""
+    turns_said = [("Ivy Hale", "00:00:05", "Soil is half air."), ("Omar Dace", "00:00:20", "So?")]
+    text = "\n\n".join(
+        style.format(name=name, time=time) + ("\n" if below else " ") + said
+        for name, time, said in turns_said
+    )
+    transcript = parse_text(text + "\n")
+    assert turns(transcript) == [("Ivy Hale", 5.0, "Soil is half air."), ("Omar Dace", 20.0, "So?")]
+
+
 def test_a_lone_word_with_a_colon_is_not_a_speaker():
     transcript = parse_text("Remember: water boils at lower temperatures on mountains.\n")
     assert transcript.speakers == []

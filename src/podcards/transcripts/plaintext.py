@@ -33,7 +33,10 @@ _NAME = r"[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3}"
 _BOLD_NAME = re.compile(rf"^\*\*(?P<name>{_NAME})\s*(?::\s*\*\*|\*\*\s*:)\s*")
 _BRACKET_NAME = re.compile(rf"^\[(?P<name>{_NAME})\]:?\s*")
 _COLON_NAME = re.compile(rf"^(?P<name>{_NAME})\s*:\s*")
-_NAME_BEFORE_TIME = re.compile(rf"^(?P<name>{_NAME})\s+(?=(?:\\?\[|\()\(?{TIME}|{TIME}\s*$)")
+_NAME_BEFORE_TIME = re.compile(
+    rf"^(?P<bold>\*\*)?(?P<name>{_NAME})(?(bold)\*\*)\s+(?=(?:\\?\[|\()\(?{TIME}|{TIME}\s*$)"
+)
+"""'Name (12:34)', 'Name [(12:34)](url)', 'Name  2:05', the name bold or not."""
 _BULLET = re.compile(r"^(?:[-*•]|\d+\.)\s+")
 _NAME_PARTICLES = frozenset(
     ["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al"]
@@ -42,7 +45,11 @@ _NAME_PARTICLES = frozenset(
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _BOLD_ONLY = re.compile(r"^(?:\*\*[^*]+\*\*[\s\\]*)+$")
-_BOLD_WITH_LINK = re.compile(r"^\*\*[^*]+\*\*\s*(?:<?https?://\S+>?|\[[^\]]*\]\([^)]*\))\s*$")
+_BOLD_WITH_LINK = re.compile(
+    rf"^\*\*[^*]+\*\*\s*(?:<?https?://\S+>?|\[(?!\(?{TIME}\)?\])[^\]]*\]\([^)]*\))\s*$"
+)
+"""A show-notes line ('**Website** [garden.example](https://...)'); not a bold name with its
+linked time ('**Ivy Hale** [(00:00:05)](https://...)'), which labels a turn."""
 _URL_ONLY = re.compile(r"^<?https?://\S+>?$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
