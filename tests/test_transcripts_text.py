@@ -194,6 +194,22 @@ def test_a_bold_name_before_its_time_labels_the_turn(style: str, below: bool):
     assert turns(transcript) == [("Ivy Hale", 5.0, "Soil is half air."), ("Omar Dace", 20.0, "So?")]
 
 
+def test_a_transcript_in_capitals_is_speech_not_a_title_page():
+    """Closed captions saved as text are in capitals, a few words a line: every line was taken
+    for the title page before the speech, leaving 'no transcript text found'."""
+    text = "A TARIFF IS A TAX ON\nIMPORTED GOODS.\nA QUOTA IS A LIMIT\nON IMPORTS.\n"
+    assert turns(parse_text(text)) == [
+        (None, None, "A TARIFF IS A TAX ON IMPORTED GOODS. A QUOTA IS A LIMIT ON IMPORTS.")
+    ]
+    logo = "OCEAN HOURS\nEPISODE 12\n\n"
+    assert turns(parse_text(logo + "Ann Lee: 00:00:05 Tides follow the moon.\n")) == [
+        ("Ann Lee", 5.0, "Tides follow the moon.")
+    ]
+    assert turns(parse_text(logo + "Tides follow the moon.\n")) == [
+        (None, None, "Tides follow the moon.")
+    ]
+
+
 def test_a_lone_word_with_a_colon_is_not_a_speaker():
     transcript = parse_text("Remember: water boils at lower temperatures on mountains.\n")
     assert transcript.speakers == []

@@ -226,13 +226,21 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 
 def _drop_title_page(lines: list[Line], first_label: int) -> None:
-    """Short all-caps lines before any speech are a title page or logo, not words spoken."""
+    """Short all-caps lines before any speech are a title page or logo, not words spoken. With
+    no speech after them (no label, no line in lower case), they are the speech: a transcript
+    in capitals, as closed captions are, is not all title page."""
+    shouted = []
     for index in range(first_label):
         line = lines[index]
         if line.kind == "text" and _is_shouted_caption(line.text):
-            lines[index] = Line("noise", line.text)
+            shouted.append(index)
         elif line.kind == "text":
+            break
+    else:
+        if first_label == len(lines):
             return
+    for index in shouted:
+        lines[index] = Line("noise", lines[index].text)
 
 
 def _is_shouted_caption(text: str) -> bool:
