@@ -210,6 +210,22 @@ def test_a_transcript_in_capitals_is_speech_not_a_title_page():
     ]
 
 
+def test_a_caption_turn_marker_opens_a_turn_and_is_no_word():
+    """'>>' marks a new speaker in TV captions; in a text transcript it stayed in the words,
+    and so in quotes and cards ('>> The {{c1::Smoot-Hawley Act}} raised...')."""
+    text = ">> A tariff is a tax on imports.\n>> And a quota?\n>>A quota is a\nlimit on imports.\n"
+    assert [said for _, _, said in turns(parse_text(text))] == [
+        "A tariff is a tax on imports.",
+        "And a quota?",
+        "A quota is a limit on imports.",
+    ]
+    labelled = "Mia Lund (00:00:30): >> Tariffs rose in 1930.\nSam Berg (00:00:40): >> Yes.\n"
+    assert turns(parse_text(labelled)) == [
+        ("Mia Lund", 30.0, "Tariffs rose in 1930."),
+        ("Sam Berg", 40.0, "Yes."),
+    ]
+
+
 def test_a_lone_word_with_a_colon_is_not_a_speaker():
     transcript = parse_text("Remember: water boils at lower temperatures on mountains.\n")
     assert transcript.speakers == []

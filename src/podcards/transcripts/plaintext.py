@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from podcards.transcripts.cleanup import is_non_speech, readable_title
 from podcards.transcripts.turns import ParsedText, TurnBuilder
@@ -38,6 +38,8 @@ _NAME_BEFORE_TIME = re.compile(
 )
 """'Name (12:34)', 'Name [(12:34)](url)', 'Name  2:05', the name bold or not."""
 _BULLET = re.compile(r"^(?:[-*•]|\d+\.)\s+")
+_TURN_MARKER = re.compile(r"^>>+\s*")
+"""Captions' mark of a new speaker, left in text made from TV or caption transcripts."""
 _NAME_PARTICLES = frozenset(
     ["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al"]
 )
@@ -69,6 +71,7 @@ class Line:
     strong: bool = False
     time: float | None = None
     url: str | None = None
+    new_turn: bool = False  # opened by a '>>' turn marker
 
 
 def parse_plain_text(text: str) -> ParsedText:
@@ -115,6 +118,8 @@ def _unquoted(value: str) -> str:
 def _classify(line: str) -> Line:
     if not line:
         return Line("blank", "")
+    if marker := _TURN_MARKER.match(line):
+        return replace(_classify(line[marker.end() :]), new_turn=True)
     if heading := _HEADING.match(line):
         return Line("heading", heading.group(1))
     if _BOLD_ONLY.match(line):
@@ -143,6 +148,7 @@ def _parse_label(line: str) -> Line | None:
     if later_time is not None and name is not None:
         strong = True
     time = first_time if first_time is not None else later_time
+    rest = _TURN_MARKER.sub("", rest)  # 'Ann: >> text'
     return Line("label", rest, name=name, strong=strong, time=time, url=url)
 
 
@@ -248,7 +254,8 @@ def _is_shouted_caption(text: str) -> bool:
 
 
 def _build_turns(lines: list[Line]) -> TurnBuilder:
-    """Labels open turns; unlabelled lines and page-break fragments continue the open turn."""
+    """Labels open turns; unlabelled lines and page-break fragments continue the open turn, but
+    for a '>>' turn marker where no speaker is named."""
     builder = TurnBuilder()
     has_speakers = any(line.name for line in lines)
     after_blank = True
@@ -256,11 +263,12 @@ def _build_turns(lines: list[Line]) -> TurnBuilder:
         if line.kind == "label":
             if line.name:
                 builder.start_turn(line.name)
-            elif not has_speakers and _ends_sentence(builder.last_fragment):
+            elif not has_speakers and (line.new_turn or _ends_sentence(builder.last_fragment)):
                 builder.start_turn(None, force=True)
             _add_with_inline_times(builder, line.text, line.time)
         elif line.kind == "text":
-            if not has_speakers and after_blank and _ends_sentence(builder.last_fragment):
+            paragraph = after_blank and _ends_sentence(builder.last_fragment)
+            if not has_speakers and (line.new_turn or paragraph):
                 builder.start_turn(None, force=True)
             _add_with_inline_times(builder, line.text, None)
         if line.kind != "noise":
