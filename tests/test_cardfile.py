@@ -326,3 +326,22 @@ def test_lock_is_reentrant_within_one_process(tmp_path: Path) -> None:
     with card_file_lock(path, wait=0.1), card_file_lock(path, wait=0.1):
         make_card_file(path)
     assert load_card_file(path).cards
+
+
+def test_a_lock_file_that_cannot_take_the_pid_still_locks(tmp_path: Path, monkeypatch) -> None:
+    """On a full disk, writing the pid into the lock file failed with an OSError naming no file
+    ('podcards: No space left on device') before the card file was even read. The pid only
+    names the holder in the 'busy' message: the lock holds without it."""
+    import errno
+    import os
+
+    from podcards.review import approve_all
+
+    path = tmp_path / "tide.cards.json"
+    make_card_file(path)
+
+    def full_disk(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full_disk)
+    assert approve_all(path).picked == len(load_card_file(path).cards)

@@ -72,8 +72,9 @@ def card_file_lock(path: Path, wait: float | None = None) -> Iterator[None]:
         raise InputError(path, f"cannot write the card file here: {error.strerror}") from None
     try:
         _acquire(fd, key, LOCK_WAIT_SECONDS if wait is None else wait)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        with contextlib.suppress(OSError):  # a full disk: the pid only names us when busy
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
         _held_locks[key] = 1
         try:
             yield
