@@ -226,6 +226,22 @@ def test_a_caption_turn_marker_opens_a_turn_and_is_no_word():
     ]
 
 
+def test_a_time_or_verse_opening_a_line_is_no_speaker_label():
+    """'At 10:30 the ferry...' read as speaker 'At 10' saying '30 the ferry...', and 'Ana Ruiz
+    01:02:03 text' as speaker 'Ana Ruiz 01' at 2:03: the colon of a time was a label's."""
+    prose = "At 10:30 the first ferry leaves.\n\nJohn 3:16 is the most quoted verse.\n"
+    assert turns(parse_text(prose)) == [
+        (None, None, "At 10:30 the first ferry leaves."),
+        (None, None, "John 3:16 is the most quoted verse."),
+    ]
+    for gap in (" ", "\t"):
+        labelled = f"Ana Ruiz{gap}01:02:03{gap}Geysers erupt.\nBen Ode{gap}01:02:09{gap}Why?\n"
+        assert turns(parse_text(labelled)) == [
+            ("Ana Ruiz", 3723.0, "Geysers erupt."),
+            ("Ben Ode", 3729.0, "Why?"),
+        ]
+
+
 def test_a_lone_word_with_a_colon_is_not_a_speaker():
     transcript = parse_text("Remember: water boils at lower temperatures on mountains.\n")
     assert transcript.speakers == []

@@ -32,11 +32,17 @@ _INLINE_TIME = re.compile(rf"\\?\[({TIME})\\?\]")
 _NAME = r"[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3}"
 _BOLD_NAME = re.compile(rf"^\*\*(?P<name>{_NAME})\s*(?::\s*\*\*|\*\*\s*:)\s*")
 _BRACKET_NAME = re.compile(rf"^\[(?P<name>{_NAME})\]:?\s*")
-_COLON_NAME = re.compile(rf"^(?P<name>{_NAME})\s*:\s*")
+_COLON_NAME = re.compile(rf"^(?P<name>{_NAME})\s*:(?:(?<!\d:)|(?!\d))\s*")
+"""'Name: text', but not the colon of a time or verse ('At 10:30 the...', 'John 3:16 is...')."""
 _NAME_BEFORE_TIME = re.compile(
     rf"^(?P<bold>\*\*)?(?P<name>{_NAME})(?(bold)\*\*)\s+(?=(?:\\?\[|\()\(?{TIME}|{TIME}\s*$)"
 )
 """'Name (12:34)', 'Name [(12:34)](url)', 'Name  2:05', the name bold or not."""
+_FULL_NAME_BEFORE_TIME = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'\-]*(?: [\w.'\-]+){1,3})\s+(?=\d{1,2}:\d{2}:\d{2}\s)"
+)
+"""'Ana Ruiz 01:02:03 text' (tab-separated too): a name of two words or more, so that prose
+opening with a time ('At 10:30:15 the rocket...') is not taken for a label."""
 _BULLET = re.compile(r"^(?:[-*•]|\d+\.)\s+")
 _TURN_MARKER = re.compile(r"^>>+\s*")
 """Captions' mark of a new speaker, left in text made from TV or caption transcripts."""
@@ -171,6 +177,7 @@ def split_speaker_label(text: str) -> tuple[str | None, bool, str]:
         (_BRACKET_NAME, True),
         (_COLON_NAME, False),
         (_NAME_BEFORE_TIME, False),
+        (_FULL_NAME_BEFORE_TIME, False),
     ):
         match = pattern.match(text)
         if match and _is_name_like(match.group("name")):
