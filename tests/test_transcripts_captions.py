@@ -227,3 +227,20 @@ def test_broadcast_turn_markers_open_turns():
         ("ZOE PARK", "Rain is on the way. Bring a coat."),
         (None, "Thanks, Zoe."),
     ]
+
+
+def test_youtube_escaped_turn_markers_open_turns_and_are_no_words():
+    """YouTube writes its '>>' speaker changes as '&gt;&gt;': the marker was looked for before
+    entities were decoded, so '>>' stayed in the words and the turns ran together."""
+    text = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n"
+        "&gt;&gt;<00:00:00.300><c> what</c><00:00:00.600><c> is</c><00:00:01.200><c> a moraine</c>\n\n"
+        "00:00:02.000 --> 00:00:02.010\n&gt;&gt; what is a moraine\n \n\n"
+        "00:00:02.010 --> 00:00:05.000\n&gt;&gt; what is a moraine\n"
+        "&gt;&gt;<00:00:02.300><c> a</c><00:00:02.600><c> ridge</c><00:00:03.800><c> of rock</c>\n"
+    )
+    transcript = parse_text(text)
+    assert [(s.start, s.text) for s in transcript.segments] == [
+        (0.0, "what is a moraine"),
+        (2.01, "a ridge of rock"),
+    ]

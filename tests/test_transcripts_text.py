@@ -213,7 +213,7 @@ def test_a_transcript_in_capitals_is_speech_not_a_title_page():
 def test_a_caption_turn_marker_opens_a_turn_and_is_no_word():
     """'>>' marks a new speaker in TV captions; in a text transcript it stayed in the words,
     and so in quotes and cards ('>> The {{c1::Smoot-Hawley Act}} raised...')."""
-    text = ">> A tariff is a tax on imports.\n>> And a quota?\n>>A quota is a\nlimit on imports.\n"
+    text = ">> A tariff is a tax on imports.\n&gt;&gt; And a quota?\n>>A quota is a\nlimit on imports.\n"
     assert [said for _, _, said in turns(parse_text(text))] == [
         "A tariff is a tax on imports.",
         "And a quota?",

@@ -28,7 +28,8 @@ _INLINE_TIMESTAMP = re.compile(r"<\d[^<>\s]*\s*>")
 """Any word-time tag, even one too malformed to read (`<00:00:53.1000>`, `<00:01:04.000x>`,
 `<00:01:03.000 >`): WebVTT text writes a '<' of its own as '&lt;', so none is a word."""
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
-_TURN_MARKER = re.compile(r"^(?:>>|-|–|—)\s*")
+_TURN_MARKER = re.compile(r"^(?:>>|&gt;&gt;|-|–|—)\s*")
+"""A new speaker: '>>' (which YouTube writes '&gt;&gt;', decoded only later) or a dash."""
 _VTT_TITLE = re.compile(r"^WEBVTT[ \t]*[-–:]?[ \t]*(\S.*)$")
 # Share of cues opening with the previous cue's last line above which captions are "rolling".
 ROLLING_SHARE = 0.3

@@ -44,7 +44,7 @@ _FULL_NAME_BEFORE_TIME = re.compile(
 """'Ana Ruiz 01:02:03 text' (tab-separated too): a name of two words or more, so that prose
 opening with a time ('At 10:30:15 the rocket...') is not taken for a label."""
 _BULLET = re.compile(r"^(?:[-*•]|\d+\.)\s+")
-_TURN_MARKER = re.compile(r"^>>+\s*")
+_TURN_MARKER = re.compile(r"^(?:>>+|&gt;&gt;)\s*")
 """Captions' mark of a new speaker, left in text made from TV or caption transcripts."""
 _NAME_PARTICLES = frozenset(
     ["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al"]
