@@ -1695,6 +1695,16 @@ def test_glossary_file_forms_and_errors(tmp_path: Path) -> None:
         load_glossary(tmp_path / "missing.txt")
 
 
+def test_a_glossary_spelling_matched_in_another_case_form_is_replaced() -> None:
+    """The pattern matches case-insensitively, so 'ſun' (a long s) or 'STRASSE' matches an
+    entry whose lower case differs: it is replaced, never a KeyError."""
+    glossary = {"sun": "Sun", "straße": "Strasse"}
+    assert (
+        apply_glossary("The ſun rose over the STRASSE.", glossary)
+        == "The Sun rose over the Strasse."
+    )
+
+
 def make_test_card(quote: str, front: str) -> Card:
     content = CardContent(note_type=NoteType.CLOZE, front=front)
     return Card(id=quote[:8], kind=CardKind.CLAIM, generated=content, quote=quote)

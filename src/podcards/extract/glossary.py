@@ -42,13 +42,15 @@ def apply_glossary(text: str, glossary: dict[str, str]) -> str:
     if not glossary or not text:
         return text
     pattern, lookup = glossary_pattern(tuple(glossary.items()))
-    return pattern.sub(lambda match: lookup[match.group(0).lower()], text)
+    return pattern.sub(lambda match: lookup.get(match[0].casefold(), match[0]), text)
 
 
 @cache
 def glossary_pattern(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for the whole glossary, built once: every card field of every card asks."""
-    lookup = {heard.lower(): right for heard, right in pairs}
+    # by case-folded spelling: what the case-insensitive pattern matches ('ſun' for 'sun')
+    # folds to its key; a match that still finds none is left as it was
+    lookup = {heard.casefold(): right for heard, right in pairs}
     alternatives = sorted(lookup, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(heard) for heard in alternatives) + r")(?![\w-])",
