@@ -821,6 +821,13 @@ def test_what_a_cloze_hides(texts: list[str], deletion: str, hidden: bool) -> No
     assert (deletion in front) == hidden, front
 
 
+def test_a_cloze_gives_no_capital_to_a_word_after_an_initial() -> None:
+    """A card capitalises the first letter of each sentence it shows, but 'U.S.' ends no
+    sentence."""
+    card = card_for("The Smoot-Hawley Act raised U.S. tariffs on twenty thousand goods in 1930.")
+    assert "raised U.S. tariffs" in card.front
+
+
 def test_a_cloze_hides_a_whole_key_term_not_its_first_word() -> None:
     """The tagger takes 'pumps' for a verb, so 'water' alone is a noun phrase; but the talk
     says 'water pump' often enough to make it a key term: the card hides 'water pumps'."""

@@ -227,7 +227,8 @@ NUMBER_PHRASE = re.compile(
 )
 FULL_STOP_CHANCE = 0.8
 COMMA_CHANCE = 0.5
-SENTENCE_OPENING = re.compile(r"(?<=[.!?] )(?:\{\{c1::)?[a-z]")
+SENTENCE_OPENING = re.compile(r"(?<=[.!?] )(?<!\b[A-Z]\. )(?:\{\{c1::)?[a-z]")
+"""A sentence's first letter in a card, not one after an initial ('U.S. tariffs')."""
 DANGLING_END = re.compile(
     r"(?:,?\s+(?:and|but|so|or|because|whereas|and then|and so|even though|although))+[\s,]*$",
     re.IGNORECASE,
