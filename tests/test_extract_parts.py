@@ -621,6 +621,8 @@ def test_a_comment_on_a_subject_is_no_definition() -> None:
     """'X is a big story' says what the speaker thinks of X, not what X is."""
     card = card_for("The tide table is a long story with many chapters and footnotes.")
     assert not card.front.startswith("What is")
+    card = card_for("Deep-sea mining is the biggest threat to the ocean floor that we know of.")
+    assert not card.front.startswith("What is"), card.front  # a danger rated, not a thing said
     assert card_for("A caldera is a large crater left by a volcano.").front == "What is a caldera?"
 
 
