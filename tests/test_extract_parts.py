@@ -1036,6 +1036,24 @@ def test_a_why_question_answered_by_because_becomes_that_question_and_answer() -
     assert lint(answer.generated) == []
 
 
+def test_a_why_question_about_what_was_just_said_is_not_a_card_s_question() -> None:
+    """'Why does that matter?': alone, the card cannot say what 'that' is; the answer makes a
+    card of its own instead. A question naming its subject is asked as it was."""
+    from card_factory import talk_of_turns
+
+    transcript = talk_of_turns(
+        "Vents",
+        [
+            ("Host", "Hot vents pour out minerals all day. Why does that matter for early life?"),
+            ("Guest", "Because the minerals speed up the chemistry that builds bigger molecules."),
+        ],
+    )
+    answer = next(card for card in extract_cards(transcript) if "Because" in card.quote)
+    assert "that matter" not in answer.generated.front, answer.generated.front
+    assert questions.asks_about_a_pointer("Why did it last so long?")
+    assert not questions.asks_about_a_pointer("Why do those rocks float on water?")
+
+
 def test_a_long_because_answer_loses_trailing_phrases_or_keeps_its_question() -> None:
     from podcards.extract import extract_cards
 

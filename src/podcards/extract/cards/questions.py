@@ -368,6 +368,28 @@ def without_trailing_phrases(reason: str) -> str:
     return reason
 
 
+DEMONSTRATIVES = frozenset(["that", "this", "these", "those"])
+POINTERS = DEMONSTRATIVES | {"it", "they", "he", "she"}
+
+
+def asks_about_a_pointer(question: str) -> bool:
+    """'Why does that matter?', 'Why did it last so long?': the subject after 'why' and its
+    verb points at what was said before, so the card alone cannot say what it asks about
+    ('Why does this valve leak?' names its subject)."""
+    tagged = tag_text(question)
+    words = [token.lower() for token, _ in tagged]
+    tags = [tag for _, tag in tagged] + ["."] * 3
+    if len(words) < 3 or words[2] not in POINTERS:
+        return False
+    if words[2] not in DEMONSTRATIVES:
+        return True
+    if words[1] in COPULAS:  # 'why is that a problem', not 'why is that valve leaking'
+        return not tags[3].startswith(("NN", "JJ"))
+    # 'why does that matter for...': one word, the verb, before a preposition or the end;
+    # 'why does this valve leak' has its noun, then its verb
+    return not tags[4].startswith(("NN", "VB", "JJ"))
+
+
 def why_answered(asked: str | None, sentences: list[str]) -> str | None:
     """The 'Why...?' question (cleaned) that the passage's 'Because...' answers, if any."""
     if asked is None or not sentences or not BECAUSE_OPENING.match(sentences[0]):
@@ -375,7 +397,8 @@ def why_answered(asked: str | None, sentences: list[str]) -> str | None:
     question = clean_disfluencies(asked)
     if not WHY_QUESTION.match(question):
         return None
-    return question[question.lower().index("why") :]
+    asked_why = question[re.search(r"\bwhy\b", question, re.IGNORECASE).start() :]
+    return None if asks_about_a_pointer(asked_why) else asked_why
 
 
 EXPLAINS_WHAT_FOLLOWS = re.compile(r"\b(?:and|but|so|or),?$", re.IGNORECASE)
