@@ -450,6 +450,8 @@ def test_a_definition_answering_what_was_asked_ranks_higher() -> None:
     assert answer_reasons([("Host", told), ("Guest", lichen)])["asked"] == 0
     lecture = f"What is lichen, then? Look closely at a wall. {lichen}"
     assert answer_reasons([("Speaker", lecture)])["asked"] > 0
+    set_up = f"Now lichen, the crust on old walls. So what is it, really? {lichen}"
+    assert answer_reasons([("Speaker", set_up)])["asked"] > 0  # named just before the question
 
 
 def test_a_talk_s_most_frequent_terms_are_its_main_subjects() -> None:

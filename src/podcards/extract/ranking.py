@@ -81,6 +81,7 @@ CENTRAL_TERMS = 30
 CENTRAL_DEFINITION_BONUS = 1.0
 ASKED_BONUS = 2.0
 ASKED_REACH = 5
+SETUP_SENTENCES = 2
 LONG_TURN_SENTENCES = 60
 PSEUDO_TURN_SENTENCES = STRETCH_SENTENCES
 """A stand-in turn is as long as the stretch key terms are counted over: one notion of
@@ -253,9 +254,10 @@ def study_talk(sentences: Sequence[Sentence]) -> Talk:
 
 def asked_questions(sentences: Sequence[Sentence]) -> dict[int, str]:
     """For each sentence, what it may answer (lower case): the questions among the ASKED_REACH
-    sentences before it ('So what is viscosity?') and, in a turn's first ASKED_REACH sentences,
-    the whole turn before when another speaker ended it on a question ('I want to talk about
-    capacity factor [...] can you give us the proper definition?')."""
+    sentences before it ('So what is viscosity?'), each with the SETUP_SENTENCES before it
+    ('Let's talk about lichen. [...] So what is it, really?'), and, in a turn's first
+    ASKED_REACH sentences, the whole turn before when another speaker ended it on a question
+    ('I want to talk about capacity factor [...] can you give us the proper definition?')."""
     asked: dict[int, str] = {}
     handed_over = ""
     turn_start = answer_start = 0
@@ -269,7 +271,7 @@ def asked_questions(sentences: Sequence[Sentence]) -> dict[int, str]:
             handed_over = " ".join(said.lowered for said in turn) if handing else ""
             turn_start = answer_start = position
         questions = [
-            sentences[at].lowered
+            " ".join(said.lowered for said in sentences[max(0, at - SETUP_SENTENCES) : at + 1])
             for at in range(max(0, position - ASKED_REACH), position)
             if questions_at[at]
         ]
