@@ -53,6 +53,8 @@ from podcards.models import Card, CardContent, CardKind, NoteType
         ),
         ("Lichen is, it's basically a fungus and an alga living together.", detectors.DEFINITION),
         ("A moraine is, um, it's basically a ridge of rock.", detectors.DEFINITION),
+        ("Scour is the river eating the ground out from under a pier.", detectors.DEFINITION),
+        ("Latency is the time it takes a packet to arrive.", detectors.DEFINITION),
         (
             "The way a heat pump cycle works is the fluid boils at a low pressure.",
             detectors.DEFINITION,
