@@ -1351,6 +1351,8 @@ def test_a_caption_s_definition_opens_after_the_words_before_it() -> None:
 def test_an_appositive_defines_its_noun_phrase() -> None:
     card = card_for("Honestly, pumice, a volcanic glass full of gas bubbles, floats on water.")
     assert (card.front, card.back) == ("What is pumice?", "A volcanic glass full of gas bubbles")
+    card = card_for("Later they used box girders, basically a deck shaped like a flat wing.")
+    assert card.front == "What are box girders?", card.front  # a plural is asked as one
 
 
 @pytest.mark.parametrize(

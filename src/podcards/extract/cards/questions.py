@@ -495,8 +495,9 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                     written = written[:1].lower() + written[1:]
                     if DETERMINER_BEFORE.search(text, 0, found.start()):
                         written = with_article(written)
+                    verb = "are" if sentence.tags[high - 1] == "NNS" else "is"
                     draft = basic(
-                        CardKind.DEFINITION, f"What is {written}?", answer.group("answer")
+                        CardKind.DEFINITION, f"What {verb} {written}?", answer.group("answer")
                     )
                     if draft:
                         return draft
