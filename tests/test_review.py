@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from card_factory import make_card, make_card_file
+from card_factory import FACTS, make_card, make_card_file
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -236,6 +236,35 @@ def test_a_cloze_with_nothing_hidden_cannot_be_approved_until_fixed(
     assert "not approved: its answer is empty; e edits it" in capsys.readouterr().err
     review_with_keys(unclozed_path, f"e{ENTER}{CLEAR_LINE}Three feet{ENTER}aq")  # the answer
     assert statuses(unclozed_path)["tide-000"] == "approved"
+
+
+@pytest.mark.parametrize(
+    ("generated", "keys"),
+    [
+        # edited into a cloze and approved, then o brings back the cloze with nothing hidden
+        (
+            CardContent(note_type=NoteType.CLOZE, front=FACTS[0][2]),
+            f"e{CLEAR_LINE}Sea stars move on {{{{c1::tube feet}}}}.{ENTER}{ENTER}abo",
+        ),
+        # a Q/A with no answer switched to a cloze and approved, then c switches back
+        (CardContent(note_type=NoteType.BASIC, front=FACTS[0][0]), "cabc"),
+    ],
+    ids=["restore", "switch"],
+)
+def test_text_no_anki_card_can_be_made_of_puts_an_approved_card_back_to_pending(
+    card_path: Path, capsys: pytest.CaptureFixture, generated: CardContent, keys: str
+) -> None:
+    """o and c used to leave such a card approved, for the export to drop with a warning."""
+    card_file = load_card_file(card_path)
+    card_file.cards[0].generated = generated
+    save_card_file(card_path, card_file)
+    review_with_keys(card_path, keys + "q")
+    card = load_card_file(card_path).cards[0]
+    assert (card.status, card.edited) == (ReviewStatus.PENDING, None)
+    assert "back to pending: " in capsys.readouterr().err
+    review_with_keys(card_path, "au" + keys + "uq")  # undo gives back text and approval
+    card = load_card_file(card_path).cards[0]
+    assert card.status == ReviewStatus.APPROVED and note_problem(card) is None
 
 
 def test_approving_above_a_score_leaves_a_cloze_with_nothing_hidden_pending(

@@ -424,6 +424,7 @@ class ReviewSession:
         if edited != card.edited:
             with self._change([card], what):
                 card.edited = edited
+                _keep_approved_exportable(card)
 
     def _ask_content(self, current: CardContent) -> CardContent:
         if current.note_type == NoteType.CLOZE:
@@ -479,6 +480,16 @@ def _tags_typed(answer: str) -> list[str]:
     (Anki tags hold no spaces): '"tidal power" shore' -> ['tidal-power', 'shore']."""
     found = ("".join(match.groups(default="")) for match in TYPED_TAG.finditer(answer))
     return [tag for tag in ("-".join(words.strip("\"'").split()) for words in found) if tag]
+
+
+def _keep_approved_exportable(card: Card) -> None:
+    """Put an approved card back to pending when its new text can make no Anki card (o or c
+    bringing back a cloze with nothing hidden): review would not approve such a card, and left
+    approved the export would only drop it with a warning. u gives back text and approval."""
+    problem = note_problem(card)
+    if card.status == ReviewStatus.APPROVED and problem:
+        card.status, card.decided_at = ReviewStatus.PENDING, None
+        ui.warn(f"back to pending: {problem}; {FIX_FIRST}")
 
 
 def _text_and_tags(card: Card) -> tuple[CardContent | None, list[str]]:
