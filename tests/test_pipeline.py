@@ -183,11 +183,30 @@ def test_run_refuses_a_bad_deck_file_or_pattern_before_extracting_and_reviewing(
     assert not (tmp_path / "decks").exists()
 
 
-def test_run_names_the_deck_it_cannot_write(tmp_path: Path) -> None:
+def test_run_names_the_deck_it_cannot_write_before_extracting_and_reviewing(
+    tmp_path: Path,
+) -> None:
+    """A folder that allows writing is not enough (root may write anywhere, then fails in
+    /proc): the deck was refused only after the whole review."""
     deck = tmp_path / ("d" * 245 + ".apkg")  # its temp file's name is over the limit
     with pytest.raises(PodcardsError) as refused:
         run_with_keys([SEASON / "bees.txt"], Config(output=tmp_path / "decks"), "aq", deck=deck)
     assert str(refused.value).startswith(f"{deck}: cannot be written (")
+    assert not (tmp_path / "decks").exists()
+    assert not list(tmp_path.iterdir())  # nor a probe left behind
+
+
+def test_run_command_refuses_a_deck_it_cannot_write_in_one_line(tmp_path: Path) -> None:
+    deck = tmp_path / "missing" / ("d" * 245 + ".apkg")
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", "run", str(SEASON / "bees.txt"), "-o", str(deck)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"podcards: {deck}: cannot be written (")
+    assert len(done.stderr.splitlines()) == 1 and not (tmp_path / "decks").exists()
 
 
 def test_demo_command_writes_a_deck_that_anki_imports(

@@ -52,6 +52,20 @@ def check_writable(path: Path) -> None:
         raise InputError(path, f"cannot be written ({folder} is not a folder)")
     if not os.access(folder, os.W_OK):
         raise InputError(path, f"cannot be written ({folder} does not allow writing)")
+    try:
+        _probe_temp_file(path, folder)
+    except OSError as error:
+        raise InputError(path, f"cannot be written ({error.strerror or error})") from None
+
+
+def _probe_temp_file(path: Path, folder: Path) -> None:
+    """Create and remove the temp file writing `path` will need, in `folder`: permission bits
+    say nothing to root, who then fails in /proc or on a read-only mount, nor about a name
+    too long for the temp file; only trying tells, and it must fail before a review, not
+    after it."""
+    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    os.unlink(temp_name)
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
