@@ -11,11 +11,13 @@ from anki.scheduler.v3 import CardAnswer
 from anki.utils import strip_html
 from anki_cards import RISKY_QUOTE, ferries_file, glass_file
 from ankitools import import_package
+from card_factory import make_card
 
 from podcards.anki import BASIC_MODEL_ID, CLOZE_MODEL_ID, build_package, export_decks
+from podcards.anki.notes import distinct_deck_names
 from podcards.anki.preview import card_sides
 from podcards.cardfile import load_card_file, save_card_file
-from podcards.models import CardContent, NoteType
+from podcards.models import CardContent, CardFile, EpisodeInfo, NoteType, ReviewStatus
 
 EXPECTED_NOTES = 4  # glass-1, glass-2, glass-3 (approved, whole) + ferry-1
 EXPECTED_CARDS = 5  # glass-3 has two deletions
@@ -218,3 +220,37 @@ def test_switching_a_card_to_cloze_makes_a_new_note_and_the_import_succeeds(
     assert len(log.new) == 1 and len(log.updated) == 2
     new_note = note_by_card_id(collection, "glass-harbors", "glass-1", "cloze")
     assert new_note["Text"] == "Old glass turns {{c1::green}}."
+
+
+def test_titles_differing_only_in_case_get_two_decks_anki_keeps_apart(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """Anki matches deck names without case: it imported 'Podcasts::rust basics' beside
+    'Podcasts::Rust Basics' as 'Podcasts::Rust Basics_'."""
+    episodes = [("Rust Basics", "rust-basics"), ("rust basics", "rust-basics-2")]
+    card_files = []
+    for title, slug in episodes:
+        card = make_card(0)
+        card.status = ReviewStatus.APPROVED
+        episode = EpisodeInfo(title=title, slug=slug, source=f"{slug}.txt", format="text")
+        card_files.append(CardFile(episode=episode, cards=[card]))
+    result = build_package(card_files, tmp_path / "deck.apkg")
+    import_package(collection, result.path)
+    decks = {deck.name: deck.id for deck in collection.decks.all_names_and_ids()}
+    expected = ["Podcasts::Rust Basics", "Podcasts::rust basics (2)"]
+    assert set(expected) <= decks.keys()
+    assert not [name for name in decks if name.endswith("_")]
+    for (_, slug), name in zip(episodes, expected, strict=True):
+        [card_id] = collection.find_cards(f'"deck:{name}"')
+        assert note_by_card_id(collection, slug, "tide-000").id == collection.get_card(card_id).nid
+
+
+def test_deck_names_spelled_alike_stay_one_deck_and_numbers_are_free() -> None:
+    names = ["S::Rust Basics", "S::rust basics", "S::Rust Basics", "S::rust basics (2)", "S::X"]
+    assert distinct_deck_names(names) == [
+        "S::Rust Basics",
+        "S::rust basics (3)",  # not (2): another episode's deck is called that
+        "S::Rust Basics",
+        "S::rust basics (2)",
+        "S::X",
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -214,6 +215,40 @@ def deck_name(pattern: str, episode: EpisodeInfo) -> str:
     return "::".join(parts)
 
 
+def distinct_deck_names(names: Sequence[str]) -> list[str]:
+    """The names with one that differs from an earlier one only in case numbered apart
+    ('Rust basics' after 'Rust Basics' -> 'Rust basics (2)').
+
+    Anki compares deck names without case: it would import the second episode's deck as
+    'Rust Basics_'. Names spelled the same stay one deck (a pattern without {title} puts
+    every episode in one deck on purpose)."""
+    given: dict[str, str] = {}
+    """Each deck name as the package spells it, by its Anki key."""
+    asked = {_anki_deck_key(name) for name in names}
+    renamed: dict[str, str] = {}
+    for name in names:
+        if name not in renamed:
+            renamed[name] = _free_deck_name(name, given, asked)
+            given[_anki_deck_key(renamed[name])] = renamed[name]
+    return [renamed[name] for name in names]
+
+
+def _free_deck_name(name: str, given: dict[str, str], asked: set[str]) -> str:
+    """`name`, or `name (2)`, `(3)`...: the first Anki takes for no deck already given, nor,
+    when numbered, for one another episode asks for by name."""
+    if given.get(_anki_deck_key(name), name) == name:
+        return name
+    number = 2
+    while _anki_deck_key(f"{name} ({number})") in asked | given.keys():
+        number += 1
+    return f"{name} ({number})"
+
+
+def _anki_deck_key(name: str) -> str:
+    """A deck name as Anki matches it: Unicode-normalised and without case."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 def deck_id(name: str) -> int:
     """A stable id from the deck name, below 2**53 so every Anki client reads it exactly."""
     digest = hashlib.sha256(name.encode("utf-8")).digest()
@@ -246,9 +281,9 @@ def plan_notes(
     notes: list[ExportNote] = []
     skipped: list[Skipped] = []
     seen_guids: set[str] = set()
-    for card_file in card_files:
+    decks = distinct_deck_names([deck_name(deck_pattern, f.episode) for f in card_files])
+    for card_file, deck in zip(card_files, decks, strict=True):
         episode = card_file.episode
-        deck = deck_name(deck_pattern, episode)
         for card in card_file.cards:
             if not exportable(card, include_pending):
                 continue
