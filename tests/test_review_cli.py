@@ -148,3 +148,23 @@ def test_second_review_refuses_in_one_line(review_in_progress: Path) -> None:
     assert result.stderr.count("\n") == 1
     statuses = [card["status"] for card in json.loads(review_in_progress.read_text())["cards"]]
     assert statuses == ["approved", "pending", "pending"]
+
+
+@pytest.mark.parametrize("command", ["status", "preview"])
+def test_reading_commands_leave_an_old_schema_card_file_as_it_is(
+    tmp_path: Path, command: str
+) -> None:
+    """status (and preview) migrated a schema 0 file and wrote a .bak, though they only read."""
+    path = tmp_path / "old.cards.json"
+    flat = [{**make_card(n).as_candidate(), "status": "approved"} for n in range(2)]
+    old_text = json.dumps({"episode": EPISODE.model_dump(), "cards": flat})
+    path.write_text(old_text)
+    result = run_podcards(command, str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert path.read_text() == old_text
+    assert sorted(p.name for p in tmp_path.iterdir() if ".cards.json" in p.name) == [path.name]
+    if command == "status":
+        row = next(line for line in result.stdout.splitlines() if path.name in line)
+        assert [cell.strip() for cell in row.split("│")[2:-1]] == ["0", "2", "0", "0"]
+    load_card_file(path)  # a command that writes still migrates, after keeping a .bak
+    assert (tmp_path / "old.cards.json.bak").read_text() == old_text

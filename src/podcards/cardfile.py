@@ -111,11 +111,13 @@ def check_readable(path: Path) -> None:
         path.open("rb").close()
 
 
-def load_card_file(path: Path) -> CardFile:
+def load_card_file(path: Path, *, migrate: bool = True) -> CardFile:
     """Read and check a card file, migrating an older schema (after keeping a `.bak`).
 
     Any problem is an InputError naming the line (broken JSON) or the field (wrong shape),
-    and the file is left exactly as it was.
+    and the file is left exactly as it was. Without `migrate`, an older schema is read as its
+    migration would be but not written back: a command that only reads (status, preview)
+    leaves the file, and no `.bak`, as it found them.
     """
     with reading(path, "card file"):
         raw = path.read_bytes()
@@ -134,7 +136,7 @@ def load_card_file(path: Path) -> CardFile:
         )
     migrated = _migrate(data, version)
     card_file = _validate(path, migrated)
-    if version < CARD_FILE_SCHEMA_VERSION:
+    if migrate and version < CARD_FILE_SCHEMA_VERSION:
         with card_file_lock(path):
             _keep_backup(path)
             save_card_file(path, card_file)

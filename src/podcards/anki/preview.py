@@ -137,7 +137,7 @@ def write_preview(
     extra_tags: Sequence[str] = (),
 ) -> tuple[int, list[str]]:
     """Write the preview page of what `export` would write; (cards shown, skipped-card lines)."""
-    loaded = [load_card_file(path) for path in distinct_paths(card_files)]
+    loaded = [load_card_file(path, migrate=False) for path in distinct_paths(card_files)]
     notes, skipped = plan_notes(
         loaded, deck_pattern=deck_pattern, include_pending=include_pending, extra_tags=extra_tags
     )

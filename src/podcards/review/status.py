@@ -33,7 +33,7 @@ def card_file_statuses(target: Path) -> list[CardFileStatus]:
 
 def _status_of(path: Path, single: bool) -> CardFileStatus:
     try:
-        cards = load_card_file(path).cards
+        cards = load_card_file(path, migrate=False).cards  # status only reads
     except InputError as error:
         if single:
             raise
