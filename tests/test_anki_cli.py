@@ -53,17 +53,22 @@ def test_export_with_explicit_output(tmp_path: Path, card_files: list[Path]) -> 
     assert (tmp_path / "out" / "ferries.apkg").is_file()
 
 
-def test_nothing_to_export_is_exit_1_in_one_line(tmp_path: Path, card_files: list[Path]) -> None:
+@pytest.mark.parametrize("command", ["export", "preview"])
+def test_nothing_to_export_is_exit_1_in_one_line(
+    tmp_path: Path, card_files: list[Path], command: str
+) -> None:
+    """The line names the command run: preview said 'no approved cards to export'."""
     undecided = ferries_file()
     undecided.cards[0].status = ReviewStatus.PENDING
     save_card_file(card_files[1], undecided)
-    done = podcards(tmp_path, "export", card_files[1].name)
+    done = podcards(tmp_path, command, card_files[1].name)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
-        "podcards: no approved cards to export in night-ferries (pending cards need --include-pending)"
+        f"podcards: no approved cards to {command} in night-ferries "
+        "(pending cards need --include-pending)"
     ]
     assert not (tmp_path / "decks").exists()
-    assert podcards(tmp_path, "export", card_files[1].name, "--include-pending").returncode == 0
+    assert podcards(tmp_path, command, card_files[1].name, "--include-pending").returncode == 0
 
 
 @pytest.mark.parametrize(

@@ -273,10 +273,12 @@ def plan_notes(
     deck_pattern: str,
     include_pending: bool,
     extra_tags: Sequence[str] = (),
+    action: str = "export",
 ) -> tuple[list[ExportNote], list[Skipped]]:
     """Every note the export writes, in card file order, and the cards left out with why.
 
-    Raises NothingToDo when no card makes a note, so no empty deck is ever written.
+    Raises NothingToDo when no card makes a note, so no empty deck is ever written; its
+    message names the `action` the user asked for ('no approved cards to preview').
     """
     notes: list[ExportNote] = []
     skipped: list[Skipped] = []
@@ -306,5 +308,5 @@ def plan_notes(
             hint = " (no cards at all: extraction found nothing worth a card)"
         elif not include_pending and any(card.status == ReviewStatus.PENDING for card in cards):
             hint = " (pending cards need --include-pending)"
-        raise NothingToDo(f"no approved cards to export in {episodes}{hint}")
+        raise NothingToDo(f"no approved cards to {action} in {episodes}{hint}")
     return notes, skipped

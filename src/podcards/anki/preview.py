@@ -139,7 +139,11 @@ def write_preview(
     """Write the preview page of what `export` would write; (cards shown, skipped-card lines)."""
     loaded = [load_card_file(path, migrate=False) for path in distinct_paths(card_files)]
     notes, skipped = plan_notes(
-        loaded, deck_pattern=deck_pattern, include_pending=include_pending, extra_tags=extra_tags
+        loaded,
+        deck_pattern=deck_pattern,
+        include_pending=include_pending,
+        extra_tags=extra_tags,
+        action="preview",
     )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(preview_page(notes), encoding="utf-8")
