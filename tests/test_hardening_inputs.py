@@ -103,7 +103,7 @@ REFUSED = [
     ("picture.txt", png_bytes(), "PNG image"),
     ("nul.txt", b"Ann: The keeper \x00 climbed.\n" * 20, "binary file"),
     ("clock.txt", b"00:00:01\n[00:01:02]\n(1:03:04)\n\n00:10\n" * 20, "no transcript text found"),
-    ("schema.json", b'{"episodes": [{"words": "not here"}]}', "not a whisper transcript"),
+    ("schema.json", b'{"episodes": [{"words": "not here"}]}', "not a Whisper JSON transcript"),
     ("types.json", b'{"segments": [{"start": "soon", "text": 5}, 7, null]}', "no transcript"),
     ("deep.json", b"[" * 10_000 + b"]" * 10_000, "nested too deeply"),
     ("deep-text.json", b'{"segments": [{"text": ' + b"[" * 10_000 + b"]" * 10_000 + b"}]}", "deep"),

@@ -72,8 +72,35 @@ def test_podcasting20_word_level_with_zero_length_and_equal_times(fixtures):
 def test_forcing_a_json_format_on_other_text_is_a_clear_error(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("Just some words.\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"notes\.txt: not a whisper transcript \(invalid JSON"):
+    with pytest.raises(
+        InputError, match=r"notes\.txt: not a Whisper JSON transcript \(invalid JSON"
+    ):
         read_transcript(path, "whisper")
+
+
+@pytest.mark.parametrize(
+    ("format", "message"),
+    [
+        ("srt", "not an SRT transcript (no caption cues"),
+        ("vtt", "not a WebVTT transcript (no caption cues"),
+        ("whisper", "not a Whisper JSON transcript (invalid JSON"),
+        ("podcast-json", "not a Podcasting 2.0 JSON transcript (invalid JSON"),
+    ],
+)
+def test_a_forced_format_is_named_as_people_write_it(tmp_path, format, message):
+    """'not a srt transcript': the option's name, lower case, with the wrong article."""
+    path = tmp_path / "notes.txt"
+    path.write_text("Just some words.\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        read_transcript(path, format)
+    assert str(refused.value).startswith(f"{path}: {message}")
+
+
+def test_no_text_found_names_the_format_read(tmp_path):
+    path = tmp_path / "empty.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:02,000\n\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no transcript text found \(read as SRT\)"):
+        read_transcript(path)
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,14 @@ PARSERS: dict[str, Callable[[str], ParsedText]] = {
     "podcast-json": parse_podcast_json,
 }
 FORMATS = tuple(PARSERS)
+FORMAT_NAMES = {
+    "text": "a text",
+    "srt": "an SRT",
+    "vtt": "a WebVTT",
+    "whisper": "a Whisper JSON",
+    "podcast-json": "a Podcasting 2.0 JSON",
+}
+"""Each format as a message names it, with its article: 'not an SRT transcript'."""
 EXTENSION_HINTS = {".srt": "srt", ".vtt": "vtt", ".webvtt": "vtt"}
 
 _CUE_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}\s*-->", re.MULTILINE)
@@ -58,10 +66,11 @@ def parse_text(text: str, source: str = "<text>", format: str | None = None) -> 
     try:
         parsed = PARSERS[chosen](text)
     except FormatMismatch as problem:
-        raise InputError(source, f"not a {chosen} transcript ({problem})") from None
+        raise InputError(source, f"not {FORMAT_NAMES[chosen]} transcript ({problem})") from None
     segments = parsed.builder.finish()
     if not segments:
-        raise InputError(source, f"no transcript text found (read as {chosen})")
+        read_as = FORMAT_NAMES[chosen].split(" ", 1)[1]
+        raise InputError(source, f"no transcript text found (read as {read_as})")
     return Transcript(
         title=plain_line(parsed.title or "") or _title_from_file_name(source),
         source=source,
