@@ -323,3 +323,41 @@ def test_dev_transcript_reads_as_continuous_speech(dev_transcript):
     assert cut_fragments
     for fragment in cut_fragments:
         assert f" {fragment.strip()}" in everything
+
+
+def test_a_label_with_a_role_or_title_names_the_speaker_without_it():
+    """'Jane Doe (Host):' and 'Jane Doe, PhD:' were no labels: the whole line was spoken text
+    of the turn before."""
+    transcript = parse_text(
+        "Jane Doe (Host): 00:00:05 Welcome back to the show.\n"
+        "Omar Reyes, PhD: 00:00:12 Glad to be here.\n"
+        "**Jane Doe (Host):** So what is a glacier?\n"
+        "[00:00:30] Omar Reyes, Ph.D.: Ice that moves under its own weight.\n"
+        "Jane Doe: And how fast?\n"
+        "Omar (guest): Inches a day.\n"
+        "Omar (guest): Sometimes more.\n"
+    )
+    assert turns(transcript) == [
+        ("Jane Doe", 5.0, "Welcome back to the show."),
+        ("Omar Reyes", 12.0, "Glad to be here."),
+        ("Jane Doe", None, "So what is a glacier?"),
+        ("Omar Reyes", 30.0, "Ice that moves under its own weight."),
+        ("Jane Doe", None, "And how fast?"),
+        ("Omar", None, "Inches a day. Sometimes more."),
+    ]
+
+
+def test_a_phrase_that_only_looks_like_a_titled_label_stays_word_for_word():
+    transcript = parse_text(
+        "Ana Ruiz: 00:00:01 Three things matter.\n"
+        "Finally, Kubernetes: it schedules the work.\n"
+        "Ana Ruiz (00:00:09): Back to (Part One): the cache.\n"
+    )
+    assert turns(transcript) == [
+        (
+            "Ana Ruiz",
+            1.0,
+            "Three things matter. Finally, Kubernetes: it schedules the work. "
+            "Back to (Part One): the cache.",
+        ),
+    ]

@@ -42,6 +42,7 @@ class CueLine:
 
     text: str
     speaker: str | None = None
+    written: str | None = None  # the speaker as the label wrote it ('Jane Doe (Host)')
     strong: bool = False
     new_turn: bool = False
     timed: bool = False  # carried inline word timestamps: YouTube's marker of newly spoken words
@@ -124,11 +125,11 @@ def _cue_line(raw: str) -> CueLine:
     marker = _TURN_MARKER.match(text)
     if marker:
         text = text[marker.end() :]
-    name, strong, rest = split_speaker_label(text)
+    name, strong, rest, written = split_speaker_label(text)
     if voice:
         return CueLine(text, speaker=voice.group(1).strip(), strong=True, timed=timed)
     if name:
-        return CueLine(rest, speaker=name, strong=strong, new_turn=bool(marker), timed=timed)
+        return CueLine(rest, name, written, strong=strong, new_turn=bool(marker), timed=timed)
     return CueLine(text, new_turn=bool(marker), timed=timed)
 
 
@@ -183,7 +184,7 @@ def _add_line(builder: TurnBuilder, line: CueLine, cue: Cue, trusted: set[str]) 
     if line.speaker in trusted:
         builder.start_turn(line.speaker)
     elif line.speaker:
-        text = f"{line.speaker}: {text}"
+        text = f"{line.written or line.speaker}: {text}"
     if line.new_turn and line.speaker not in trusted:
         builder.start_turn(None, force=True)
     builder.add(text, cue.start, cue.end)

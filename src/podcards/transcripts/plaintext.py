@@ -3,6 +3,7 @@
 Handled labels (a leading "- " or "* " bullet is allowed on each):
   Name: 00:12:34 text        Name : 00:12:34 (text on the next lines)     - 00:12:34 text
   Name (00:12:34):           [00:12:34] Name: text     [00:12:34] **Name:** text
+  Name (Host): text          Name, PhD: text  (the role or title is not part of the name)
   **Name:** text \\[06:04\\]   [Name] [12:34] text       Name  2:05   (Otter, text below)
   Name [(01:02:03)](https://...&t=3723) text           00:12:34 text       plain paragraphs
 and the layout noise around them: YAML front matter, headings, bold title-page lines, page
@@ -30,9 +31,12 @@ _TIME_TOKEN = re.compile(
 )
 _INLINE_TIME = re.compile(rf"\\?\[({TIME})\\?\]")
 _NAME = r"[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3}"
-_BOLD_NAME = re.compile(rf"^\*\*(?P<name>{_NAME})\s*(?::\s*\*\*|\*\*\s*:)\s*")
+_ROLE = r"(?P<role>\s*\([^\W\d_][^():\n]{0,38}\)|,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+"""A role or title after the name, not part of it: 'Jane Doe (Host):', 'Jane Doe, PhD:'. A
+role opens with a letter, so 'Name (12:34):' is still a name and its time."""
+_BOLD_NAME = re.compile(rf"^\*\*(?P<name>{_NAME}){_ROLE}\s*(?::\s*\*\*|\*\*\s*:)\s*")
 _BRACKET_NAME = re.compile(rf"^\[(?P<name>{_NAME})\]:?\s*")
-_COLON_NAME = re.compile(rf"^(?P<name>{_NAME})\s*:(?:(?<!\d:)|(?!\d))\s*")
+_COLON_NAME = re.compile(rf"^(?P<name>{_NAME}){_ROLE}\s*:(?:(?<!\d:)|(?!\d))\s*")
 """'Name: text', but not the colon of a time or verse ('At 10:30 the...', 'John 3:16 is...')."""
 _NAME_BEFORE_TIME = re.compile(
     rf"^(?P<bold>\*\*)?(?P<name>{_NAME})(?(bold)\*\*)\s+(?=(?:\\?\[|\()\(?{TIME}|{TIME}\s*$)"
@@ -74,6 +78,7 @@ class Line:
     kind: str  # "blank", "noise", "heading", "bold", "label", "text"
     text: str
     name: str | None = None
+    written: str | None = None  # the name as the label wrote it, role and all, for a non-label
     strong: bool = False
     time: float | None = None
     url: str | None = None
@@ -145,7 +150,7 @@ def _parse_label(line: str) -> Line | None:
     """A speaker and/or time at the start of the line, in any of the supported styles."""
     rest = _BULLET.sub("", line, count=1)
     first_time, rest, url = _take_time(rest)
-    name, strong, rest = split_speaker_label(rest)
+    name, strong, rest, written = split_speaker_label(rest)
     later_time = None
     if first_time is None:
         later_time, rest, url = _take_time(rest)
@@ -155,7 +160,7 @@ def _parse_label(line: str) -> Line | None:
         strong = True
     time = first_time if first_time is not None else later_time
     rest = _TURN_MARKER.sub("", rest)  # 'Ann: >> text'
-    return Line("label", rest, name=name, strong=strong, time=time, url=url)
+    return Line("label", rest, name=name, written=written, strong=strong, time=time, url=url)
 
 
 def _take_time(text: str) -> tuple[float | None, str, str | None]:
@@ -166,8 +171,10 @@ def _take_time(text: str) -> tuple[float | None, str, str | None]:
     return parse_time(value), text[match.end() :], match.group("url")
 
 
-def split_speaker_label(text: str) -> tuple[str | None, bool, str]:
-    """('Name', strong, rest) for text opening with a speaker label, else (None, False, text).
+def split_speaker_label(text: str) -> tuple[str | None, bool, str, str | None]:
+    """('Name', strong, rest, written) for text opening with a speaker label, else (None,
+    False, text, None). `written` is the name with the role or title the label gave it ('Jane
+    Doe (Host)'), to put back word for word when the label turns out to be no speaker's.
 
     Strong labels (bold, bracketed) are trusted at once; a plain 'Name:' only when the name
     labels two or more lines (else 'Note: ...' would become a speaker).
@@ -181,8 +188,10 @@ def split_speaker_label(text: str) -> tuple[str | None, bool, str]:
     ):
         match = pattern.match(text)
         if match and _is_name_like(match.group("name")):
-            return match.group("name"), strong, text[match.end() :]
-    return None, False, text
+            written_end = match.end("role") if match.groupdict().get("role") else match.end("name")
+            written = text[match.start("name") : written_end]
+            return match.group("name"), strong, text[match.end() :], written
+    return None, False, text, None
 
 
 def _is_name_like(name: str) -> bool:
@@ -213,7 +222,7 @@ def _confirm_speakers(lines: list[Line]) -> None:
     for index, line in enumerate(lines):
         if line.name and line.name not in trusted:
             kind = "text" if line.time is None else "label"
-            lines[index] = Line(kind, f"{line.name}: {line.text}", time=line.time)
+            lines[index] = Line(kind, f"{line.written}: {line.text}", time=line.time)
 
 
 def _title_from_title_page(lines: list[Line]) -> str | None:
