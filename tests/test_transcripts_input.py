@@ -158,3 +158,27 @@ def test_any_text_parses_or_raises_input_error(head, body):
     for segment in transcript.segments:
         assert segment.text and segment.text == segment.text.strip()
         assert all(0 < mark.offset < len(segment.text) for mark in segment.marks)
+
+
+ZWJ, ZWNJ = "\u200d", "\u200c"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        f"The team 👩{ZWJ}💻 ships daily.",  # one emoji, woman technologist
+        f"Love it ❤️{ZWJ}🔥 really.",
+        f"من می{ZWNJ}خواهم بروم.",  # Persian: the non-joiner keeps 'mi-' apart, in one word
+        f"क्{ZWJ}ष is a conjunct.",  # Devanagari: the joiner asks for the half form
+    ],
+)
+def test_a_zero_width_joiner_that_joins_is_kept(words: str) -> None:
+    """Stripping every joiner broke emoji sequences into two pictures and Persian or Indic
+    words into other spellings."""
+    for text in (f"Lia Moon: 00:00:03 {words}\n", f"1\n00:00:01,000 --> 00:00:03,000\n{words}\n"):
+        assert parse_text(text).segments[0].text == words
+
+
+def test_a_stray_zero_width_character_is_still_removed() -> None:
+    text = f"Lia Moon: 00:00:03 {ZWJ}Trans{ZWJ}formers and {ZWNJ} tokens{ZWJ} 👍{ZWJ}.\n"
+    assert parse_text(text).segments[0].text == "Transformers and tokens 👍."

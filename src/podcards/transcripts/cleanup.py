@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 # Sound descriptions such as [Music], (applause), [upbeat music playing], [audience laughs]:
 # at least one sound word, optionally with modifiers. A bracket holding anything else (an
@@ -96,7 +97,11 @@ _MARKDOWN_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]+)\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 _EMPHASIS = re.compile(r"\*\*([^*\n]+)\*\*|\*([^*\s][^*\n]*)\*|__([^_\n]+)__")
 _CHARACTER_REFERENCE = re.compile(r"&#(?:\d{1,7}|[xX][0-9a-fA-F]{1,6});")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_JOINER = re.compile("[\u200c\u200d]")
+"""Zero-width (non-)joiners: part of a word where they join two letters, marks or symbols
+outside ASCII (an emoji sequence '👩\u200d💻', Persian 'می\u200cخواهم', Indic conjuncts),
+noise anywhere else (a stray one splits an English word for every search)."""
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
@@ -120,7 +125,7 @@ def speech_pieces(text: str) -> list[str]:
     decoded too, as no speaker's words are '&#39;'."""
     if "&" in text:
         text = _CHARACTER_REFERENCE.sub(lambda found: html.unescape(found[0]), html.unescape(text))
-    text = _INVISIBLE.sub("", text).translate(_QUOTES)
+    text = _JOINER.sub(_joiner_kept, _INVISIBLE.sub("", text)).translate(_QUOTES)
     text = _MARKDOWN_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _EMPHASIS.sub(lambda match: next(group for group in match.groups() if group), text)
@@ -131,6 +136,17 @@ def speech_pieces(text: str) -> list[str]:
         start = sound.end()
     pieces.append(text[start:])
     return [plain_line(piece) for piece in pieces]
+
+
+def _joiner_kept(found: re.Match[str]) -> str:
+    """The joiner where it joins (between two non-ASCII letters, marks or symbols), else ''."""
+    text, at = found.string, found.start()
+    neighbours = text[at - 1 : at] if at else "", text[at + 1 : at + 2]
+    return found[0] if all(map(_joins, neighbours)) else ""
+
+
+def _joins(char: str) -> bool:
+    return char > "\x7f" and unicodedata.category(char)[0] in "LMS"
 
 
 def sounds(text: str) -> list[re.Match[str]]:
