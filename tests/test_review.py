@@ -265,6 +265,8 @@ def test_text_no_anki_card_can_be_made_of_puts_an_approved_card_back_to_pending(
     review_with_keys(card_path, "au" + keys + "uq")  # undo gives back text and approval
     card = load_card_file(card_path).cards[0]
     assert card.status == ReviewStatus.APPROVED and note_problem(card) is None
+    summary = review_with_keys(card_path, f"{keys[-1]}q", revisit_all=True)
+    assert summary.line().startswith("Put 1 card back to pending and edited 1 card, all saved.")
 
 
 def test_approving_above_a_score_leaves_a_cloze_with_nothing_hidden_pending(

@@ -73,6 +73,8 @@ class ReviewSummary:
     approved: int = 0
     """Cards the reviewer approved in this session (one decided twice counts once, as it ended)."""
     rejected: int = 0
+    reopened: int = 0
+    """Cards decided before the session and pending after it (o or c made them unapprovable)."""
     edited: int = 0
     """Cards whose text or tags the session left different from how it found them."""
     quit: bool = False
@@ -98,6 +100,8 @@ class ReviewSummary:
                 f"decided {ui.plural(self.decided, 'card')} ({self.approved} approved, "
                 f"{self.rejected} rejected)"
             )
+        if self.reopened:
+            done.append(f"put {ui.plural(self.reopened, 'card')} back to pending")
         if self.edited:
             done.append(f"edited {ui.plural(self.edited, 'card')}")
         did = f"{' and '.join(done).capitalize()}, all saved." if done else "Nothing changed."
@@ -310,6 +314,7 @@ class ReviewSession:
             len(self.offered),
             approved=sum(card.status == ReviewStatus.APPROVED for card in decided),
             rejected=sum(card.status == ReviewStatus.REJECTED for card in decided),
+            reopened=sum(card.status == ReviewStatus.PENDING for card in decided),
             edited=len(edited),
             quit=self.quit,
         )
