@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -616,3 +617,38 @@ def test_review_of_a_broken_card_file_is_one_line_exit_2(tmp_path: Path) -> None
 def test_enter_and_other_keys_do_not_decide(card_path: Path) -> None:
     review_with_keys(card_path, f"{ENTER}xz\ta{ENTER}q")
     assert list(statuses(card_path).values())[:2] == ["approved", "pending"]
+
+
+CTRL_X, CTRL_E = "\x18", "\x05"
+
+
+def test_ctrl_x_ctrl_e_typed_at_human_speed_opens_the_editor(
+    card_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text prompts waited only 0.05 s for the second key of any two-key binding (to take Esc
+    at once), so Ctrl-E typed a tenth of a second after Ctrl-X never reached $EDITOR."""
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys\nfrom pathlib import Path\n"
+        "path = Path(sys.argv[1])\npath.write_text(path.read_text().strip() + ' (edited)')\n"
+    )
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {editor}")
+    with create_pipe_input() as pipe:
+
+        def typist() -> None:
+            pipe.send_text(f"e{CTRL_X}")
+            time.sleep(0.3)
+            pipe.send_text(CTRL_E)
+            time.sleep(2)  # the editor runs, the edit is taken, the Back prompt comes up
+            pipe.send_text(f"{ENTER}q")
+            pipe.close()
+
+        typing = threading.Thread(target=typist)
+        typing.start()
+        try:
+            review_card_file(card_path, input=pipe, output=DummyOutput())
+        finally:
+            typing.join()
+    assert load_card_file(card_path).cards[0].content.front == (
+        "What do sea stars use to move? (edited)"
+    )

@@ -12,6 +12,9 @@ from typing import Any
 ESCAPE_WAIT = 0.05
 """Seconds a text prompt waits after Esc for the rest of an Alt-key before taking it as Esc:
 a terminal sends an Alt-key's bytes together, so Esc needs no longer (prompt_toolkit waits 1 s)."""
+PREFIX_WAIT = 1.0
+"""Seconds it waits after any other first key of two (Ctrl-X of Ctrl-X Ctrl-E): typed by a
+person, the second comes a few tenths of a second later (prompt_toolkit's own wait)."""
 
 
 class PromptCancelled(Exception):
@@ -78,8 +81,24 @@ class Prompter:
             input=self.input,
             output=self.output,
         )
-        question.application.timeoutlen = ESCAPE_WAIT
+        _wait_briefly_after_esc_only(question.application)
         return question.unsafe_ask()
+
+
+def _wait_briefly_after_esc_only(app: Any) -> None:
+    """Take a lone Esc at once, yet give a person time for Ctrl-E after Ctrl-X: prompt_toolkit
+    has one wait for the second key of every binding of two, read as each key is processed,
+    so it is set after each key from the key that waits (one wait of 0.05 s for all made
+    Ctrl-X Ctrl-E work only when both keys came in the same instant)."""
+    from prompt_toolkit.keys import Keys
+
+    def set_wait(processor: Any) -> None:
+        waiting = processor.key_buffer
+        esc = bool(waiting) and waiting[0].key == Keys.Escape
+        app.timeoutlen = ESCAPE_WAIT if esc else PREFIX_WAIT
+
+    app.timeoutlen = ESCAPE_WAIT
+    app.key_processor.after_key_press += set_wait
 
 
 def _answer_with(key: str, label: str) -> Callable:
