@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -168,3 +169,38 @@ def test_reading_commands_leave_an_old_schema_card_file_as_it_is(
         assert [cell.strip() for cell in row.split("│")[2:-1]] == ["0", "2", "0", "0"]
     load_card_file(path)  # a command that writes still migrates, after keeping a .bak
     assert (tmp_path / "old.cards.json.bak").read_text() == old_text
+
+
+SEASON = Path(__file__).resolve().parent / "fixtures" / "season"
+
+
+def run_in_columns(columns: int, *args: str, cwd: Path) -> str:
+    """podcards' stdout in a terminal `columns` wide (rich reads COLUMNS), words single-spaced."""
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": str(columns)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_narrow_terminal_gets_rows_as_lines_not_a_table_of_word_pieces(tmp_path: Path) -> None:
+    """At 40 columns the summary and status tables cut 'decks/bees.cards.json' into pieces of
+    four letters, one a line."""
+    sources = [str(SEASON / "bees.txt"), str(SEASON / "volcanoes.srt")]
+    shown = run_in_columns(40, "extract", *sources, cwd=tmp_path)
+    assert "│" not in shown
+    assert re.search(
+        r"\(text\): \d+ candidates, decks/\S+\.cards\.json, ok", " ".join(shown.split())
+    )
+    status = run_in_columns(40, "status", cwd=tmp_path)
+    assert "│" not in status
+    assert re.search(
+        r"\.cards\.json: \d+ pending, 0 approved, 0 rejected, 0 edited", " ".join(status.split())
+    )
+    assert "│" in run_in_columns(80, "status", cwd=tmp_path)  # wide enough: the table

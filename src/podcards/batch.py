@@ -479,9 +479,16 @@ def show_summary(results: list[EpisodeResult], console: Console) -> None:
         table.add_column(
             column, justify="right" if column == "Candidates" else "left", overflow="fold"
         )
-    for result in results:
-        table.add_row(*_summary_row(result))
-    console.print(table)
+    rows = [_summary_row(result) for result in results]
+    for row in rows:
+        table.add_row(*row)
+    lines = [
+        f"{episode} ({form}): {count} candidates, {card_file}, {status}"
+        if result.ok
+        else f"{episode}: {status}"
+        for result, (episode, form, count, card_file, status) in zip(results, rows, strict=True)
+    ]
+    ui.print_table(console, table, lines)
     duplicates = sum(result.duplicates for result in results)
     if duplicates:
         ui.info(

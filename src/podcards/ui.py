@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from podcards.models import Transcript
 
@@ -64,6 +65,37 @@ def warn(message: str) -> None:
     from rich.markup import escape
 
     err_console().print(f"[yellow]podcards:[/] {escape(message)}", soft_wrap=True)
+
+
+def print_table(out: Console, table: Table, lines: list[str]) -> None:
+    """The table, or the same rows as `lines` (markup), one a row, when the terminal is too
+    narrow for it: at 40 columns a five-column table cut 'decks/tides.cards.json' into
+    five-letter pieces, one a line."""
+    if _narrowest(out, table) > out.width:
+        for line in lines:
+            out.print(line, soft_wrap=True)  # the terminal wraps it; a path stays whole
+    else:
+        out.print(table)
+
+
+FOLDED_WORD = 16
+"""Columns this wide may fold a longer word (a path, a long title): narrower, they cut the
+words of a table into pieces no one reads."""
+
+
+def _narrowest(out: Console, table: Table) -> int:
+    """The table's width with each column as wide as its longest word (up to FOLDED_WORD),
+    borders and padding included."""
+    from rich.measure import Measurement
+
+    words = sum(
+        max(
+            min(Measurement.get(out, out.options, cell).minimum, FOLDED_WORD)
+            for cell in [column.header, *column.cells]
+        )
+        for column in table.columns
+    )
+    return words + 3 * len(table.columns) + 1
 
 
 def plural(count: int, noun: str) -> str:

@@ -11,6 +11,9 @@ from podcards.errors import InputError, NothingToDo
 from podcards.paths import CARD_FILE_SUFFIX
 from podcards.review.session import DecisionCounts
 
+COLUMNS = ("pending", "approved", "rejected", "edited")
+"""The counts each card file's row shows, in order."""
+
 
 @dataclass
 class CardFileStatus:
@@ -52,21 +55,31 @@ def show_statuses(statuses: list[CardFileStatus]) -> None:
         caption="edited: cards in your own wording, counted in their status too",
     )
     table.add_column("card file", overflow="fold")
-    for column in ("pending", "approved", "rejected", "edited"):
+    for column in COLUMNS:
         table.add_column(column, justify="right")
+    lines = [table.title]
     for status in statuses:
-        if status.counts is None:
-            table.add_row(escape(status.path.name), "[red]unreadable[/]", "", "", "")
-            continue
-        counts = status.counts
-        table.add_row(
-            escape(status.path.name),
-            f"[yellow]{counts.pending}[/]",
-            f"[green]{counts.approved}[/]",
-            f"[red]{counts.rejected}[/]",
-            str(counts.edited),
-        )
-    ui.console().print(table)
+        row = _status_row(status)
+        table.add_row(*row)
+        counts = [f"{count} {column}" for count, column in zip(row[1:], COLUMNS, strict=True)]
+        lines.append(f"{row[0]}: {', '.join(counts) if status.counts else row[1]}")
+    ui.print_table(ui.console(), table, lines)
+
+
+def _status_row(status: CardFileStatus) -> tuple[str, str, str, str, str]:
+    """The file name and its counts, as markup."""
+    from rich.markup import escape
+
+    counts = status.counts
+    if counts is None:
+        return escape(status.path.name), "[red]unreadable[/]", "", "", ""
+    return (
+        escape(status.path.name),
+        f"[yellow]{counts.pending}[/]",
+        f"[green]{counts.approved}[/]",
+        f"[red]{counts.rejected}[/]",
+        str(counts.edited),
+    )
 
 
 def _folder_name(folder: Path) -> str:
