@@ -652,3 +652,28 @@ def test_ctrl_x_ctrl_e_typed_at_human_speed_opens_the_editor(
     assert load_card_file(card_path).cards[0].content.front == (
         "What do sea stars use to move? (edited)"
     )
+
+
+def test_a_forty_column_terminal_shows_every_count_of_a_long_episode(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With counts of three digits (a 90-minute episode has about 200 candidates) the footer
+    at 40 columns ended 'approved 120 · rejected 100 · pendi─╯'."""
+    from podcards import ui
+
+    path = tmp_path / "long.cards.json"
+    card_file = make_card_file(path, count=0)
+    card_file.cards = [make_card(n, score=0.5) for n in range(370)]
+    for card in card_file.cards[:120]:
+        card.status = ReviewStatus.APPROVED
+    for card in card_file.cards[120:220]:
+        card.status = ReviewStatus.REJECTED
+    save_card_file(path, card_file)
+    monkeypatch.setenv("COLUMNS", "40")
+    ui.console.cache_clear()
+    try:
+        review_with_keys(path, "q")
+    finally:
+        ui.console.cache_clear()
+    footer = capsys.readouterr().out.splitlines()[-1]
+    assert re.search(r"─ appr\. 120 · rej\. 100 · pend\. 150 ?─╯$", footer), footer

@@ -61,18 +61,27 @@ def card_panel(
     )
 
 
+COUNT_LABELS = (
+    ("approved", "rejected", "pending", " in the file"),
+    ("approved", "rejected", "pending", ""),
+    ("appr.", "rej.", "pend.", ""),
+)
+"""The footer's words, longest first: ' in the file' goes first when the border is too narrow
+for it, then the words are shortened, so that a narrow terminal cuts no count off (at 40
+columns, three-digit counts ended 'pendi─╯')."""
+
+
 def _counts_text(counts: DecisionCounts, width: int) -> Text:
-    """The file's decisions for the panel's bottom border; ' in the file' goes first when the
-    border is too narrow for it, so a narrow terminal cuts no count off."""
+    """The file's decisions for the panel's bottom border, in the longest words that fit."""
     from rich.text import Text
 
-    text = Text.from_markup(
-        f"[green]approved {counts.approved}[/] · [red]rejected {counts.rejected}[/] · "
-        f"pending {counts.pending}"
-    )
-    where = " in the file"
-    if text.cell_len + len(where) <= width - len("╰─  ─╯"):
-        text.append(where)
+    for approved, rejected, pending, where in COUNT_LABELS:
+        text = Text.from_markup(
+            f"[green]{approved} {counts.approved}[/] · [red]{rejected} {counts.rejected}[/] · "
+            f"{pending} {counts.pending}{where}"
+        )
+        if text.cell_len <= width - len("╰─  ─╯"):
+            break
     return text
 
 
