@@ -347,6 +347,21 @@ def test_a_label_with_a_role_or_title_names_the_speaker_without_it():
     ]
 
 
+def test_a_label_with_a_role_before_its_time_names_the_speaker():
+    """'Student (Marcus) [00:09:04] ...' in a lecture: one unread label ran the whole talk
+    into one turn, the student's words and name included."""
+    transcript = parse_text(
+        "Ines Halvorsen [00:00:00] Writing began as bookkeeping.\n"
+        "Student (Marcus) [00:00:09] Were the numbers written like the words?\n"
+        "Ines Halvorsen [00:00:14] Not quite, they had signs of their own.\n"
+    )
+    assert turns(transcript) == [
+        ("Ines Halvorsen", 0.0, "Writing began as bookkeeping."),
+        ("Student", 9.0, "Were the numbers written like the words?"),
+        ("Ines Halvorsen", 14.0, "Not quite, they had signs of their own."),
+    ]
+
+
 def test_a_phrase_that_only_looks_like_a_titled_label_stays_word_for_word():
     transcript = parse_text(
         "Ana Ruiz: 00:00:01 Three things matter.\n"

@@ -39,9 +39,11 @@ _BRACKET_NAME = re.compile(rf"^\[(?P<name>{_NAME})\]:?\s*")
 _COLON_NAME = re.compile(rf"^(?P<name>{_NAME}){_ROLE}\s*:(?:(?<!\d:)|(?!\d))\s*")
 """'Name: text', but not the colon of a time or verse ('At 10:30 the...', 'John 3:16 is...')."""
 _NAME_BEFORE_TIME = re.compile(
-    rf"^(?P<bold>\*\*)?(?P<name>{_NAME})(?(bold)\*\*)\s+(?=(?:\\?\[|\()\(?{TIME}|{TIME}\s*$)"
+    rf"^(?P<bold>\*\*)?(?P<name>{_NAME}){_ROLE}(?(bold)\*\*)\s+"
+    rf"(?=(?:\\?\[|\()\(?{TIME}|{TIME}\s*$)"
 )
-"""'Name (12:34)', 'Name [(12:34)](url)', 'Name  2:05', the name bold or not."""
+"""'Name (12:34)', 'Name [(12:34)](url)', 'Name  2:05', the name bold or not, a role after it
+('Student (Marcus) [00:09:04]')."""
 _FULL_NAME_BEFORE_TIME = re.compile(
     r"^(?P<name>[^\W\d_][\w.'\-]*(?: [\w.'\-]+){1,3})\s+(?=\d{1,2}:\d{2}:\d{2}\s)"
 )
