@@ -41,6 +41,18 @@ def review_with_keys(path: Path, keys: str, **options):
         return review_card_file(path, input=pipe, output=DummyOutput(), **options)
 
 
+def review_at_width(path: Path, keys: str, columns: int, monkeypatch: pytest.MonkeyPatch):
+    """The review in a terminal `columns` wide (the console is made again for it and after)."""
+    from podcards import ui
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    ui.console.cache_clear()
+    try:
+        return review_with_keys(path, keys)
+    finally:
+        ui.console.cache_clear()
+
+
 def statuses(path: Path) -> dict[str, str]:
     return {card.id: card.status.value for card in load_card_file(path).cards}
 
@@ -505,14 +517,7 @@ def test_panel_shows_position_kind_card_quote_speaker_time_and_counts(
 def test_a_narrow_terminal_cuts_no_word_off_the_panel_footer(
     card_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from podcards import ui
-
-    monkeypatch.setenv("COLUMNS", "50")
-    ui.console.cache_clear()
-    try:
-        review_with_keys(card_path, "aq")
-    finally:
-        ui.console.cache_clear()
+    review_at_width(card_path, "aq", 50, monkeypatch)
     shown = capsys.readouterr().out
     footer = shown.splitlines()[-1]  # whole words: no 'pending 4 in the fi─╯'
     assert re.search(r"─ approved 1 · rejected 0 · pending 4( in the file)? ?─╯$", footer)
@@ -659,8 +664,6 @@ def test_a_forty_column_terminal_shows_every_count_of_a_long_episode(
 ) -> None:
     """With counts of three digits (a 90-minute episode has about 200 candidates) the footer
     at 40 columns ended 'approved 120 · rejected 100 · pendi─╯'."""
-    from podcards import ui
-
     path = tmp_path / "long.cards.json"
     card_file = make_card_file(path, count=0)
     card_file.cards = [make_card(n, score=0.5) for n in range(370)]
@@ -669,11 +672,6 @@ def test_a_forty_column_terminal_shows_every_count_of_a_long_episode(
     for card in card_file.cards[120:220]:
         card.status = ReviewStatus.REJECTED
     save_card_file(path, card_file)
-    monkeypatch.setenv("COLUMNS", "40")
-    ui.console.cache_clear()
-    try:
-        review_with_keys(path, "q")
-    finally:
-        ui.console.cache_clear()
+    review_at_width(path, "q", 40, monkeypatch)
     footer = capsys.readouterr().out.splitlines()[-1]
     assert re.search(r"─ appr\. 120 · rej\. 100 · pend\. 150 ?─╯$", footer), footer

@@ -325,41 +325,42 @@ def test_dev_transcript_reads_as_continuous_speech(dev_transcript):
         assert f" {fragment.strip()}" in everything
 
 
-def test_a_label_with_a_role_or_title_names_the_speaker_without_it():
-    """'Jane Doe (Host):' and 'Jane Doe, PhD:' were no labels: the whole line was spoken text
-    of the turn before."""
-    transcript = parse_text(
-        "Jane Doe (Host): 00:00:05 Welcome back to the show.\n"
-        "Omar Reyes, PhD: 00:00:12 Glad to be here.\n"
-        "**Jane Doe (Host):** So what is a glacier?\n"
-        "[00:00:30] Omar Reyes, Ph.D.: Ice that moves under its own weight.\n"
-        "Jane Doe: And how fast?\n"
-        "Omar (guest): Inches a day.\n"
-        "Omar (guest): Sometimes more.\n"
-    )
-    assert turns(transcript) == [
-        ("Jane Doe", 5.0, "Welcome back to the show."),
-        ("Omar Reyes", 12.0, "Glad to be here."),
-        ("Jane Doe", None, "So what is a glacier?"),
-        ("Omar Reyes", 30.0, "Ice that moves under its own weight."),
-        ("Jane Doe", None, "And how fast?"),
-        ("Omar", None, "Inches a day. Sometimes more."),
-    ]
-
-
-def test_a_label_with_a_role_before_its_time_names_the_speaker():
-    """'Student (Marcus) [00:09:04] ...' in a lecture: one unread label ran the whole talk
-    into one turn, the student's words and name included."""
-    transcript = parse_text(
-        "Ines Halvorsen [00:00:00] Writing began as bookkeeping.\n"
-        "Student (Marcus) [00:00:09] Were the numbers written like the words?\n"
-        "Ines Halvorsen [00:00:14] Not quite, they had signs of their own.\n"
-    )
-    assert turns(transcript) == [
-        ("Ines Halvorsen", 0.0, "Writing began as bookkeeping."),
-        ("Student", 9.0, "Were the numbers written like the words?"),
-        ("Ines Halvorsen", 14.0, "Not quite, they had signs of their own."),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'Jane Doe (Host):', 'Jane Doe, PhD:' were no labels: the lines went to the turn before
+        (
+            "Jane Doe (Host): 00:00:05 Welcome back to the show.\n"
+            "Omar Reyes, PhD: 00:00:12 Glad to be here.\n"
+            "**Jane Doe (Host):** So what is a glacier?\n"
+            "[00:00:30] Omar Reyes, Ph.D.: Ice that moves under its own weight.\n"
+            "Jane Doe: And how fast?\n"
+            "Omar (guest): Inches a day.\n"
+            "Omar (guest): Sometimes more.\n",
+            [
+                ("Jane Doe", 5.0, "Welcome back to the show."),
+                ("Omar Reyes", 12.0, "Glad to be here."),
+                ("Jane Doe", None, "So what is a glacier?"),
+                ("Omar Reyes", 30.0, "Ice that moves under its own weight."),
+                ("Jane Doe", None, "And how fast?"),
+                ("Omar", None, "Inches a day. Sometimes more."),
+            ],
+        ),
+        # a lecture's 'Student (Marcus) [00:09:04]': one unread label ran the talk into one turn
+        (
+            "Ines Halvorsen [00:00:00] Writing began as bookkeeping.\n"
+            "Student (Marcus) [00:00:09] Were the numbers written like the words?\n"
+            "Ines Halvorsen [00:00:14] Not quite, they had signs of their own.\n",
+            [
+                ("Ines Halvorsen", 0.0, "Writing began as bookkeeping."),
+                ("Student", 9.0, "Were the numbers written like the words?"),
+                ("Ines Halvorsen", 14.0, "Not quite, they had signs of their own."),
+            ],
+        ),
+    ],
+)
+def test_a_label_with_a_role_or_title_names_the_speaker_without_it(text, expected):
+    assert turns(parse_text(text)) == expected
 
 
 def test_a_phrase_that_only_looks_like_a_titled_label_stays_word_for_word():
