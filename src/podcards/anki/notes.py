@@ -222,8 +222,7 @@ def distinct_deck_names(names: Sequence[str]) -> list[str]:
     Anki compares deck names without case: it would import the second episode's deck as
     'Rust Basics_'. Names spelled the same stay one deck (a pattern without {title} puts
     every episode in one deck on purpose)."""
-    given: dict[str, str] = {}
-    """Each deck name as the package spells it, by its Anki key."""
+    given: dict[str, str] = {}  # each deck name as the package spells it, by its Anki key
     asked = {_anki_deck_key(name) for name in names}
     renamed: dict[str, str] = {}
     for name in names:

@@ -12,7 +12,13 @@ from functools import cache
 from podcards import nlp
 from podcards.extract import detectors, ranking
 from podcards.extract.cards import CardDraft, make_card
-from podcards.extract.cards.common import QUANTITY_OPENING, UNIT, is_count, usable_term
+from podcards.extract.cards.common import (
+    DEMONSTRATIVES,
+    QUANTITY_OPENING,
+    UNIT,
+    is_count,
+    usable_term,
+)
 from podcards.extract.glossary import apply_glossary
 from podcards.models import Card, CardContent, Transcript
 from podcards.paths import slugify
@@ -22,7 +28,6 @@ MIN_CANDIDATES = 20
 MAX_TAGS = 3
 CONTEXT_SENTENCES = 3
 MAX_TOPIC_WORDS = 4
-POINTERS = frozenset(["this", "that", "these", "those"])
 KEY_POINT_MIDPOINT = 7.16
 KEY_POINT_SPREAD = 2.26
 """A card's score is the chance that it holds one of the talk's key points: a logistic on its
@@ -199,7 +204,7 @@ def first_named_thing(sentence: nlp.Sentence, terms: nlp.KeyTerms) -> str | None
     verb = next((n for n, tag in enumerate(tags) if nlp.is_verb(tag)), len(tags))
     before = [(low, high) for low, high in sentence.chunks if high <= verb]
     for low, high in before:
-        if any(tags[n] == "PRP" or tokens[n].lower() in POINTERS for n in range(low)):
+        if any(tags[n] == "PRP" or tokens[n].lower() in DEMONSTRATIVES for n in range(low)):
             return None
         phrase = named_thing(sentence, low, high, terms)
         if phrase:

@@ -181,8 +181,8 @@ class Talk:
     places: dict[str, list[int]]
     """For each word, the indexes of the sentences that use it."""
     asked: dict[int, str]
-    """For each sentence opening an answer, the questions (lower case) that the turn before,
-    another speaker's, ended on: what the answer was asked to explain."""
+    """For each sentence, the questions just before it, lower case (see `asked_questions`):
+    what it may have been asked to explain."""
 
     def information(self, words: frozenset[str]) -> float:
         """Inverse sentence frequency of the words the talk repeats: topic words weigh most,
@@ -267,8 +267,8 @@ def asked_questions(sentences: Sequence[Sentence]) -> dict[int, str]:
         if previous is not None and previous.segment != sentence.segment:
             asker = previous.speaker
             handing = asker and asker != sentence.speaker and questions_at[position - 1]
-            turn = sentences[turn_start:position]
-            handed_over = " ".join(said.lowered for said in turn) if handing else ""
+            turn = sentences[turn_start:position] if handing else []
+            handed_over = " ".join(said.lowered for said in turn)
             turn_start = answer_start = position
         questions = [
             " ".join(said.lowered for said in sentences[max(0, at - SETUP_SENTENCES) : at + 1])

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from podcards.nlp.boundaries import sentence_starts
 from podcards.nlp.terms import noun_phrase_spans
-from podcards.nlp.toolkit import Toolkit, fallback_tagger, nltk_module, pretrained_tagger
+from podcards.nlp.toolkit import (
+    FINITE_VERB_TAGS,
+    Toolkit,
+    fallback_tagger,
+    nltk_module,
+    pretrained_tagger,
+)
 
 if TYPE_CHECKING:
     from podcards.models import Transcript
@@ -225,7 +231,6 @@ def participle_after_have(tokens: list[str], tags: list[str]) -> list[str]:
 
 
 AFTER_VERB_TAGS = frozenset(["RB", "RP", "IN", "DT", "TO", "PRP$", "PRP"])
-FINITE_VERB_TAGS = frozenset(["VBZ", "VBP", "VBD", "MD"])
 CATENATIVE_VERBS = frozenset(
     ["tend", "tends", "seem", "seems", "need", "needs", "want", "wants", "appear", "appears",
      "happen", "happens", "fail", "fails", "manage", "manages", "start", "starts", "try", "tries"]

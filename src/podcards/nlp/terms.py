@@ -11,7 +11,7 @@ from functools import cache, cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from podcards.nlp.toolkit import CLOSED_CLASS_TAGS, nltk_module
+from podcards.nlp.toolkit import CLOSED_CLASS_TAGS, FINITE_VERB_TAGS, nltk_module
 
 if TYPE_CHECKING:
     from podcards.nlp.sentences import Sentence
@@ -338,7 +338,8 @@ def key_terms(
             stretches.setdefault(key, set()).add(sentence.index // STRETCH_SENTENCES)
             forms.setdefault(key, Counter())[as_written(phrase, sentence, uncapitalised)] += 1
     display = {key: written.most_common(1)[0][0] for key, written in forms.items()}
-    for bigram, places in collocations(sentences, stopwords | names).items():
+    pairs, nominal = collocations(sentences, stopwords | names)
+    for bigram, places in pairs.items():
         counts[bigram] = max(counts[bigram], len(places))
         stretches.setdefault(bigram, set()).update(place // STRETCH_SENTENCES for place in places)
     total_stretches = (
@@ -363,8 +364,7 @@ def key_terms(
         names=names,
         frequent=frozenset(sorted(best, key=lambda term: -counts[term])[:FREQUENT_TERMS]),
         uncapitalised=uncapitalised,
-        phrases=frozenset(term for term in best if term in forms)
-        | nominal_pairs(sentences, (term for term in best if term not in forms)),
+        phrases=frozenset(term for term in best if term in forms or term in nominal),
     )
 
 
@@ -402,9 +402,11 @@ def ends_in_noun(tags: Sequence[str]) -> bool:
 
 def collocations(
     sentences: Sequence[Sentence], stopwords: frozenset[str], top: int = 30
-) -> dict[str, list[int]]:
+) -> tuple[dict[str, list[int]], frozenset[str]]:
     """Word pairs that occur together far more than chance (likelihood ratio), with the
-    indexes of the sentences they occur in."""
+    indexes of the sentences they occur in; and those of them mostly tagged like a noun
+    phrase: a noun or gerund after anything but a verb ('slack water', 'coral bleaching';
+    not 'come back', 'lava comes'), which name a topic."""
     nltk = nltk_module()
     lowered = [[word.lower() for word in sentence.words] for sentence in sentences]
     finder = nltk.collocations.BigramCollocationFinder.from_documents(lowered)
@@ -416,32 +418,24 @@ def collocations(
     places: dict[str, list[int]] = {
         " ".join(pair): [] for pair in finder.nbest(measures.likelihood_ratio, top)
     }
-    for sentence, words in zip(sentences, lowered, strict=True):
-        for pair in places.keys() & {f"{first} {second}" for first, second in pairwise(words)}:
-            places[pair].append(sentence.index)
-    return places
-
-
-FINITE_VERB_TAGS = frozenset(["VB", "VBD", "VBP", "VBZ", "MD"])
-
-
-def nominal_pairs(sentences: Sequence[Sentence], pairs: Iterable[str]) -> frozenset[str]:
-    """The word pairs mostly tagged like a noun phrase: a noun or gerund after anything but a
-    finite verb ('slack water', 'coral bleaching'; not 'come back', 'lava comes')."""
-    wanted = set(pairs)
     nominal: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for sentence in sentences:
-        tagged = [
-            (token.lower(), tag)
+    said: Counter[str] = Counter()
+    for sentence, words in zip(sentences, lowered, strict=True):
+        tags = [
+            tag
             for token, tag in zip(sentence.tokens, sentence.tags, strict=True)
             if token[0].isalnum()
         ]
-        for (first, first_tag), (second, second_tag) in pairwise(tagged):
-            pair = f"{first} {second}"
-            if pair in wanted:
-                seen[pair] += 1
-                nominal[pair] += first_tag not in FINITE_VERB_TAGS and (
-                    second_tag.startswith("NN") or second_tag == "VBG"
-                )
-    return frozenset(pair for pair in wanted if 2 * nominal[pair] > seen[pair])
+        for at, pair in enumerate(map(" ".join, pairwise(words))):
+            if pair in places:
+                if places[pair][-1:] != [sentence.index]:
+                    places[pair].append(sentence.index)
+                said[pair] += 1
+                nominal[pair] += noun_pair(tags[at], tags[at + 1])
+    return places, frozenset(pair for pair in places if 2 * nominal[pair] > said[pair])
+
+
+def noun_pair(first_tag: str, second_tag: str) -> bool:
+    """Tagged like a two-word noun phrase: no verb first, bare ('come back') or finite."""
+    verb = first_tag in FINITE_VERB_TAGS or first_tag == "VB"
+    return not verb and (second_tag.startswith("NN") or second_tag == "VBG")

@@ -28,6 +28,10 @@ ABBREVIATIONS = {
 }  # fmt: skip
 
 
+FINITE_VERB_TAGS = frozenset(["VBZ", "VBP", "VBD", "MD"])
+"""Tags of a verb that makes a clause (not a participle, a gerund or a bare infinitive)."""
+
+
 # Closed-class words and function words: used as the stop-word list and to tag without data.
 CLOSED_CLASS_TAGS: dict[str, str] = {
     "DT": "the a an this that these those every each some any no all both either neither another",

@@ -27,6 +27,7 @@ from podcards.nlp import (
 
 MAX_TERM_WORDS = 6
 ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
 NOT_A_TERM = frozenset(
     [
         "it",

@@ -12,6 +12,7 @@ import re
 from podcards.extract import detectors
 from podcards.extract.cards.common import (
     ARTICLE,
+    DEMONSTRATIVES,
     MAX_ANSWER_WORDS,
     MAX_TERM_WORDS,
     PREPOSITIONS,
@@ -187,10 +188,9 @@ def noun_phrase_core(answer: str) -> str:
     for position, (token, tag) in enumerate(tagged):
         offset = answer.find(token, offset)
         after_noun = position >= 3 and tagged[position - 1][1].startswith("NN")
-        operation = RATIO.match(answer, offset)  # 'the energy made divided by...': one quantity
         if (
             after_noun
-            and not operation
+            and not RATIO.match(answer, offset)  # 'the energy made divided by...': one quantity
             and (tag in ("VBG", "VBN") or POST_MODIFIER.match(answer, offset - 1))
         ):
             cut = offset
@@ -368,7 +368,6 @@ def without_trailing_phrases(reason: str) -> str:
     return reason
 
 
-DEMONSTRATIVES = frozenset(["that", "this", "these", "those"])
 POINTERS = DEMONSTRATIVES | {"it", "they", "he", "she"}
 
 
