@@ -91,6 +91,28 @@ def test_run_over_several_episodes_says_which_one_is_on_screen(tmp_path: Path, c
     assert shown.count("episode 1 of 2") == 2  # the header is on each of its cards
 
 
+def test_run_says_what_was_decided_in_each_episode_even_after_quitting(
+    tmp_path: Path, capsys
+) -> None:
+    sources = [SEASON / "bees.txt", SEASON / "volcanoes.srt"]
+    run_with_keys(sources, Config(output=tmp_path / "decks", max_cards=2), "ar\raq")
+    said = capsys.readouterr().err
+    bees, volcanoes = (
+        next((tmp_path / "decks").glob(f"*{name}*.cards.json")).name for name in ("bee", "volc")
+    )
+    assert re.search(
+        rf"Decided 2 cards \(1 approved, 1 rejected\), all saved\. \S*{bees}: 1 approved, "
+        r"1 rejected, 0 pending",
+        said,
+    )
+    assert re.search(
+        rf"Decided 1 card \(1 approved, 0 rejected\), all saved\. \S*{volcanoes}: 1 approved, "
+        r"0 rejected, 1 pending",
+        said,
+    )
+    assert said.index(bees) < said.index(volcanoes) < said.index("run the same command again")
+
+
 def test_run_over_one_episode_needs_no_header(tmp_path: Path, capsys) -> None:
     run_with_keys([SEASON / "bees.txt"], Config(output=tmp_path / "decks", max_cards=2), "aq")
     assert "episode 1 of 1" not in capsys.readouterr().out

@@ -38,7 +38,8 @@ def run_job(
 
     Review resumes at each card file's first undecided card, so running the same command
     again continues the job; quitting (q) stops reviewing every episode, not just the one on
-    screen, and the deck gets what is approved so far. `input`/`output` are prompt_toolkit's,
+    screen, and the deck gets what is approved so far. Each reviewed episode ends on a line
+    saying what was decided and where its card file stands. `input`/`output` are prompt_toolkit's,
     for driving the review from tests. A transcript that failed is reported and the job goes
     on with the others; the exit code says so at the end (2). A bad deck file name or deck
     name pattern is refused before anything is extracted, not after the review.
@@ -65,6 +66,8 @@ def run_job(
             card_file, revisit_all=review_all, episode=episode, input=input, output=output
         )
         approved[card_file] = summary.counts.approved  # the whole file, earlier runs too
+        if summary.offered:
+            ui.info(summary.line())
         if summary.quit:
             ui.info("Review stopped; run the same command again to go on where you left off.")
             break
