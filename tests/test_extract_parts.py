@@ -2202,3 +2202,61 @@ def test_a_cloze_does_not_hide_a_label() -> None:
     """'where the {{c1::name}} came from' asks for nothing."""
     card = card_for("Nobody at the time really knew where the name came from.")
     assert "{{c1::" not in card.front
+
+
+def test_a_definition_answer_is_never_cut_inside_between_and() -> None:
+    """Cut before 'that', the answer was 'The ratio between the load': 'between' waits for
+    its 'and', so the term is hidden and the whole definition shown."""
+    card = card_for(
+        "A safety margin is the ratio between the load that would actually break a part and the"
+        " load you expect it to carry."
+    )
+    assert card.front == (
+        "A {{c1::safety margin}} is the ratio between the load that would actually break a part"
+        " and the load you expect it to carry."
+    )
+
+
+def test_a_definition_answer_is_never_cut_before_the_but_that_limits_it() -> None:
+    """'What is the render tree? The DOM': cut before ', but only...', the answer is false."""
+    card = card_for(
+        "The render tree is the DOM, but only the parts of the page that will actually be drawn"
+        " on screen."
+    )
+    assert card.note_type == NoteType.CLOZE and "but only the parts" in card.front, card.front
+
+
+def test_a_definition_too_long_for_an_answer_hides_its_term_whole() -> None:
+    """Cut at the aside's comma, the answer would end 'would cut the power'; cut before
+    'whose', it would leave out what makes the cabinet a fuse box."""
+    card = card_for(
+        "A fuse box is a metal cabinet in the hallway whose breakers would cut the power, or"
+        " most of it, to the house."
+    )
+    assert card.front == (
+        "A {{c1::fuse box}} is a metal cabinet in the hallway whose breakers would cut the"
+        " power, or most of it, to the house."
+    )
+
+
+def test_a_sentence_that_needs_no_comma_is_not_cut_like_captions() -> None:
+    """Read as captions (no mark inside), the card ended 'on both the original amount.',
+    which is simple interest."""
+    card = card_for(
+        "Compound interest is interest earned on both the original amount and the interest"
+        " already added."
+    )
+    assert card.front.endswith("on both the original amount and the interest already added.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For the class you need three things: a jar, a spoon, flour and water.",
+        "If the beam has a small flaw, a bad weld, a notch, a rust pit, a crack starts there.",
+        "A task is anything on the queue, a click handler firing, a timer callback, a network"
+        " response being handled.",
+    ],
+)
+def test_an_item_of_a_list_is_not_defined_by_the_next_item(sentence: str) -> None:
+    assert not card_for(sentence).front.startswith("What is"), card_for(sentence).front

@@ -103,9 +103,11 @@ GIVEN_ASIDE = re.compile(
 """Commas inside a condition that do not end it: around ', say,' before its given ('if rates
 are, say, 4%, then...'), or opening an estimate of it that the next comma closes, with the
 condition ('if you keep it warm, around 30 degrees, the bacteria...')."""
-DEFINED_OPENING = re.compile(
+OPENING_TERM = (
     r"(?:^|(?<=[.!?] ))(?:(?:a|an|the) )?(?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,4}?),? "
-    r"(?:where|which is when|"
+)
+DEFINED_OPENING = re.compile(
+    OPENING_TERM + r"(?:where|which is when|"
     r"which means|which is basically|that is,|(?:is|are) (?:basically |essentially )?(?:when|where)"
     r"|(?:is|are) "
     + detectors.WHAT_HAPPENS_WHEN
@@ -117,6 +119,10 @@ DEFINED_OPENING = re.compile(
 )
 """Where the words after a term explain it ('Hash sharding, where...', 'A dirty read is
 when...', 'The borrow checker is the part of the compiler that...'): the term is the answer."""
+DEFINED_AS_KIND = re.compile(OPENING_TERM + r"(?:is|are) (?:a|an|the) (?=(?:[\w-]+ ){3})", re.I)
+"""'A factor of safety is the ratio between the load that would break something and...': a
+definition too long for a Q/A card hides its term. Only in punctuated text: in captions, where
+a sentence starts is a guess ('the textbook version an antibiotic is a drug...')."""
 DEFINED_INLINE = re.compile(
     r"\b(?:the|a|an) (?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,3}?), (?:which|who) "
     r"(?:is|are) (?:basically |essentially )?(?:the|a|an)\b",
@@ -226,6 +232,7 @@ NUMBER_PHRASE = re.compile(
     re.IGNORECASE,
 )
 FULL_STOP_CHANCE = 0.8
+SENTENCE_MARKS = ".!?"
 COMMA_CHANCE = 0.5
 SENTENCE_OPENING = re.compile(r"(?<=[.!?] )(?<!\b[A-Z]\. )(?:\{\{c1::)?[a-z]")
 """A sentence's first letter in a card, not one after an initial ('U.S. tariffs')."""
@@ -339,13 +346,19 @@ def cloze_card(
         )
         drafts.append((value, -target.start, draft, target))
     draft, target = max(drafts, key=lambda option: option[:2])[2:]
-    if detectors.unpunctuated(text):
-        # chosen on the whole piece, where a target's worth and its clause's cues read as
-        # in punctuated text; then shown in the clauses around it, not the run-on piece
+    if from_captions(text):
+        # chosen on the whole piece, where a target's worth and its clause's cues read as in
+        # punctuated text; then shown in the clauses around it, not the run-on piece
         captions = caption_clauses(text)
         number = clause_of(captions.spans, target.start)
         return cloze_around(text, captions.spans, number, target, topic, captions)
     return draft
+
+
+def from_captions(text: str) -> bool:
+    """A piece of automatic captions: no mark at all, not even at its end (a sentence of
+    punctuated text may need no comma: 'A factor of safety is the ratio between...')."""
+    return detectors.unpunctuated(text) and text.rstrip()[-1:] not in SENTENCE_MARKS
 
 
 def gives_itself_away(draft: CardDraft, target: Target) -> bool:
@@ -794,7 +807,10 @@ def defined_targets(text: str, terms: KeyTerms) -> list[Target]:
     read is when...', '...the hippocampus, which is the brain's inbox'): the term is the
     answer."""
     targets = []
-    for opening in [*DEFINED_OPENING.finditer(text), *DEFINED_INLINE.finditer(text)]:
+    openings = [*DEFINED_OPENING.finditer(text), *DEFINED_INLINE.finditer(text)]
+    if not from_captions(text):
+        openings += DEFINED_AS_KIND.finditer(text)
+    for opening in openings:
         term = opening.group("term")
         if defines_term(term.split(), terms):
             targets.append(

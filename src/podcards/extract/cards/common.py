@@ -130,9 +130,12 @@ CLAUSE_END = re.compile(
     r"(?!, (?:(?!" + CLAUSE_WORDS + r"\b)[\w-]+ ){1,3}(?:and|or) )"  # a list: 'gas, ash and rock'
     r"(?:[,;:]| because | which | so | but | and then | whereas )"
 )
-QUALIFIER = re.compile(r" (?:but|except|unless|without|only if|not) ")
+QUALIFIER = re.compile(r"(?:,? (?:but|except|unless|only if)| (?:without|not)) ")
 """Cut there, the answer would say something else ('reads data another transaction has
-written' without 'but hasn't committed yet')."""
+written' without 'but hasn't committed yet'; 'the DOM' without ', but only what is drawn')."""
+CLAUSE_ASIDE = re.compile(r", (?:or|and) (?:[\w'-]+ ){0,4}[\w'-]+, (?=[a-z])")
+"""', or most of it, ': an aside inside a clause, which goes on after it ('would cut the
+power, or most of it, to the house')."""
 POINTING_OPENER = re.compile(
     r"^(?:that's|that is|this is|which is|and that's|so that's) (?:why|how)\b,?\s*",
     re.IGNORECASE,
@@ -321,6 +324,9 @@ def short_answer(text: str) -> str | None:
             cut = further
     if cut and QUALIFIER.match(text, cut.start()):
         return None
+    aside = cut and CLAUSE_ASIDE.match(text, cut.start())
+    if aside:
+        cut = clause_end(text, aside.end())
     if cut and DANGLING_RELATIVE.search(text, 0, cut.start()):
         cut = clause_end(text, cut.end())  # past the aside: 'organisms that, when..., give'
         cut = cut and clause_end(text, cut.end())

@@ -175,7 +175,9 @@ def defining_part(answer: str) -> str | None:
     return shortened if len(shortened.split()) <= MAX_ANSWER_WORDS else None
 
 
-POST_MODIFIER = re.compile(r"\s(?:that|which|who|whose|where|when)\b", re.IGNORECASE)
+POST_MODIFIER = re.compile(r"\s(?:that|which|who|where|when)\b", re.IGNORECASE)
+UNFINISHED_PAIR = re.compile(r"\bbetween\b(?!.*\band\b)", re.IGNORECASE)
+"""'the ratio between the load': 'between' waits for its 'and', so no cut falls before it."""
 RATIO = re.compile(r"(?:divided|multiplied) by\b", re.IGNORECASE)
 
 
@@ -191,6 +193,7 @@ def noun_phrase_core(answer: str) -> str:
         if (
             after_noun
             and not RATIO.match(answer, offset)  # 'the energy made divided by...': one quantity
+            and not UNFINISHED_PAIR.search(answer, 0, offset)
             and (tag in ("VBG", "VBN") or POST_MODIFIER.match(answer, offset - 1))
         ):
             cut = offset
@@ -490,6 +493,7 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                     and not appositive_of_something_else(
                         text, found.start(), answer.group("answer")
                     )
+                    and not LIST_ITEM_AFTER.match(text, answer.end())
                 ):
                     written = written[:1].lower() + written[1:]
                     if DETERMINER_BEFORE.search(text, 0, found.start()):
@@ -544,7 +548,7 @@ HOLDER_BEFORE = re.compile(
 )
 
 
-LIST_ITEM_BEFORE = re.compile(r"(?P<item>[\w']+),\s*$")
+LIST_ITEM_BEFORE = re.compile(r"(?P<item>[\w']+),\s*(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
 LEAD_IN_WORDS = SPOKEN_OPENERS | {"then", "basically", "actually", "honestly", "right"}
 """'And then, pumice, a volcanic glass...': after these the phrase starts its clause."""
 
@@ -560,6 +564,15 @@ def appositive_of_something_else(text: str, position: int, answer: str) -> bool:
         return True
     before = LIST_ITEM_BEFORE.search(text, 0, position)
     return bool(before) and before.group("item").lower() not in LEAD_IN_WORDS
+
+
+LIST_ITEM_AFTER = re.compile(
+    r"\s*(?:(?:a|an|the) [\w'-]+(?: [\w'-]+){0,3},|[\w'-]+(?: [\w'-]+)? (?:and|or) [\w'-]+"
+    r"(?: [\w'-]+)?[.,;]|(?:and|or) (?:a|an|the) )",
+    re.IGNORECASE,
+)
+"""', a spoon, flour and water', ', a notch, a rust pit,': what follows the apposition is
+another item, so it was an item of a list too."""
 
 
 def with_article(term: str) -> str:
