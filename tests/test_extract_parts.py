@@ -351,6 +351,10 @@ def test_a_worked_example_is_read_with_the_law_it_works_out() -> None:
             "People say you need a boat to see them. You don't. A pier will do.",
             ["People say you need a boat to see them."],
         ),
+        (  # what no longer holds is refuted, negative or not
+            "People say sharks can't see colour. That used to be true. It isn't anymore.",
+            ["People say sharks can't see colour.", "That used to be true."],
+        ),
         ("Sharks are not mammals. No. They are fish.", []),
         ("Do sharks sleep at all? No. They rest with their eyes open.", []),
         ("Sharks have been around for four hundred million years. Oh, no.", []),
@@ -1040,6 +1044,25 @@ def test_a_why_question_answered_by_because_becomes_that_question_and_answer() -
     assert lint(answer.generated) == []
 
 
+def test_a_because_answer_is_not_cut_after_the_phrase_it_opens_with() -> None:
+    """'Because without a lid, the steam escapes...': cut at its first comma, the answer was
+    'Without a lid', which answers nothing."""
+    from card_factory import talk_of_turns
+
+    from podcards.extract import extract_cards
+
+    transcript = talk_of_turns(
+        "Rice",
+        [
+            ("Host", "Rice needs a lid. Why does a lid matter so much for rice?"),
+            ("Guest", "Because without a lid, the steam escapes and the top grains dry out."),
+        ],
+    )
+    answer = next(card for card in extract_cards(transcript) if "Because" in card.quote)
+    assert answer.generated.back not in ("Without a lid", ""), answer.generated
+    assert "steam escapes" in answer.generated.back + answer.generated.front
+
+
 def test_a_why_question_about_what_was_just_said_is_not_a_card_s_question() -> None:
     """'Why does that matter?': alone, the card cannot say what 'that' is; the answer makes a
     card of its own instead. A question naming its subject is asked as it was."""
@@ -1445,6 +1468,13 @@ def test_because_it_does_is_no_reason() -> None:
          "two thirds"),
         ("A 1996 report found the index ran high by 1.1 percentage points a year.",
          "1.1 percentage points"),
+        # the noun a share counts, with the word that describes it; a temperature's scale
+        ("By now about 60 percent of large companies run their own data centres.",
+         "60 percent of large companies"),
+        ("Fresh lava at the vent can reach about 1200 degrees celsius in a lava lake.",
+         "1200 degrees celsius"),
+        ("The survey found that twenty eight percent of the wells had run dry by May.",
+         "twenty eight percent"),
     ],
 )  # fmt: skip
 def test_a_figure_is_hidden_whole(text: str, figure: str) -> None:

@@ -50,7 +50,7 @@ UNITS = (
     + NUMBER_WORDS
     + r"))|fold\b|days?|weeks?|months?|years?|decades?|hours?|"
     r"minutes?|seconds?|(?:milli|micro|nano)seconds?|centur(?:y|ies)|(?:thousand|million|billion|trillion)s?|k\b|gb|tb|mb|"
-    r"(?:kilo|centi|milli)?met(?:re|er)s?|km\b|miles?|feet|kg\b|kilograms?|grams?|tons?|tonnes?|degrees?|"
+    r"(?:kilo|centi|milli)?met(?:re|er)s?|km\b|miles?|feet|kg\b|kilograms?|grams?|tons?|tonnes?|degrees?(?: (?:celsius|fahrenheit|centigrade|kelvin))?|"
     r"(?:kilo|mega|giga|tera)?(?:watts?|bytes|hertz)|volts?|(?:milli)?lit(?:re|er)s?|pounds|ounces|"
     r"inches|calories|acres|hectares|mph|knots|" + COUNTED_NOUNS + r")(?!\w)"
 )
@@ -61,8 +61,9 @@ COMPARATIVES = (
     r"warmer|cooler|older|younger|larger|greater|better|worse|earlier|later|deeper|thicker|"
     r"thinner|heavier|lighter|stronger|weaker|easier|harder|cheaper|wetter|drier|stickier)"
 )
-UNIT_DIGITS = r"(?:(?<=ty)-(?:one|two|three|four|five|six|seven|eight|nine))?"
-"""'twenty-four': a tens word takes its units after a hyphen."""
+UNIT_DIGITS = r"(?:(?<=ty)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+"""'twenty-four': a tens word takes its units after a hyphen, or a space in speech-to-text
+('twenty eight percent')."""
 NUMBER_BODY = (
     r"(?:\$?\d+(?:[.,]\d+)*%?|"
     + NUMBER_WORDS
@@ -353,7 +354,7 @@ DENIAL = re.compile(
     + opening_run(FILLERS | {"well"})
     + r"(?:no+|nope|wrong|false|not (?:true|really|at all)|(?:that's|that is|it's|it is) "
     + r"(?:not true|a myth|false|wrong)|(?:you|it|they|we) (?:don't|doesn't|do not|does not|"
-    + r"isn't|aren't|is not|are not)|it isn't)(?:,? no+)*\W*$"
+    + r"isn't|aren't|is not|are not)|it isn't)(?: any ?more)?(?:,? no+)*\W*$"
 )
 """A flat 'No.', 'You don't.', 'It isn't.': the sentence before it is refuted (a myth, a
 belief set up to be knocked down), not stated."""
@@ -363,6 +364,17 @@ NEGATION = re.compile(r"n't\b|\b(?:not|no|never|nothing|none|neither|nor)\b")
 def denies(text: str) -> bool:
     """The sentence flatly says no to the one before."""
     return bool(DENIAL.match(normalise(text.strip())))
+
+
+OUTDATED = re.compile(
+    "^" + opening_run(FILLERS | {"well"}) + r"(?:that|it|this) used to be (?:true|the case)\b"
+)
+"""'People say X can't do Y. That used to be true.': what was said no longer holds, negative
+or not."""
+
+
+def outdates(text: str) -> bool:
+    return bool(OUTDATED.match(normalise(text.strip())))
 
 
 def deniable(text: str) -> bool:

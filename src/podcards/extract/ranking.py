@@ -378,13 +378,15 @@ def build_passages(
 
 def refuted_sentences(sentences: Sequence[Sentence]) -> set[int]:
     """Statements the next words flatly deny ('My starter is old, so it's better. Um. No.',
-    'You need special equipment. You don't.'): a myth or a belief set up to be knocked
-    down, which a card would teach as fact. Hesitations in between are skipped."""
+    'You need special equipment. You don't.') or say no longer hold ('That used to be true.'):
+    a myth or a belief set up to be knocked down, which a card would teach as fact.
+    Hesitations in between are skipped."""
     said = [sentence for sentence in sentences if not FILLERS.issuperset(sentence.lowered.split())]
     return {
         sentence.index
         for sentence, reply in pairwise(said)
-        if detectors.denies(reply.text) and detectors.deniable(sentence.text)
+        if (detectors.denies(reply.text) and detectors.deniable(sentence.text))
+        or detectors.outdates(reply.text)
     }
 
 

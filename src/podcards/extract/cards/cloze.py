@@ -10,7 +10,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -24,11 +23,11 @@ from podcards.extract.cards.common import (
     VAGUE_HEADS,
     CardDraft,
     capitalise,
-    is_count,
     is_name,
     needs_topic,
     phrase_pattern,
     starts_sentence,
+    states_something,
     usable_term,
     without_pointing_opener,
 )
@@ -732,13 +731,6 @@ class CardWindow:
         return start, end
 
 
-@lru_cache(maxsize=1024)
-def states_something(text: str) -> bool:
-    """Has a verb: a clause without one ('and over the next ten years') is the tail of the one
-    before it."""
-    return any(is_verb(tag) and not is_count(token.lower()) for token, tag in tag_text(text))
-
-
 def names_by_pronoun(text: str) -> bool:
     """Its first few words say 'it', 'they', 'his'... ('and if you measure it from its
     base...'): in a sentence, what they stand for is mostly named in the clause before."""
@@ -763,6 +755,7 @@ def quantity_targets(text: str) -> list[Target]:
         start, end = match.span()
         if year_then_subject(text, match):
             end = YEAR.match(text, start).end()
+        end = past_counted_noun(text, start, end)
         hidden = text[start:end]
         if len(hidden.split()) > MAX_CLOZE_WORDS or part_of_name(text, match.start()):
             continue
@@ -778,6 +771,21 @@ def quantity_targets(text: str) -> list[Target]:
             worth = FIGURE_WORTH if len(digits) >= 2 else DIGIT_WORTH
         targets.append(Target(start, end, worth, quantity=True))
     return targets
+
+
+COUNTED_AFTER_OF = re.compile(r" (?:of|per) [\w-]+$")
+NEXT_WORD = re.compile(r" [\w-]+")
+
+
+def past_counted_noun(text: str, start: int, end: int) -> int:
+    """'60 percent of large companies': the one word a quantity takes after 'of' may describe
+    the noun it counts, which the cloze then hides too (not '{{c1::60 percent of large}}')."""
+    following = NEXT_WORD.match(text, end)
+    if not (following and COUNTED_AFTER_OF.search(text, start, end)):
+        return end
+    tags = [tag for _, tag in tag_text(text[start : following.end()])]
+    described = len(tags) >= 2 and tags[-2].startswith("JJ") and tags[-1].startswith("NN")
+    return following.end() if described else end
 
 
 YEAR_THEN_COUNTED = re.compile(YEAR.pattern + " " + detectors.COUNTED_NOUNS)

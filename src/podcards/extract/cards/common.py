@@ -21,6 +21,7 @@ from podcards.nlp import (
     RATING_WORDS,
     VAGUE_NOUNS,
     clean_disfluencies,
+    is_verb,
     opens_with_dummy_it,
     tag_text,
 )
@@ -401,6 +402,13 @@ def starts_sentence(text: str, position: int) -> bool:
     """Nothing but space before `position`, or the end of a sentence."""
     before = text[:position].rstrip()
     return not before or before[-1] in ".!?"
+
+
+@lru_cache(maxsize=1024)
+def states_something(text: str) -> bool:
+    """Has a verb: a clause without one ('and over the next ten years') is the tail of the one
+    before it, and an answer without one ('Without a lid') the phrase a reason opens with."""
+    return any(is_verb(tag) and not is_count(token.lower()) for token, tag in tag_text(text))
 
 
 def is_count(word: str) -> bool:

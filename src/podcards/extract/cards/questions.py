@@ -24,6 +24,7 @@ from podcards.extract.cards.common import (
     phrase_pattern,
     sentence_case,
     starts_sentence,
+    states_something,
     usable_term,
 )
 from podcards.extract.ranking import EXPLANATION_LEAD, Passage, named_then_explained
@@ -341,7 +342,19 @@ def answer_card(question: str | None, sentences: list[str]) -> CardDraft | None:
     reason = sentences[0][opening.end() :]
     if ECHO.match(reason):
         return None
-    return basic(CardKind.CLAIM, question, without_trailing_phrases(reason))
+    return reason_card(question, without_trailing_phrases(reason))
+
+
+def reason_card(question: str, reason: str) -> CardDraft | None:
+    """The reason as the answer, up to its first clause break; past it when the reason opens
+    with a phrase that states nothing ('without a lid, the steam escapes'), so the answer is
+    never 'Without a lid'."""
+    draft = basic(CardKind.CLAIM, question, reason)
+    if draft is None or states_something(draft.content.back):
+        return draft
+    reason = reason.strip(" .!?")
+    fits = len(reason.split()) <= MAX_ANSWER_WORDS
+    return basic(CardKind.CLAIM, question, reason, whole=True) if fits else None
 
 
 ECHO = re.compile(
@@ -417,7 +430,7 @@ def why_card(sentences: list[str]) -> CardDraft | None:
             continue
         question = cut and why_question(sentence[: cut.start()])
         if cut and question:
-            draft = basic(CardKind.CLAIM, question, sentence[cut.end() :])
+            draft = reason_card(question, sentence[cut.end() :])
             if draft:
                 return draft
     return None
