@@ -146,6 +146,8 @@ def test_chatter_cues_count_against(sentence: str, kind: str) -> None:
         "What we mean by drift is the slow change of the data.",
         "Curtailment is when a generator is told to switch off.",
         "So ablation, in this context, is when a glacier loses ice to melting.",
+        "Ablation just means the ice a glacier loses to melting and calving.",
+        "Tidal resonance means the basin sloshes in time with the tide.",
     ],
 )
 def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
@@ -155,6 +157,26 @@ def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
     assert detectors.DEFINITION not in detectors.detect("We drove to the lake and it rained.")
     assert detectors.DEFINITION not in detectors.detect("I mean, we drove to the lake.")
     assert detectors.DEFINITION not in detectors.detect("That is when we drove to the lake.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "And that means the ice is melting faster every year.",
+        "Even if it means we lose a day of sampling on the glacier.",
+        "Four sensors means you need four cables to the hut.",
+        "Slowed down means the water arrives late at the dam.",
+    ],
+)
+def test_what_follows_or_a_count_is_not_a_term_that_means(sentence: str) -> None:
+    assert detectors.detect(sentence).get(detectors.DEFINITION, 0) < 0.8
+
+
+def test_a_term_explained_after_a_comma_and_where_counts_as_explained() -> None:
+    """'The second is transduction, where a virus carries...': the comma does not change what
+    'where' does after a term."""
+    comma = detectors.detect("The second is grafting, where you join a cutting to a plant.")
+    assert comma.get(detectors.DEFINITION, 0) >= 0.6
 
 
 def test_what_someone_does_is_no_definition() -> None:
@@ -2290,3 +2312,11 @@ def test_a_sentence_that_needs_no_comma_is_not_cut_like_captions() -> None:
 )
 def test_an_item_of_a_list_is_not_defined_by_the_next_item(sentence: str) -> None:
     assert not card_for(sentence).front.startswith("What is"), card_for(sentence).front
+
+
+def test_what_a_term_just_means_asks_what_it_means() -> None:
+    card = card_for("So ablation just means the ice a glacier loses to melting and calving.")
+    assert (card.front, card.back) == (
+        "What does ablation mean?",
+        "The ice a glacier loses to melting and calving",
+    )

@@ -32,7 +32,7 @@ from podcards.models import CardKind
 from podcards.nlp import KeyTerms, clean_disfluencies, is_verb, tag_text, word_tokenizer
 from podcards.nlp.discourse import DISCOURSE_MARKERS, SPOKEN_OPENERS, any_word, opening_run
 
-QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |kind of |sort of )?"
+QUALIFIERS = r"(?:basically |essentially |simply |just |really |actually |also |literally |kind of |sort of )?"
 TERM = r"(?P<term>[A-Za-z][\w.+#/-]*(?: [\w.+#/-]+){0,4}?)"
 CLAUSE_WORD = (
     r"(?:and|or|but|when|if|than|because|that|which|who|where|to|of|in|on|at|for|with|by|from|"
@@ -64,7 +64,7 @@ DEFINITION_FORMS = [
         "What {verb} {term}?",
     ),
     (
-        re.compile(rf"^{TERM} means {QUALIFIERS}(?:that )?(?P<answer>.+)$", re.IGNORECASE),
+        re.compile(rf"^{TERM} {QUALIFIERS}means {QUALIFIERS}(?:that )?(?P<answer>.+)$", re.I),
         "What does {term} mean?",
     ),
     (
