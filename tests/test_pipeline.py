@@ -189,12 +189,15 @@ def test_run_without_a_terminal_refuses_only_while_cards_wait_for_review(tmp_pat
         ("season.zip", "Podcasts::{title}", "season.zip: output file name must end in .apkg"),
         ("season.apkg", "Podcasts::{title.upper}", "only {title} and {slug} can be filled in"),
         ("season.apkg", "Podcasts::{title[0]}", "only {title} and {slug} can be filled in"),
-        (None, "Podcasts::{show}", "only {title} and {slug} can be filled in"),
+        (None, "Podcasts::{show}", "unknown field {show}: only {title} and {slug} can be filled in"),
         (None, "Podcasts::{title:d}", "only {title} and {slug} can be filled in"),
         (None, "Podcasts::{title!r}", "only {title} and {slug} can be filled in"),
         (None, "Podcasts::", "makes an empty deck name part"),
+        (None, "Podcasts::{title", "unclosed '{': a field is written {title} or {slug}"),
+        (None, "Podcasts::title}", "unmatched '}': a field is written {title} or {slug}"),
+        (None, "Podcasts::{Title}", "unknown field {Title}: names are case-sensitive; write {title}"),
     ],
-)
+)  # fmt: skip
 def test_run_refuses_a_bad_deck_file_or_pattern_before_extracting_and_reviewing(
     tmp_path: Path, deck: str | None, pattern: str, message: str
 ) -> None:
