@@ -19,7 +19,7 @@ from typing import Any
 
 from podcards import ui
 from podcards.anki.notes import cloze_problem, note_problem
-from podcards.cardfile import card_file_lock, check_readable, load_card_file, save_card_file
+from podcards.cardfile import locked_card_file, save_card_file
 from podcards.errors import EXIT_INTERRUPTED, NothingToDo, PodcardsError
 from podcards.models import Card, CardContent, CardFile, CardKind, NoteType, ReviewStatus
 from podcards.review.cloze import to_basic, to_cloze
@@ -155,9 +155,7 @@ def review_card_file(
     without them the review needs a terminal, and refuses at once when there is none and
     there are cards to show (with none, it has nothing to ask, so scripts can re-run it).
     """
-    check_readable(path)
-    with card_file_lock(path):
-        card_file = load_card_file(path)
+    with locked_card_file(path) as card_file:
         queue = choose_cards(card_file.cards, revisit_all, kinds, min_score)
         if queue and input is None and not sys.stdin.isatty():
             raise PodcardsError(
@@ -247,9 +245,7 @@ def approve_best(path: Path, count: int) -> Approval:
 def approve_chosen(path: Path, choose: Callable[[list[Card]], list[Card]]) -> Approval:
     """Approve the pending ones among the cards `choose` picks, but for those that cannot make
     an Anki card, in one read of the card file under its lock, saved once."""
-    check_readable(path)
-    with card_file_lock(path):
-        card_file = load_card_file(path)
+    with locked_card_file(path) as card_file:
         chosen = choose(card_file.cards)
         held = [card for card in chosen if not approvable(card)]
         pending = [c for c in chosen if c.status == ReviewStatus.PENDING and c not in held]
