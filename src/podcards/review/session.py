@@ -111,7 +111,7 @@ class ReviewSummary:
 @dataclass
 class Change:
     """One change the reviewer made: the cards as they were before it, and the queue and
-    position then (approving all above a score also takes cards out of the queue)."""
+    position then (approving all above a score also moves cards in the queue)."""
 
     what: str
     cards: list[Card]
@@ -457,9 +457,18 @@ class ReviewSession:
             with self._change(list(chosen.values()), "approving all above a score"):
                 for chosen_card in chosen.values():
                     decide(chosen_card, ReviewStatus.APPROVED)
-        self.queue[self.index :] = [c for c in remaining if c.id not in chosen]
+            self._pass_over(list(chosen.values()))
         held = _held_note(len(scoring) - len(chosen))
         ui.info(f"Approved {ui.plural(len(chosen), 'card')} scoring {threshold:g} or more{held}.")
+
+    def _pass_over(self, decided: list[Card]) -> None:
+        """Move cards decided at once to just before the position, as if decided one by one:
+        the queue keeps its length, so the counter keeps its total ('2/17' goes on to '5/17',
+        where taking them out made it '2/14') and b revisits them."""
+        ids = {card.id for card in decided}
+        rest = [card for card in self.queue[self.index :] if card.id not in ids]
+        self.queue[self.index :] = decided + rest
+        self.index += len(decided)
 
     def _help(self, card: Card) -> None:
         from rich.table import Table
