@@ -79,6 +79,8 @@ def test_nothing_to_export_is_exit_1_in_one_line(
         (["glass-harbors.cards.json", "--deck", "P::{show}"], "only {title} and {slug} can be filled in"),
         (["glass-harbors.cards.json", "--deck", "P::{title.upper}"], "only {title} and {slug} can be filled in"),
         (["glass-harbors.cards.json", "--deck", "P::{title[0]}"], "only {title} and {slug} can be filled in"),
+        (["glass-harbors.cards.json", "--deck", "P::{title"], "--deck 'P::{title': unclosed '{'"),
+        (["glass-harbors.cards.json", "--deck", "P::{SLUG}"], "unknown field {SLUG}: names are case-sensitive; write {slug}"),
     ],
 )  # fmt: skip
 def test_bad_input_is_exit_2_in_one_line(

@@ -15,6 +15,7 @@ from podcards.cardfile import (
     CardFileBusy,
     card_file_lock,
     load_card_file,
+    locked_card_file,
     save_card_file,
     write_candidates,
 )
@@ -319,6 +320,35 @@ def test_second_process_waits_for_a_short_lock_and_loses_nothing(tmp_path: Path)
     holder.wait()
     assert merged.cards[0].status == ReviewStatus.APPROVED
     assert load_card_file(path) == merged
+
+
+LOCK_HOLDER_SAVING = """
+import sys, time
+from pathlib import Path
+from podcards.cardfile import card_file_lock, load_card_file, save_card_file
+from podcards.models import ReviewStatus
+path = Path(sys.argv[1])
+with card_file_lock(path):
+    print("locked", flush=True)
+    time.sleep(0.5)
+    card_file = load_card_file(path)
+    card_file.cards[0].status = ReviewStatus.APPROVED
+    save_card_file(path, card_file)
+"""
+
+
+def test_a_card_file_saved_while_waiting_for_its_lock_is_read_again(tmp_path: Path) -> None:
+    """The file is checked before its lock is taken (a refused command leaves no lock file), so
+    what another process saves in the meantime must still be what the command works on."""
+    path = tmp_path / "tide.cards.json"
+    make_card_file(path, count=2)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER_SAVING, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline().strip() == "locked"
+    with locked_card_file(path) as card_file:  # read before the other saves, then waits
+        assert card_file.cards[0].status == ReviewStatus.APPROVED
+    assert holder.wait() == 0
 
 
 def test_lock_is_reentrant_within_one_process(tmp_path: Path) -> None:

@@ -120,8 +120,10 @@ def test_a_whole_number_min_score_is_a_score(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("pattern", "problem"),
     [
-        ("X::{episode}", "only {title} and {slug} can be filled in"),
+        ("X::{episode}", "unknown field {episode}: only {title} and {slug} can be filled in"),
         ("{title}::{slug}::", "makes an empty deck name part"),
+        ("A::{title", "unclosed '{': a field is written {title} or {slug}"),
+        ("A::{Title}", "unknown field {Title}: names are case-sensitive; write {title}"),
     ],
 )
 def test_a_bad_deck_pattern_names_the_config_key_as_written(

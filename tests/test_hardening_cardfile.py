@@ -98,3 +98,30 @@ def test_a_mistyped_card_file_leaves_no_folder_or_lock_file_behind(tmp_path: Pat
     assert done.returncode == 2, done.stderr
     assert done.stderr == "podcards: typo/deep/x.cards.json: no such card file\n"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("transcript", ["interview.srt", "whisper.json"])
+@pytest.mark.parametrize(
+    "command",
+    [["review"], ["review", "--approve-all"], ["export"], ["preview"]],
+    ids=["review", "approve-all", "export", "preview"],
+)
+def test_a_transcript_given_for_a_card_file_is_refused_and_left_alone(
+    tmp_path: Path, fixtures: Path, command: list[str], transcript: str
+) -> None:
+    """`run` takes transcripts, so `review talk.srt` is an easy first mistake: it was refused,
+    yet left a hidden `.talk.srt.lock` beside the user's transcript."""
+    path = tmp_path / transcript
+    path.write_bytes((fixtures / "transcripts" / transcript).read_bytes())
+    done = subprocess.run(
+        [sys.executable, "-m", "podcards", *command, transcript],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith(f"podcards: {transcript}: ")
+    assert len(done.stderr.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == [path]
+    assert path.read_bytes() == (fixtures / "transcripts" / transcript).read_bytes()

@@ -189,12 +189,15 @@ def test_run_without_a_terminal_refuses_only_while_cards_wait_for_review(tmp_pat
         ("season.zip", "Podcasts::{title}", "season.zip: output file name must end in .apkg"),
         ("season.apkg", "Podcasts::{title.upper}", "only {title} and {slug} can be filled in"),
         ("season.apkg", "Podcasts::{title[0]}", "only {title} and {slug} can be filled in"),
-        (None, "Podcasts::{show}", "only {title} and {slug} can be filled in"),
+        (None, "Podcasts::{show}", "unknown field {show}: only {title} and {slug} can be filled in"),
         (None, "Podcasts::{title:d}", "only {title} and {slug} can be filled in"),
         (None, "Podcasts::{title!r}", "only {title} and {slug} can be filled in"),
         (None, "Podcasts::", "makes an empty deck name part"),
+        (None, "Podcasts::{title", "unclosed '{': a field is written {title} or {slug}"),
+        (None, "Podcasts::title}", "unmatched '}': a field is written {title} or {slug}"),
+        (None, "Podcasts::{Title}", "unknown field {Title}: names are case-sensitive; write {title}"),
     ],
-)
+)  # fmt: skip
 def test_run_refuses_a_bad_deck_file_or_pattern_before_extracting_and_reviewing(
     tmp_path: Path, deck: str | None, pattern: str, message: str
 ) -> None:
@@ -240,12 +243,26 @@ def test_demo_command_writes_a_deck_that_anki_imports(
     assert done.returncode == 0, done.stderr
     deck = tmp_path / "decks" / "demo.apkg"
     assert deck.is_file()
-    assert "decks/demo.apkg" in done.stdout and "File > Import" in done.stdout
+    assert "decks/demo.apkg" in done.stdout and "File > Import" in done.stderr
     log = import_package(collection, deck)
     assert len(log.new) >= 10
     assert f"approved the best {len(log.new)}" in done.stderr  # what it says is what it wrote
     assert collection.note_count() >= 10
     assert collection.card_count() >= collection.note_count()
+
+
+def test_quiet_run_and_demo_print_the_deck_written_and_no_import_hint(tmp_path: Path) -> None:
+    """-q prints only errors and results: how to import a deck is guidance, and was still
+    printed after the deck line."""
+    shutil.copy(SEASON / "bees.txt", tmp_path / "bees.txt")
+    assert podcards(tmp_path, "extract", "bees.txt").returncode == 0
+    card_file = next((tmp_path / "decks").glob("*.cards.json"))
+    assert podcards(tmp_path, "review", str(card_file), "--approve-all").returncode == 0
+    for command in (["run", "bees.txt", "-q"], ["-q", "demo", "--approve", "3"]):
+        done = podcards(tmp_path, *command)
+        assert done.returncode == 0, done.stderr
+        assert re.fullmatch(r"Wrote \d+ notes to decks/\S+\.apkg\n", done.stdout), done.stdout
+        assert "Anki" not in done.stderr
 
 
 def test_demo_again_gives_the_same_deck(tmp_path: Path, monkeypatch, collection) -> None:

@@ -373,6 +373,19 @@ def test_approve_all_remaining_at_or_above_a_score(card_path: Path) -> None:
     ]
 
 
+def test_approving_above_a_score_keeps_the_queue_total_and_undo_keeps_it_too(
+    card_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """The counter counts one queue: approving at once moves on as approving one by one
+    would. Taking the cards out turned '2/5' into '2/3', and u turned it back to '2/5', while
+    the footer still counted all five."""
+    # scores are 0.90, 0.85, 0.80, 0.75, 0.70: at the second card, A 0.8 takes it and the next
+    review_with_keys(card_path, f"sA{CLEAR_LINE}0.8{ENTER}bbuq")
+    positions = re.findall(r"(\d+/\d+) · claim", capsys.readouterr().out)
+    assert positions == ["1/5", "2/5", "4/5", "3/5", "2/5", "2/5"]
+    assert set(statuses(card_path).values()) == {"pending"}
+
+
 def test_approving_above_a_score_asks_again_for_one_outside_0_to_1(card_path: Path) -> None:
     """Scores are chances from 0 to 1: '80' is refused at the prompt, not taken to approve
     nothing."""

@@ -103,12 +103,29 @@ def _acquire(fd: int, path: Path, wait: float) -> None:
             time.sleep(0.05)
 
 
-def check_readable(path: Path) -> None:
-    """Refuse a card file that is not there (or cannot be read) before taking its lock, in the
-    words `load_card_file` would use: locking a mistyped name would leave its folders and a
-    lock file behind."""
+@contextlib.contextmanager
+def locked_card_file(path: Path) -> Iterator[CardFile]:
+    """The card file, read and checked, with its lock held until the block ends: what a command
+    that writes decisions back works on.
+
+    The file is checked before the lock is taken, so a refused command leaves nothing behind:
+    a mistyped name no folders and no lock file, a transcript given by mistake no hidden
+    `.<transcript>.lock` beside it. Under the lock it is read again, and parsed again only
+    when another process changed it meanwhile (or it needs migrating, which writes it).
+    """
+    raw = _read(path)
+    card_file = _parse_current(raw)
+    if card_file is None:
+        load_card_file(path, migrate=False)  # refuses what is no card file, before any lock
+    with card_file_lock(path):
+        if card_file is None or _read(path) != raw:
+            card_file = load_card_file(path)
+        yield card_file
+
+
+def _read(path: Path) -> bytes:
     with reading(path, "card file"):
-        path.open("rb").close()
+        return path.read_bytes()
 
 
 def load_card_file(path: Path, *, migrate: bool = True) -> CardFile:
@@ -119,8 +136,7 @@ def load_card_file(path: Path, *, migrate: bool = True) -> CardFile:
     migration would be but not written back: a command that only reads (status, preview)
     leaves the file, and no `.bak`, as it found them.
     """
-    with reading(path, "card file"):
-        raw = path.read_bytes()
+    raw = _read(path)
     current = _parse_current(raw)
     if current is not None:
         return current

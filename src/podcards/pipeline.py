@@ -106,8 +106,8 @@ def sample_transcript() -> Iterator[Path]:
 
 
 def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path:
-    """Write the deck (default: named after the episode, in the output folder) and say how to
-    import it."""
+    """Write the deck (default: named after the episode, in the output folder), say where it
+    is (the result, on stdout) and how to import it."""
     from podcards.anki import export_decks, output_path
     from podcards.paths import DECK_SUFFIX
 
@@ -116,14 +116,14 @@ def _export(card_files: list[Path], deck: Path | None, settings: Config) -> Path
     result = export_decks(
         card_files, deck_path, deck_pattern=settings.deck, extra_tags=settings.tags
     )
-    ui.console().print(finish_message(result.path, result.note_count), soft_wrap=True, markup=False)
+    written = f"Wrote {ui.plural(result.note_count, 'note')} to {shown_path(result.path)}"
+    ui.console().print(written, soft_wrap=True, markup=False)
+    ui.info(IMPORT_HINT)
     return result.path
 
 
-def finish_message(deck_path: Path, notes: int) -> str:
-    """The last words of `run` and `demo`: where the deck is, and the two ways into Anki."""
-    return (
-        f"Wrote {ui.plural(notes, 'note')} to {shown_path(deck_path)}\n"
-        "To study them, open Anki and choose File > Import..., then pick that file "
-        "(or just double-click the .apkg)."
-    )
+IMPORT_HINT = (
+    "To study them, open Anki and choose File > Import..., then pick that file "
+    "(or just double-click the .apkg)."
+)
+"""The last words of `run` and `demo`: guidance, not a result, so -q leaves it out."""

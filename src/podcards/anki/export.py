@@ -21,7 +21,7 @@ from pathlib import Path
 
 from podcards.anki.notes import ExportNote, deck_id, plan_notes
 from podcards.anki.notetypes import genanki_model
-from podcards.cardfile import card_file_lock, check_readable, load_card_file, save_card_file
+from podcards.cardfile import locked_card_file, save_card_file
 from podcards.files import check_output_name, write_atomically
 from podcards.models import CardFile, ExportResult
 from podcards.paths import CARD_FILE_SUFFIX, distinct_paths, inside, slugify
@@ -77,12 +77,8 @@ def export_decks(
     overwritten with the decisions read here.
     """
     paths = distinct_paths(card_files)
-    for path in paths:
-        check_readable(path)
     with contextlib.ExitStack() as locks:
-        for path in paths:
-            locks.enter_context(card_file_lock(path))
-        loaded = [load_card_file(path) for path in paths]
+        loaded = [locks.enter_context(locked_card_file(path)) for path in paths]
         result = build_package(
             loaded,
             output,

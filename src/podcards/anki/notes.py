@@ -178,25 +178,56 @@ def check_deck_pattern(pattern: str) -> None:
 
 
 def deck_pattern_problem(pattern: str) -> str | None:
-    """Why a deck name pattern is refused: it fills in anything but a plain {title} or {slug}
-    (str.format would follow `{title.upper}`, `{title[0]}`, `{title!r}` or a format spec into
-    a nonsense deck name), or it leaves a deck name part empty ('Podcasts::'); None if fine."""
-    only_fields = "only {title} and {slug} can be filled in"
+    """Why a deck name pattern is refused: a brace that opens or closes no field, a field other
+    than a plain {title} or {slug} (str.format would follow `{title.upper}`, `{title[0]}`,
+    `{title!r}` or a format spec into a nonsense deck name), or an empty deck name part
+    ('Podcasts::'); None if fine. Each in its own words: one message for all hid the mistake."""
+    problem = _brace_problem(pattern)
+    if problem:
+        return problem
     try:
         fields = [
             (name, spec, conversion)
             for _, name, spec, conversion in Formatter().parse(pattern)
             if name is not None
         ]
-    except ValueError:  # an unmatched brace
-        return only_fields
-    if any(
-        name not in DECK_PATTERN_FIELDS or spec or conversion for name, spec, conversion in fields
-    ):
-        return only_fields
+    except ValueError:  # a field str.format cannot read, such as '{title!}'
+        return ONLY_FIELDS
+    for name, spec, conversion in fields:
+        problem = _field_problem(name, spec, conversion)
+        if problem:
+            return problem
     if not all(_deck_parts(pattern.format(title="title", slug="slug"))):
         return "makes an empty deck name part"
     return None
+
+
+ONLY_FIELDS = "only {title} and {slug} can be filled in"
+PATTERN_BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|[{}]")
+"""A pattern's brace pieces as str.format reads them: an escaped brace, a field (its format
+spec may hold fields, '{title:{slug}}'), or a lone brace."""
+
+
+def _brace_problem(pattern: str) -> str | None:
+    """A lone brace: 'Podcasts::{title' lacks its '}', though it names the right field."""
+    for piece in PATTERN_BRACES.finditer(pattern):
+        if piece[0] == "{":
+            return "unclosed '{': a field is written {title} or {slug}"
+        if piece[0] == "}":
+            return "unmatched '}': a field is written {title} or {slug}"
+    return None
+
+
+def _field_problem(name: str, spec: str, conversion: str | None) -> str | None:
+    """What is wrong with one field: an unknown name, named as written (with a hint when only
+    its case is wrong: names are case-sensitive), or more than a plain name."""
+    if name in DECK_PATTERN_FIELDS and not spec and not conversion:
+        return None
+    if re.split(r"[.\[]", name, maxsplit=1)[0] in DECK_PATTERN_FIELDS:
+        return ONLY_FIELDS  # '{title.upper}', '{title:d}', '{title!r}'
+    if name.lower() in DECK_PATTERN_FIELDS:
+        return f"unknown field {{{name}}}: names are case-sensitive; write {{{name.lower()}}}"
+    return f"unknown field {{{name}}}: {ONLY_FIELDS}"
 
 
 def _deck_parts(name: str) -> list[str]:

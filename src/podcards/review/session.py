@@ -19,7 +19,7 @@ from typing import Any
 
 from podcards import ui
 from podcards.anki.notes import cloze_problem, note_problem
-from podcards.cardfile import card_file_lock, check_readable, load_card_file, save_card_file
+from podcards.cardfile import locked_card_file, save_card_file
 from podcards.errors import EXIT_INTERRUPTED, NothingToDo, PodcardsError
 from podcards.models import Card, CardContent, CardFile, CardKind, NoteType, ReviewStatus
 from podcards.review.cloze import to_basic, to_cloze
@@ -111,7 +111,7 @@ class ReviewSummary:
 @dataclass
 class Change:
     """One change the reviewer made: the cards as they were before it, and the queue and
-    position then (approving all above a score also takes cards out of the queue)."""
+    position then (approving all above a score also moves cards in the queue)."""
 
     what: str
     cards: list[Card]
@@ -155,9 +155,7 @@ def review_card_file(
     without them the review needs a terminal, and refuses at once when there is none and
     there are cards to show (with none, it has nothing to ask, so scripts can re-run it).
     """
-    check_readable(path)
-    with card_file_lock(path):
-        card_file = load_card_file(path)
+    with locked_card_file(path) as card_file:
         queue = choose_cards(card_file.cards, revisit_all, kinds, min_score)
         if queue and input is None and not sys.stdin.isatty():
             raise PodcardsError(
@@ -247,9 +245,7 @@ def approve_best(path: Path, count: int) -> Approval:
 def approve_chosen(path: Path, choose: Callable[[list[Card]], list[Card]]) -> Approval:
     """Approve the pending ones among the cards `choose` picks, but for those that cannot make
     an Anki card, in one read of the card file under its lock, saved once."""
-    check_readable(path)
-    with card_file_lock(path):
-        card_file = load_card_file(path)
+    with locked_card_file(path) as card_file:
         chosen = choose(card_file.cards)
         held = [card for card in chosen if not approvable(card)]
         pending = [c for c in chosen if c.status == ReviewStatus.PENDING and c not in held]
@@ -461,9 +457,18 @@ class ReviewSession:
             with self._change(list(chosen.values()), "approving all above a score"):
                 for chosen_card in chosen.values():
                     decide(chosen_card, ReviewStatus.APPROVED)
-        self.queue[self.index :] = [c for c in remaining if c.id not in chosen]
+            self._pass_over(list(chosen.values()))
         held = _held_note(len(scoring) - len(chosen))
         ui.info(f"Approved {ui.plural(len(chosen), 'card')} scoring {threshold:g} or more{held}.")
+
+    def _pass_over(self, decided: list[Card]) -> None:
+        """Move cards decided at once to just before the position, as if decided one by one:
+        the queue keeps its length, so the counter keeps its total ('2/17' goes on to '5/17',
+        where taking them out made it '2/14') and b revisits them."""
+        ids = {card.id for card in decided}
+        rest = [card for card in self.queue[self.index :] if card.id not in ids]
+        self.queue[self.index :] = decided + rest
+        self.index += len(decided)
 
     def _help(self, card: Card) -> None:
         from rich.table import Table
