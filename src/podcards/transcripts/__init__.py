@@ -17,7 +17,7 @@ from podcards.errors import InputError
 from podcards.files import reading
 from podcards.models import DEFAULT_MAX_SIZE_MB, MEGABYTE, Segment, Transcript
 from podcards.transcripts.captions import parse_captions
-from podcards.transcripts.cleanup import plain_line, readable_title
+from podcards.transcripts.cleanup import plain_line, readable_title, without_terminal_escapes
 from podcards.transcripts.decoding import decode_transcript
 from podcards.transcripts.jsonformats import parse_podcast_json, parse_whisper_json
 from podcards.transcripts.plaintext import parse_plain_text
@@ -59,7 +59,9 @@ def read_transcript(
 
 
 def parse_text(text: str, source: str = "<text>", format: str | None = None) -> Transcript:
-    """A Transcript from already-decoded text: detection, parsing, title and duration."""
+    """A Transcript from already-decoded text: detection, parsing, title and duration. Terminal
+    escape sequences go first, so a coloured 'Name:' is still a label."""
+    text = without_terminal_escapes(text)
     if format is not None and format not in PARSERS:
         raise InputError(source, f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     chosen = format or detect_format(text, Path(source).suffix.lower())
