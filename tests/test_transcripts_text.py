@@ -242,6 +242,24 @@ def test_a_time_or_verse_opening_a_line_is_no_speaker_label():
         ]
 
 
+def test_a_one_word_name_before_a_clock_time_labels_the_turn():
+    """'Mira 00:00:02 text' was no label (only 'Mira Tal 00:00:02' was): the whole file became
+    one turn with no speaker, names and times in its words."""
+    for gap in (" ", "\t"):
+        labelled = (
+            f"Mira{gap}00:00:02{gap}Lichens are two organisms living as one.\n"
+            f"Teo{gap}00:00:09{gap}Which two?\n"
+            f"Mira{gap}01:00:12{gap}A fungus and an alga.\n"
+        )
+        assert turns(parse_text(labelled)) == [
+            ("Mira", 2.0, "Lichens are two organisms living as one."),
+            ("Teo", 9.0, "Which two?"),
+            ("Mira", 3612.0, "A fungus and an alga."),
+        ]
+    prose = "At 10:30:15 the first ferry leaves.\nBy 10:45:00 it has crossed the bay.\n"
+    assert parse_text(prose).speakers == []
+
+
 def test_a_lone_word_with_a_colon_is_not_a_speaker():
     transcript = parse_text("Remember: water boils at lower temperatures on mountains.\n")
     assert transcript.speakers == []

@@ -44,17 +44,29 @@ _NAME_BEFORE_TIME = re.compile(
 )
 """'Name (12:34)', 'Name [(12:34)](url)', 'Name  2:05', the name bold or not, a role after it
 ('Student (Marcus) [00:09:04]')."""
-_FULL_NAME_BEFORE_TIME = re.compile(
-    r"^(?P<name>[^\W\d_][\w.'\-]*(?: [\w.'\-]+){1,3})\s+(?=\d{1,2}:\d{2}:\d{2}\s)"
+_NAME_BEFORE_CLOCK_TIME = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3})\s+(?=\d{1,2}:\d{2}:\d{2}\s)"
 )
-"""'Ana Ruiz 01:02:03 text' (tab-separated too): a name of two words or more, so that prose
-opening with a time ('At 10:30:15 the rocket...') is not taken for a label."""
+"""'Ana Ruiz 01:02:03 text', 'Ana 01:02:03 text' (tab-separated too): a time with its hours,
+as exports write it; a word that opens prose before a time ('At 10:30:15 the rocket...') is
+no name (`_PROSE_OPENERS`)."""
 _BULLET = re.compile(r"^(?:[-*•]|\d+\.)\s+")
 _TURN_MARKER = re.compile(r"^(?:>>+|&gt;&gt;)\s*")
 """Captions' mark of a new speaker, left in text made from TV or caption transcripts."""
 _NAME_PARTICLES = frozenset(
     ["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al"]
 )
+_PROSE_OPENERS = frozenset(
+    re.findall(
+        r"\w+",
+        """at by after before until till since from around about approximately roughly nearly
+        almost exactly circa then now today tonight yesterday tomorrow time timestamp start
+        starting end ending duration runtime length total elapsed monday tuesday wednesday
+        thursday friday saturday sunday""",
+    )
+)
+"""Words that open a sentence before a time ('At 10:30:15 the rocket...', 'By 09:00:00
+everyone...'): capitalised, but never one speaker's whole name."""
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
@@ -186,7 +198,7 @@ def split_speaker_label(text: str) -> tuple[str | None, bool, str, str | None]:
         (_BRACKET_NAME, True),
         (_COLON_NAME, False),
         (_NAME_BEFORE_TIME, False),
-        (_FULL_NAME_BEFORE_TIME, False),
+        (_NAME_BEFORE_CLOCK_TIME, False),
     ):
         match = pattern.match(text)
         if match and _is_name_like(match.group("name")):
@@ -202,6 +214,7 @@ def _is_name_like(name: str) -> bool:
         1 <= len(words) <= 4
         and words[0][0].isupper()
         and not is_non_speech(name)
+        and not (len(words) == 1 and name.lower() in _PROSE_OPENERS)
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_PARTICLES for w in words)
     )
 
