@@ -67,6 +67,8 @@ _PROSE_OPENERS = frozenset(
 )
 """Words that open a sentence before a time ('At 10:30:15 the rocket...', 'By 09:00:00
 everyone...'): capitalised, but never one speaker's whole name."""
+LABELLED_SHARE = 0.75
+"""A file is label-structured when this share of its lines of speech open with a 'Name:'."""
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
@@ -234,10 +236,27 @@ def trusted_speakers(labels: list[tuple[str, bool]]) -> set[str]:
 def _confirm_speakers(lines: list[Line]) -> None:
     """An untrusted 'Word: text' label is plain text again (with its time, if it had one)."""
     trusted = trusted_speakers([(line.name, line.strong) for line in lines if line.name])
+    if trusted and _is_label_structured(lines):
+        trusted |= {line.name for line in lines if line.name and _is_bare_one_word_label(line)}
     for index, line in enumerate(lines):
         if line.name and line.name not in trusted:
             kind = "text" if line.time is None else "label"
             lines[index] = Line(kind, f"{line.written}: {line.text}", time=line.time)
+
+
+def _is_label_structured(lines: list[Line]) -> bool:
+    """Three lines of speech in four, or more, open with a speaker label, as in a transcript of
+    'Name: text' turns, where a one-word label used once ('Caller: ...') is one more speaker;
+    in prose, 'Note: ...' is text."""
+    speech = [line for line in lines if line.kind in ("label", "text")]
+    labelled = sum(1 for line in speech if line.name)
+    return labelled >= LABELLED_SHARE * len(speech)
+
+
+def _is_bare_one_word_label(line: Line) -> bool:
+    """'Caller: text': one word, no role after it ('Finally, Kubernetes:' is prose), words
+    after it on the line (a lone 'Summary:' heads what follows)."""
+    return line.written == line.name and len(line.name.split()) == 1 and bool(line.text)
 
 
 def _title_from_title_page(lines: list[Line]) -> str | None:
