@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import subprocess
 import sys
 import zlib
@@ -73,6 +74,26 @@ def test_bad_files_raise_one_line_input_errors(tmp_path, content, problem):
         read_transcript(path)
     message = str(caught.value)
     assert message.startswith(str(path)) and problem in message and "\n" not in message
+
+
+ESC = "\x1b"
+
+
+def test_terminal_escape_sequences_are_removed_whole(tmp_path):
+    """Only the ESC byte went: '[1m' and ']0;title' stayed in the words, and one window-title
+    sequence in a short file was enough control characters to refuse it as binary."""
+    bold, plain, title = f"{ESC}[1m", f"{ESC}[0m", f"{ESC}]0;a window title\a"
+    path = tmp_path / "colours.txt"
+    path.write_text(
+        f"{bold}Lia Moon{plain}: 00:00:03 A fjord is a {bold}drowned{plain} valley.{title}\n"
+        f"Lia Moon: 00:00:09 Glaciers carved it.{ESC}]2;done{ESC}\\\n",
+        encoding="utf-8",
+    )
+    transcript = read_transcript(path)
+    assert transcript.speakers == ["Lia Moon"]
+    assert transcript.segments[0].text == "A fjord is a drowned valley. Glaciers carved it."
+    whisper = json.dumps({"segments": [{"start": 1, "text": f"A {bold}fjord{plain} is deep."}]})
+    assert parse_text(whisper).segments[0].text == "A fjord is deep."
 
 
 def test_missing_file_and_folder(tmp_path):

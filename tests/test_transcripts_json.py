@@ -79,6 +79,39 @@ def test_forcing_a_json_format_on_other_text_is_a_clear_error(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("content", "format", "speakers"),
+    [
+        ("1\n00:00:01,000 --> 00:00:04,000\nLichens grow slowly.\n", "srt", []),
+        (
+            "Mira Tal: Lichens grow slowly.\nTeo Ward: How slowly?\n",
+            "text",
+            ["Mira Tal", "Teo Ward"],
+        ),
+        ("[00:00:01] Mira Tal: Lichens grow slowly.\n", "text", ["Mira Tal"]),
+    ],
+    ids=["srt", "labels", "bracketed-time"],
+)
+def test_a_json_file_that_is_no_json_is_read_by_its_content(tmp_path, content, format, speakers):
+    """The .json extension won over the content: an SRT saved as 'captions.json' was refused as
+    'not a Whisper JSON transcript (invalid JSON: Extra data...)'."""
+    path = tmp_path / "captions.json"
+    path.write_text(content, encoding="utf-8")
+    transcript = read_transcript(path)
+    assert (transcript.format, transcript.speakers) == (format, speakers)
+    assert "Lichens grow slowly." in transcript.segments[0].text
+
+
+@pytest.mark.parametrize("content", ['{"segments": [', '[{"text": "cut off', '"just words"'])
+def test_a_json_file_that_is_broken_json_is_still_refused_as_json(tmp_path, content):
+    path = tmp_path / "broken.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        read_transcript(path)
+    assert str(refused.value).startswith(f"{path}: not a Whisper JSON transcript (")
+    assert "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
     ("format", "message"),
     [
         ("srt", "not an SRT transcript (no caption cues"),

@@ -242,6 +242,62 @@ def test_a_time_or_verse_opening_a_line_is_no_speaker_label():
         ]
 
 
+def test_a_one_word_name_before_a_clock_time_labels_the_turn():
+    """'Mira 00:00:02 text' was no label (only 'Mira Tal 00:00:02' was): the whole file became
+    one turn with no speaker, names and times in its words."""
+    for gap in (" ", "\t"):
+        labelled = (
+            f"Mira{gap}00:00:02{gap}Lichens are two organisms living as one.\n"
+            f"Teo{gap}00:00:09{gap}Which two?\n"
+            f"Mira{gap}01:00:12{gap}A fungus and an alga.\n"
+        )
+        assert turns(parse_text(labelled)) == [
+            ("Mira", 2.0, "Lichens are two organisms living as one."),
+            ("Teo", 9.0, "Which two?"),
+            ("Mira", 3612.0, "A fungus and an alga."),
+        ]
+    prose = "At 10:30:15 the first ferry leaves.\nBy 10:45:00 it has crossed the bay.\n"
+    assert parse_text(prose).speakers == []
+
+
+def test_a_one_word_label_used_once_is_a_speaker_where_every_line_is_a_turn():
+    """'Producer:' said once ran into the turn before it, 'Producer:' and all, as a name used
+    once may be a 'Note:'; in a file of 'Name: text' turns it is one more speaker."""
+    text = (
+        "Mira: Lichens are two organisms living as one.\n"
+        "Teo: Which two?\n"
+        "Mira: A fungus and an alga.\n"
+        "Producer: Lichens grow about a millimetre a year.\n"
+        "Teo: That slow?\n"
+        "At 10:30 the tide comes in.\n"
+    )
+    assert turns(parse_text(text)) == [
+        ("Mira", None, "Lichens are two organisms living as one."),
+        ("Teo", None, "Which two?"),
+        ("Mira", None, "A fungus and an alga."),
+        ("Producer", None, "Lichens grow about a millimetre a year."),
+        ("Teo", None, "That slow? At 10:30 the tide comes in."),
+    ]
+
+
+def test_a_one_word_label_used_once_stays_text_where_lines_are_not_turns():
+    """A transcript whose turns run over several lines is no list of 'Name: text' turns, so a
+    'Note:' opening one of its lines is still words said."""
+    text = (
+        "Mira Tal  0:02\nLichens are two organisms living as one.\n"
+        "Note: neither of them is a plant.\n\n"
+        "Teo Ward  0:09\nWhich two?\nSummary: a fungus and an alga.\n"
+    )
+    assert turns(parse_text(text)) == [
+        (
+            "Mira Tal",
+            2.0,
+            "Lichens are two organisms living as one. Note: neither of them is a plant.",
+        ),
+        ("Teo Ward", 9.0, "Which two? Summary: a fungus and an alga."),
+    ]
+
+
 def test_a_lone_word_with_a_colon_is_not_a_speaker():
     transcript = parse_text("Remember: water boils at lower temperatures on mountains.\n")
     assert transcript.speakers == []

@@ -17,7 +17,7 @@ from podcards.errors import InputError
 from podcards.files import reading
 from podcards.models import DEFAULT_MAX_SIZE_MB, MEGABYTE, Segment, Transcript
 from podcards.transcripts.captions import parse_captions
-from podcards.transcripts.cleanup import plain_line, readable_title
+from podcards.transcripts.cleanup import plain_line, readable_title, without_terminal_escapes
 from podcards.transcripts.decoding import decode_transcript
 from podcards.transcripts.jsonformats import parse_podcast_json, parse_whisper_json
 from podcards.transcripts.plaintext import parse_plain_text
@@ -47,6 +47,8 @@ EXTENSION_HINTS = {".srt": "srt", ".vtt": "vtt", ".webvtt": "vtt"}
 
 _CUE_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}\s*-->", re.MULTILINE)
 _SRT_TIMING = re.compile(r"^\s*\d+:\d{2}:\d{2},\d{3}\s*-->", re.MULTILINE)
+_JSON_LIST = re.compile(r"\[(?!\s*\(?\d{1,2}:\d{2})")
+"""A '[' opening a JSON list, not the '[00:01]' of a timestamped text line."""
 
 
 def read_transcript(
@@ -59,7 +61,9 @@ def read_transcript(
 
 
 def parse_text(text: str, source: str = "<text>", format: str | None = None) -> Transcript:
-    """A Transcript from already-decoded text: detection, parsing, title and duration."""
+    """A Transcript from already-decoded text: detection, parsing, title and duration. Terminal
+    escape sequences go first, so a coloured 'Name:' is still a label."""
+    text = without_terminal_escapes(text)
     if format is not None and format not in PARSERS:
         raise InputError(source, f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     chosen = format or detect_format(text, Path(source).suffix.lower())
@@ -87,17 +91,16 @@ def detect_format(text: str, extension: str = "") -> str:
     head = text.lstrip()[:2000]
     if head.startswith("WEBVTT"):
         return "vtt"
-    if head.startswith(("{", "[")) or extension == ".json":
-        return _detect_json(
-            text, broken="whisper" if head.startswith("{") or extension == ".json" else "text"
-        )
+    json_like = head.startswith(("{", "[")) or extension == ".json"
+    if json_like and (found := _detect_json(text, broken=_broken_json_format(head, extension))):
+        return found
     if _CUE_TIMING.search(head):
         return "srt" if _SRT_TIMING.search(head) else "vtt"
     return EXTENSION_HINTS.get(extension, "text")
 
 
-def _detect_json(text: str, broken: str) -> str:
-    """Which JSON transcript this is; `broken` when it does not parse ("[00:01] Name:" is text)."""
+def _detect_json(text: str, broken: str | None) -> str | None:
+    """Which JSON transcript this is; `broken` when it does not parse."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
@@ -107,6 +110,17 @@ def _detect_json(text: str, broken: str) -> str:
     if isinstance(first, dict) and ("body" in first or "startTime" in first):
         return "podcast-json"
     return "whisper"
+
+
+def _broken_json_format(head: str, extension: str) -> str | None:
+    """What text opening with '{' or '[', or named .json, is read as when it does not parse:
+    broken JSON (an error saying why) when it opens as JSON does; '[00:01] Name:' is text; and
+    a .json file that is no JSON at all (an SRT, 'Name: text') is whatever its content is."""
+    if head.startswith("{"):
+        return "whisper"
+    if extension != ".json":
+        return "text"
+    return "whisper" if _JSON_LIST.match(head) else None
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -104,6 +104,9 @@ outside ASCII (an emoji sequence '👩\u200d💻', Persian 'می\u200cخواهم
 noise anywhere else (a stray one splits an English word for every search)."""
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)")
+"""A CSI sequence ('ESC [1m', bold) or an OSC one ('ESC ]0;title BEL', a window title), as
+text copied from a terminal keeps them."""
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
 
 
@@ -167,7 +170,13 @@ def sounds(text: str) -> list[re.Match[str]]:
 def plain_line(text: str) -> str:
     """Single-spaced text without control characters: a transcript's words, names and title
     must not be able to ring the bell, move the cursor or recolour the terminal showing them."""
-    return _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
+    return _SPACES.sub(" ", _CONTROL.sub(" ", without_terminal_escapes(text))).strip()
+
+
+def without_terminal_escapes(text: str) -> str:
+    """The text without whole terminal escape sequences: removing only their ESC byte left
+    '[1m' or ']0;title' in the words."""
+    return _TERMINAL_ESCAPE.sub("", text) if "\x1b" in text else text
 
 
 def readable_title(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 
 from podcards.errors import InputError
+from podcards.transcripts.cleanup import without_terminal_escapes
 
 # Magic numbers of files people mistake for transcripts, with the advice worth giving.
 BINARY_SIGNATURES: list[tuple[bytes, str]] = [
@@ -104,6 +105,9 @@ def _mostly_utf8(damaged: str) -> bool:
 
 
 def _refuse_control_characters(text: str, path: object) -> None:
-    controls = sum(1 for char in text[:65536] if ord(char) < 32 and char not in "\t\n\r\f\v")
-    if "\x00" in text or controls > MAX_CONTROL_SHARE * min(len(text), 65536):
+    """Binary data read as text is full of control characters; terminal escape sequences
+    (colours, a window title) are text copied from a terminal, so they do not count."""
+    sample = without_terminal_escapes(text[:65536])
+    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f\v")
+    if "\x00" in text or controls > MAX_CONTROL_SHARE * max(len(sample), 1):
         raise InputError(path, "this is a binary file, not a text transcript")

@@ -44,17 +44,31 @@ _NAME_BEFORE_TIME = re.compile(
 )
 """'Name (12:34)', 'Name [(12:34)](url)', 'Name  2:05', the name bold or not, a role after it
 ('Student (Marcus) [00:09:04]')."""
-_FULL_NAME_BEFORE_TIME = re.compile(
-    r"^(?P<name>[^\W\d_][\w.'\-]*(?: [\w.'\-]+){1,3})\s+(?=\d{1,2}:\d{2}:\d{2}\s)"
+_NAME_BEFORE_CLOCK_TIME = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3})\s+(?=\d{1,2}:\d{2}:\d{2}\s)"
 )
-"""'Ana Ruiz 01:02:03 text' (tab-separated too): a name of two words or more, so that prose
-opening with a time ('At 10:30:15 the rocket...') is not taken for a label."""
+"""'Ana Ruiz 01:02:03 text', 'Ana 01:02:03 text' (tab-separated too): a time with its hours,
+as exports write it; a word that opens prose before a time ('At 10:30:15 the rocket...') is
+no name (`_PROSE_OPENERS`)."""
 _BULLET = re.compile(r"^(?:[-*•]|\d+\.)\s+")
 _TURN_MARKER = re.compile(r"^(?:>>+|&gt;&gt;)\s*")
 """Captions' mark of a new speaker, left in text made from TV or caption transcripts."""
 _NAME_PARTICLES = frozenset(
     ["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al"]
 )
+_PROSE_OPENERS = frozenset(
+    re.findall(
+        r"\w+",
+        """at by after before until till since from around about approximately roughly nearly
+        almost exactly circa then now today tonight yesterday tomorrow time timestamp start
+        starting end ending duration runtime length total elapsed monday tuesday wednesday
+        thursday friday saturday sunday""",
+    )
+)
+"""Words that open a sentence before a time ('At 10:30:15 the rocket...', 'By 09:00:00
+everyone...'): capitalised, but never one speaker's whole name."""
+LABELLED_SHARE = 0.75
+"""A file is label-structured when this share of its lines of speech open with a 'Name:'."""
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
@@ -186,7 +200,7 @@ def split_speaker_label(text: str) -> tuple[str | None, bool, str, str | None]:
         (_BRACKET_NAME, True),
         (_COLON_NAME, False),
         (_NAME_BEFORE_TIME, False),
-        (_FULL_NAME_BEFORE_TIME, False),
+        (_NAME_BEFORE_CLOCK_TIME, False),
     ):
         match = pattern.match(text)
         if match and _is_name_like(match.group("name")):
@@ -202,6 +216,7 @@ def _is_name_like(name: str) -> bool:
         1 <= len(words) <= 4
         and words[0][0].isupper()
         and not is_non_speech(name)
+        and not (len(words) == 1 and name.lower() in _PROSE_OPENERS)
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_PARTICLES for w in words)
     )
 
@@ -221,10 +236,27 @@ def trusted_speakers(labels: list[tuple[str, bool]]) -> set[str]:
 def _confirm_speakers(lines: list[Line]) -> None:
     """An untrusted 'Word: text' label is plain text again (with its time, if it had one)."""
     trusted = trusted_speakers([(line.name, line.strong) for line in lines if line.name])
+    if trusted and _is_label_structured(lines):
+        trusted |= {line.name for line in lines if line.name and _is_bare_one_word_label(line)}
     for index, line in enumerate(lines):
         if line.name and line.name not in trusted:
             kind = "text" if line.time is None else "label"
             lines[index] = Line(kind, f"{line.written}: {line.text}", time=line.time)
+
+
+def _is_label_structured(lines: list[Line]) -> bool:
+    """Three lines of speech in four, or more, open with a speaker label, as in a transcript of
+    'Name: text' turns, where a one-word label used once ('Caller: ...') is one more speaker;
+    in prose, 'Note: ...' is text."""
+    speech = [line for line in lines if line.kind in ("label", "text")]
+    labelled = sum(1 for line in speech if line.name)
+    return labelled >= LABELLED_SHARE * len(speech)
+
+
+def _is_bare_one_word_label(line: Line) -> bool:
+    """'Caller: text': one word, no role after it ('Finally, Kubernetes:' is prose), words
+    after it on the line (a lone 'Summary:' heads what follows)."""
+    return line.written == line.name and len(line.name.split()) == 1 and bool(line.text)
 
 
 def _title_from_title_page(lines: list[Line]) -> str | None:
