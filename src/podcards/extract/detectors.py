@@ -82,13 +82,6 @@ NOT_A_THING = r"(?!(?:it|they|he|she|you|we|i|people|this|that|these|those|every
 """'What it is', 'what they do is': people or a pointer, no thing being defined."""
 
 
-NOT_A_NAMED_WORD = r"(?!(?:it|its|that|this|these|those|which|what|he|she|they|there|you|we|i|if|even|and|but|so|name|word|sign)\b)"
-"""'And that means...', 'even if it means...', 'the name literally means...': no term defined
-(nor 'four unknowns means you need four equations', which counts, or 'slowed down means it
-arrives late', which says what follows)."""
-MEANS_WEIGHT = 1.0
-
-
 @dataclass(frozen=True)
 class Cue:
     kind: str
@@ -143,8 +136,6 @@ CUES = [
     cue(DEFINITION, 0.8, r"\bwhat " + NOT_A_THING + r"(?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:is|are),? (?:it's|they're|that's) (?:like |basically |just )?(?:a|an|the)\b|\bunder the hood\b|\bthe way (?:it|they|this) works?\b"),
     # "a technique where you...": a thing explained by what happens in it
     cue(DEFINITION, 0.6, r"\b(?!(?:that|this|place|places|time|times|case|cases|point|situation|moment|world|day|days|area|part|stage|level|way|there|here|somewhere|anywhere|everywhere|nowhere)\b)[a-z]{3,},? where (?:you|we|they|one|it|the|a|an)\b"),
-    # "serializable means the result is...": a term said first, then what it means
-    cue(DEFINITION, MEANS_WEIGHT, DEFINITION_OPENING + r"(?:the |a |an )?(?!\d|" + NUMBER_WORDS + r"\b|\w+ed\b)(?:" + NOT_A_NAMED_WORD + r"[\w-]+ ){0,3}" + NOT_A_NAMED_WORD + r"[\w-]+ (?:just |literally |basically |simply )?means\b"),
     cue(DEFINITION, 0.8, r"\bwhat " + NOT_A_THING + r"(?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} (?:does|do|did) is\b|\bthe way (?:(?:a|an|the) )?[\w-]+(?: [\w-]+){0,2} works?,? (?:is|was)\b|\bthe (?:basic |whole |main |key )?idea (?:is|was) (?:that|to)\b|\b(?:is|are) (?:basically|essentially) (?:the|just|when|where|how)\b"),
     # comparisons and contrasts
     cue(COMPARISON, 1.0, r"\b(?:more|less|fewer) (?:\w+ )?than\b|\b(?:outnumber|outweigh|outpace|exceed)\w*|\b(?!(?:other|rather|further|either|whether|over|under|after|never|ever|per|older|later)\b)\w+er than\b"),
