@@ -361,3 +361,26 @@ def test_a_dummy_it_stands_for_the_clause_after_it(text: str, dummy: bool) -> No
     tokens, tags = zip(*nlp.tag_text(text), strict=True)
     assert nlp.dummy_it(tokens, tags) is dummy
     assert nlp.opens_with_dummy_it(text) is dummy
+
+
+@pytest.mark.parametrize(
+    ("said", "card"),
+    [
+        ("An engine, I think it was called, was tested in May.",
+         "An engine was tested in May."),
+        ("In a flood you can lose, I've seen it, five metres of riverbed.",
+         "In a flood you can lose five metres of riverbed."),
+        ("The reef, if I remember correctly, grows a centimetre a year.",
+         "The reef grows a centimetre a year."),
+        ("Teenagers, and Ana will correct me if I've got this wrong, sleep later.",
+         "Teenagers sleep later."),
+        ("He warned that, I'm paraphrasing here, the drug would be misused.",
+         "He warned that the drug would be misused."),
+    ],
+)  # fmt: skip
+def test_a_speaker_s_aside_about_their_own_memory_is_cleaned_from_card_text(
+    said: str, card: str
+) -> None:
+    """Asides on what the speaker saw, recalls or paraphrases vouch for the fact; the card
+    states the fact (the quote keeps them)."""
+    assert nlp.clean_disfluencies(said) == card

@@ -54,6 +54,15 @@ ARTICLE_RESTART = re.compile(r"\b(?i:a|an|the),? (?=(?:a|an|the) )")
 """'So a, um, an index...': an article said again, the first one dropped ('the A team' keeps
 its capital letter)."""
 FALSE_START = re.compile(r"^[^,.;]{1,25}?\s+(?:--|—|–)\s+")
+MEMORY_ASIDE = re.compile(
+    r",\s+(?:I think (?:it|that|this) (?:was|is) called|I(?:'ve| have) seen (?:it|that|this)|"
+    r"if I (?:remember|recall)(?: (?:right|rightly|correctly))?|I'm paraphrasing(?: (?:here|a bit))?|"
+    r"(?:and )?(?:correct me if I'm wrong|\w+ (?:will|can) correct me if I(?:'ve| have) got "
+    r"(?:this|that|it) wrong)|as far as I know),\s+",
+    re.IGNORECASE,
+)
+"""', I've seen it,', ', if I remember correctly,': the speaker vouching for the fact, between
+commas; the card states the fact."""
 
 
 def leading_filler(text: str) -> int:
@@ -105,7 +114,7 @@ def clean_disfluencies(text: str, *, continues: bool = False) -> str:
     """
     cleaned = " ".join(text.split())
     cleaned = FALSE_START.sub("", cleaned)
-    cleaned = without_fillers(cleaned)
+    cleaned = MEMORY_ASIDE.sub(" ", without_fillers(cleaned))
     cleaned = ARTICLE_RESTART.sub("", cleaned)
     cleaned = REPEATED_WORDS.sub(r"\1", cleaned)
     cleaned = RESTARTED_COPULA.sub(r"\1 ", cleaned)
