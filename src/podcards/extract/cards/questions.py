@@ -177,6 +177,8 @@ def defining_part(answer: str) -> str | None:
 
 
 POST_MODIFIER = re.compile(r"\s(?:that|which|who|where|when)\b", re.IGNORECASE)
+"""Where a noun phrase's narrowing clause starts; not 'whose', whose clause is what defines
+('a steel member whose failure would bring the bridge down')."""
 UNFINISHED_PAIR = re.compile(r"\bbetween\b(?!.*\band\b)", re.IGNORECASE)
 """'the ratio between the load': 'between' waits for its 'and', so no cut falls before it."""
 RATIO = re.compile(r"(?:divided|multiplied) by\b", re.IGNORECASE)
