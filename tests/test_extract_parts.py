@@ -1482,6 +1482,8 @@ def test_because_it_does_is_no_reason() -> None:
          "1200 degrees celsius"),
         ("The survey found that twenty eight percent of the wells had run dry by May.",
          "twenty eight percent"),
+        ("With consistent hashing, adding a node moves only about one over N of the keys.",
+         "one over N"),
     ],
 )  # fmt: skip
 def test_a_figure_is_hidden_whole(text: str, figure: str) -> None:

@@ -197,6 +197,8 @@ NUMBER_PHRASE = re.compile(
     + r"(?:\s*"
     + detectors.UNITS
     + r")?"
+    + r"|\b(?:one|two|three|\d+) over (?:(?![ai]\b)[a-z]|\d+|two|three|four|five|six|seven|"
+    + r"eight|nine|ten)\b"  # a fraction said aloud: 'one over N of the keys'
     + r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d) in "  # 'one in five people'
     + r"(?:a (?:hundred|thousand|million|billion)|[a-z]+ty|ten|three|four|five|six|seven|"
     + r"eight|nine|eleven|twelve|fifteen|\d{1,3}(?:,\d{3})*)\b(?![%.,]\d|%)(?:\s*"
