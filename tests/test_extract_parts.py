@@ -2307,3 +2307,24 @@ def test_what_a_term_just_means_asks_what_it_means() -> None:
         "What does ablation mean?",
         "The ice a glacier loses to melting and calving",
     )
+
+
+def test_a_cloze_whose_subject_points_back_shows_the_sentence_it_points_to() -> None:
+    """'Once it erupts..., it is called lava' without 'Magma is molten rock...' before it asks
+    about an 'it' the card never names."""
+    from card_factory import talk_of_turns
+
+    from podcards.extract import extract_cards
+
+    transcript = talk_of_turns(
+        "Glass",
+        [
+            (
+                "Guest",
+                "Molten glass is sand melted in a furnace at very high heat. Once it cools and"
+                " sets hard on a bed of tin, it is called float glass.",
+            )
+        ],
+    )
+    card = next(card for card in extract_cards(transcript) if "float glass" in card.quote)
+    assert card.generated.front.startswith("Molten glass is sand melted"), card.generated.front

@@ -629,6 +629,7 @@ class CardWindow:
         return (
             opens_dependent(opening)
             or (self.in_one_sentence(clause - 1) and names_by_pronoun(opening))
+            or subject_points_back(opening)
             or (self.captions and caption_leans_back(self.text, self.clauses, clause))
         )
 
@@ -738,6 +739,18 @@ def names_by_pronoun(text: str) -> bool:
     base...'): in a sentence, what they stand for is mostly named in the clause before."""
     text = text[leading_filler(text) :]
     return bool(REFERRING_PRONOUN.search(" ".join(text.split()[:PRONOUN_REACH])))
+
+
+POINTING_SUBJECT = re.compile(
+    r"(?:(?:once|when|if|after|before|as|since|while|until|then)\s+)?(?:it|they|he|she)\b",
+    re.IGNORECASE,
+)
+
+
+def subject_points_back(text: str) -> bool:
+    """Its subject is a pronoun ('Once it erupts, it is called lava'): across a sentence end
+    too, what it stands for is in the sentence before, which the card then shows."""
+    return bool(POINTING_SUBJECT.match(text, leading_filler(text)))
 
 
 def opens_dependent(text: str) -> bool:
