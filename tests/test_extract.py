@@ -430,3 +430,16 @@ def test_a_cloze_hides_a_whole_key_term_not_its_tail() -> None:
     assert {term: text[low:high] for term, (low, high) in spans.items()} == {
         "lactic acid bacteria": "lactic acid bacteria"
     }
+
+
+def test_a_card_is_not_tagged_with_part_of_a_hyphenated_term_it_has() -> None:
+    """'b-tree' beside 'tree' on one card: the hyphen does not make 'tree' a topic of its own."""
+    from types import SimpleNamespace
+
+    from podcards.extract.extractor import tags_for
+
+    terms = nlp.KeyTerms(
+        weights={"b-tree": 2.0, "tree": 1.0}, phrases=frozenset(["b-tree", "tree"])
+    )
+    passage = SimpleNamespace(terms=["b-tree", "tree"])
+    assert tags_for(passage, terms, {}) == ["b-tree"]

@@ -254,7 +254,7 @@ def question_before(passage: ranking.Passage, sentences: Sequence[nlp.Sentence])
 def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, str]) -> list[str]:
     """The passage's key terms said as noun phrases, as tags; a term led by a figure ('50%
     accuracy') or a unit alone ('percent', 'hours', 'tens') is no topic to browse by, nor a
-    part of a longer term there ('factor' beside 'capacity factor')."""
+    part of a longer term there ('factor' beside 'capacity factor', 'tree' beside 'b-tree')."""
     topics = [
         term
         for term in passage.terms
@@ -262,7 +262,7 @@ def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, 
     ]
     tags = []
     for term in topics:
-        if any(term != other and f" {term} " in f" {other} " for other in topics):
+        if any(term != other and f" {term} " in f" {other.replace('-', ' ')} " for other in topics):
             continue
         tag = slugify(apply_glossary(terms.shown(term), glossary), fallback="")
         if tag and tag not in tags:
