@@ -146,6 +146,8 @@ def test_chatter_cues_count_against(sentence: str, kind: str) -> None:
         "What we mean by drift is the slow change of the data.",
         "Curtailment is when a generator is told to switch off.",
         "So ablation, in this context, is when a glacier loses ice to melting.",
+        "The firn line is the one place on a glacier where last winter's snow survives.",
+        "Hydrogen is the only element that has no neutron in its nucleus.",
     ],
 )
 def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
@@ -155,6 +157,14 @@ def test_spoken_definitions_count_wherever_they_are_said(sentence: str) -> None:
     assert detectors.DEFINITION not in detectors.detect("We drove to the lake and it rained.")
     assert detectors.DEFINITION not in detectors.detect("I mean, we drove to the lake.")
     assert detectors.DEFINITION not in detectors.detect("That is when we drove to the lake.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The cache is the one that broke first.", "Mine is the only way to do it right."],
+)
+def test_the_one_that_or_the_only_way_is_no_definition(sentence: str) -> None:
+    assert detectors.detect(sentence).get(detectors.DEFINITION, 0) < 0.8
 
 
 def test_a_term_explained_after_a_comma_and_where_counts_as_explained() -> None:
