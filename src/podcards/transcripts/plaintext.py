@@ -44,9 +44,7 @@ _NAME_BEFORE_TIME = re.compile(
 )
 """'Name (12:34)', 'Name [(12:34)](url)', 'Name  2:05', the name bold or not, a role after it
 ('Student (Marcus) [00:09:04]')."""
-_NAME_BEFORE_CLOCK_TIME = re.compile(
-    r"^(?P<name>[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3})\s+(?=\d{1,2}:\d{2}:\d{2}\s)"
-)
+_NAME_BEFORE_CLOCK_TIME = re.compile(rf"^(?P<name>{_NAME})\s+(?=\d{{1,2}}:\d{{2}}:\d{{2}}\s)")
 """'Ana Ruiz 01:02:03 text', 'Ana 01:02:03 text' (tab-separated too): a time with its hours,
 as exports write it; a word that opens prose before a time ('At 10:30:15 the rocket...') is
 no name (`_PROSE_OPENERS`)."""

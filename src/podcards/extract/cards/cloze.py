@@ -233,7 +233,6 @@ NUMBER_PHRASE = re.compile(
     re.IGNORECASE,
 )
 FULL_STOP_CHANCE = 0.8
-SENTENCE_MARKS = ".!?"
 COMMA_CHANCE = 0.5
 SENTENCE_OPENING = re.compile(r"(?<=[.!?] )(?<!\b[A-Z]\. )(?:\{\{c1::)?[a-z]")
 """A sentence's first letter in a card, not one after an initial ('U.S. tariffs')."""
@@ -359,7 +358,7 @@ def cloze_card(
 def from_captions(text: str) -> bool:
     """A piece of automatic captions: no mark at all, not even at its end (a sentence of
     punctuated text may need no comma: 'A factor of safety is the ratio between...')."""
-    return detectors.unpunctuated(text) and text.rstrip()[-1:] not in SENTENCE_MARKS
+    return detectors.unpunctuated(text) and text.rstrip()[-1:] not in ranking.SENTENCE_ENDS
 
 
 def gives_itself_away(draft: CardDraft, target: Target) -> bool:
