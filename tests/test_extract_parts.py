@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -2338,3 +2339,90 @@ def test_a_cloze_whose_subject_points_back_shows_the_sentence_it_points_to() -> 
     )
     card = next(card for card in extract_cards(transcript) if "float glass" in card.quote)
     assert card.generated.front.startswith("Molten glass is sand melted"), card.generated.front
+
+
+def pair_card(*texts: str) -> CardContent:
+    """The card of the two-sentence passage of a one-turn talk."""
+    sentences = split_of(*texts)
+    terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
+    pair = next(p for p in ranking.build_passages(sentences, terms) if len(p.sentences) == 2)
+    return make_card(pair, terms, None).content
+
+
+NAMED_AFTER = "Over years the river drops its silt where it slows and the delta grows seaward."
+NAMED_BACK = "Geographers call that progradation, and it happens at every muddy coast."
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (NAMED_AFTER, NAMED_BACK),
+        (
+            "Most harbours still run what's called the pilot system, one pilot per ship.",
+            "A pilot boards outside the breakwater and steers the ship to its berth.",
+        ),
+    ],
+)
+def test_a_term_named_and_what_it_names_pair_across_two_long_sentences(
+    texts: tuple[str, str],
+) -> None:
+    """'X happens. People call that Y.' and '...what's called Y. <what Y is>': either sentence
+    alone misses half the fact, though both are long enough to stand alone."""
+    assert " ".join(texts) in talk_of_pairs(" ".join(texts))
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "A big book costs a fortune to print and ship to every shop in the country.",
+            "So I made that call that the last chapter goes online, free for every reader.",
+        ),
+        (
+            "The ferry to the island leaves twice a day from the old harbour in summer.",
+            "Winter crossings only run on weekends because the sea gets far too rough.",
+        ),
+    ],
+)
+def test_two_long_claims_that_name_nothing_stay_apart(texts: tuple[str, str]) -> None:
+    """'made that call' decides, it names nothing."""
+    assert " ".join(texts) not in talk_of_pairs(" ".join(texts))
+
+
+def test_a_name_for_what_was_just_described_is_hidden_with_the_description_shown() -> None:
+    content = pair_card(NAMED_AFTER, NAMED_BACK)
+    assert content.front.startswith("Over years the river drops its silt")
+    assert "Geographers call that {{c1::progradation}}" in content.front
+
+
+def test_a_term_named_at_the_end_of_a_sentence_is_shown_with_the_next_that_explains_it() -> None:
+    content = pair_card(
+        "Most harbours still use what's called the pilot ladder.",
+        "It hangs down the hull so the pilot can climb aboard from a small boat.",
+    )
+    assert content.front == (
+        "Most harbours still use what's called the {{c1::pilot ladder}}. It hangs down the hull"
+        " so the pilot can climb aboard from a small boat."
+    )
+
+
+def test_a_term_named_with_an_adverb_after_it_is_hidden_without_the_adverb() -> None:
+    text = "The engines don't have a part called cold plates anymore, they use fans."
+    front = cloze.cloze_card(text, *passage_for(text), None, Counter()).content.front
+    assert "called {{c1::cold plates}} anymore" in front
+
+
+def test_no_why_question_about_what_a_pointer_stands_for() -> None:
+    """'Why do geographers call that progradation?': what 'that' is, the card never says."""
+    assert questions.why_question("Geographers call that progradation") is None
+    assert questions.why_question("Geographers call the delta young") == (
+        "Why do geographers call the delta young?"
+    )
+
+
+def test_because_before_a_clause_with_its_own_condition_is_dropped_from_a_cloze() -> None:
+    content = card_for(
+        "Because when the tide turns, the water in the basin is held behind the wall for "
+        "about 3 hours."
+    )
+    assert content.front.startswith("When the tide turns")

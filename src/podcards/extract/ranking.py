@@ -362,8 +362,10 @@ def build_passages(
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         if following is None:
             continue
-        if position + 1 in explained:
-            together = len(sentence.words) + len(following.words) <= MAX_INTRODUCTION_WORDS
+        if position + 1 in explained or names_a_term(sentence, following):
+            together = same_turn(sentence, following) and (
+                len(sentence.words) + len(following.words) <= MAX_INTRODUCTION_WORDS
+            )
         else:
             together = belong_together(sentence, following) and not (
                 empty_lead_in(sentence, cues[position], terms) and not points_back(following)
@@ -374,6 +376,28 @@ def build_passages(
             passage.refuted = not refuted.isdisjoint(passage.span)
             passages.append(passage)
     return passages
+
+
+NAMES_A_TERM = re.compile(
+    r"\b(?:called|(?:we|they|people|you|i) call|known as|named|stands? for|refers? to|the term|"
+    r"the word)\b",
+    re.IGNORECASE,
+)
+NAMES_WHAT_CAME_BEFORE = re.compile(
+    r"\b(?:we|they|people|you|i|folks|[a-z]+(?:er|ist|ian)s) (?:call|term|dub|name)"
+    r" (?:that|this|it|these|those|them)\b"
+    r"|\b(?:that|this|it|these|those|they)(?:'s|'re| is| are| was| were) (?:what (?:\w+ ){0,2}"
+    r"(?:call|called|mean)|(?:also |often |sometimes )?(?:called|known as|named|termed))\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_term(sentence: Sentence, following: Sentence) -> bool:
+    """Two neighbours that together say what a term is: the first names it and the next goes
+    on about it ('...what's called a subscription model. The health service pays...'), or the
+    next names what the first described ('So by suppressing the small fires we built up the
+    fuel. People call that the fire deficit.')."""
+    return bool(NAMES_A_TERM.search(sentence.text) or NAMES_WHAT_CAME_BEFORE.search(following.text))
 
 
 def refuted_sentences(sentences: Sequence[Sentence]) -> set[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -141,7 +141,9 @@ CALLED_FORM = re.compile(
     r"|(?:call|calls|called) (?:these|those)(?: [\w-]+){1,3}? (?=[\w-]+(?:[,.;:!?]|$))"
     r"|(?:called|known as|named|termed|dubbed) "
     r"|\b(?:term|word|name) for (?:that|this|it|them|these|those) is (?:(?:a|an|the) )?)"
-    r"(?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)(?=[,.;:!?]|$| and| or| which| that| because)",
+    r"(?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)"
+    r"(?=[,.;:!?]|$| (?:and|or|which|that|because|anymore|now|today|nowadays|though|too|either|"
+    r"instead|actually)\b)",
     re.IGNORECASE,
 )
 """The name a speaker gives: '...a pigment called X', 'we call that X', 'geologists call those
@@ -290,6 +292,14 @@ def inside_a_name(target: Target, targets: list[Target]) -> bool:
     )
 
 
+def as_named(target: Target, targets: list[Target]) -> Target:
+    """A phrase or figure that is also the term a speaker names is a named target too."""
+    same = any(
+        other.named and (other.start, other.end) == (target.start, target.end) for other in targets
+    )
+    return replace(target, named=True) if same and not target.named else target
+
+
 def addresses_someone(text: str, target: Target) -> bool:
     """'Priya, you can relax': a name opening a sentence, then a comma and words spoken to
     someone, is the person addressed, not a fact of the talk ('Basalt, a volcanic rock,...'
@@ -327,7 +337,9 @@ def cloze_card(
         + phrase_targets(text, passage, terms)
         if not addresses_someone(text, target)
     ]
-    targets = [target for target in targets if not inside_a_name(target, targets)]
+    targets = [
+        as_named(target, targets) for target in targets if not inside_a_name(target, targets)
+    ]
     if not targets:
         return None
     clauses = clause_spans(text)
@@ -582,6 +594,7 @@ def window(
         last += 1
     shown = CardWindow(text, clauses, first, last, sentence_ends)
     shown.take_definition(target)
+    shown.take_named_explanation(target)
     shown.take_antecedent()
     shown.take_explanation()
     shown.take_sentence_start()
@@ -627,6 +640,7 @@ class CardWindow:
         opening = self.opening(clause)
         return (
             opens_dependent(opening)
+            or bool(ranking.NAMES_WHAT_CAME_BEFORE.match(opening, leading_filler(opening)))
             or (self.in_one_sentence(clause - 1) and names_by_pronoun(opening))
             or subject_points_back(opening)
             or (self.captions and caption_leans_back(self.text, self.clauses, clause))
@@ -651,6 +665,23 @@ class CardWindow:
             and self.fits(self.first, self.last + 1, DEPENDENT_EXTRA_WORDS)
         ):
             self.last += 1
+
+    def take_named_explanation(self, target: Target) -> None:
+        """'...is called {{c1::cache-aside}}. The app checks the cache first...': a term named
+        at the end of its sentence is explained by the next, which the card keeps when the two
+        fit."""
+        after = self.last + 1
+        if (
+            target.named
+            and after < len(self.clauses)
+            and not self.in_one_sentence(self.last)
+            and NAMED_LAST.fullmatch(self.text, target.end, self.clauses[self.last][1])
+        ):
+            last = after
+            while last < len(self.clauses) - 1 and self.in_one_sentence(last):
+                last += 1
+            if self.fits(self.first, last, DEPENDENT_EXTRA_WORDS):
+                self.last = last
 
     def take_antecedent(self) -> None:
         while (
@@ -731,6 +762,10 @@ class CardWindow:
             end = max(target.end, without_trailing_replies(self.text, end))
         start += min(leading_filler(self.text[start:]), max(0, target.start - start))
         return start, end
+
+
+NAMED_LAST = re.compile(r"(?:,? (?:or|sometimes|also|aka) [\w -]{1,30})?[.!?]?")
+"""What may follow a term named at the end of its sentence: another name for it."""
 
 
 def names_by_pronoun(text: str) -> bool:
@@ -816,12 +851,17 @@ def year_then_subject(text: str, match: re.Match[str]) -> bool:
 def called_targets(text: str, terms: KeyTerms) -> list[Target]:
     """The term a speaker names ('...is called X'): the answer the sentence gives."""
     called = CALLED_FORM.search(text)
-    if not called or not usable_term(called.group("term")):
+    if not called:
         return []
-    if not is_content_word(called.group("term").split()[0], terms.stopwords):
+    article = ARTICLE.match(called.group("term"))
+    start = called.start("term") + (article.end() if article else 0)
+    term = text[start : called.end("term")].rstrip(".")  # not the full stop
+    if not usable_term(term) or not is_content_word(term.split()[0], terms.stopwords):
         return []
-    end = called.start("term") + len(called.group("term").rstrip("."))  # not the full stop
-    return [Target(called.start("term"), end, CALLED_WORTH, named=True)]
+    return [Target(start, start + len(term), CALLED_WORTH, named=True)]
+
+
+ARTICLE = re.compile(r"(?:the|a|an) (?=\S)", re.IGNORECASE)
 
 
 def defined_targets(text: str, terms: KeyTerms) -> list[Target]:

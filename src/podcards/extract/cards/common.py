@@ -138,9 +138,12 @@ CLAUSE_ASIDE = re.compile(r", (?:or|and) (?:[\w'-]+ ){0,4}[\w'-]+, (?=[a-z])")
 """', or most of it, ': an aside inside a clause, which goes on after it ('would cut the
 power, or most of it, to the house')."""
 POINTING_OPENER = re.compile(
-    r"^(?:that's|that is|this is|which is|and that's|so that's) (?:why|how)\b,?\s*",
+    r"^(?:(?:that's|that is|this is|which is|and that's|so that's) (?:why|how)\b,?\s*"
+    r"|because,?\s+(?=(?:when|whenever|if|once|after|before|as soon as)\b))",
     re.IGNORECASE,
 )
+"""'That's why...', or 'Because' before a clause that holds its own condition ('Because when
+magma rises, the ground bulges'): what the card says holds without the pointer."""
 LEADING_POINTER = re.compile(
     r"^(?P<pointer>it|this|that|they|(?:these|those)(?= (?:are|were|have|had|can|could|will|would|do|did|all|both)\b))\b"
     r"|^the (?:(?:main|big|whole|basic|key) )?(?:idea|trick|way it works),? (?:is|was)\b",

@@ -438,6 +438,7 @@ def why_card(sentences: list[str]) -> CardDraft | None:
     return None
 
 
+POINTER_OBJECT = re.compile(r"(?:it|this|that|these|those|them)\b", re.IGNORECASE)
 TWO_CLAUSES = re.compile(r", (?:and|but|or|whereas) \w+ (?:is|are|was|were|\w+s)\b")
 
 
@@ -463,6 +464,8 @@ def why_question(head: str) -> str | None:
     rest = head[word_end:].strip(" ,")
     if not rest or len(rest.split()) > MAX_ANSWER_WORDS or frames_instead_of_defining(rest):
         return None  # 'Why is Sihwa a really interesting story?' asks why the speaker likes it
+    if POINTER_OBJECT.match(rest):
+        return None  # 'Why do volcanologists call that inflation?': what 'that' is, is unsaid
     if TWO_CLAUSES.search(rest):
         return None  # 'Why is X better when A, and Y better when B?' is two questions
     if negated or word in AUXILIARIES or (word in PERFECT and tags[verb + 1] == "VBN"):
