@@ -105,3 +105,21 @@ def test_a_cloze_hides_the_result_not_the_figure_a_case_is_set_up_with(
     text: str, hidden: str
 ) -> None:
     assert "{{c1::" + hidden + "}}" in card_for(text).front
+
+
+@pytest.mark.parametrize(
+    ("spoken", "card"),
+    [
+        (
+            "I'd add one point, which is the point that matters most, which is that the pump"
+            " only runs at night.",
+            "The pump only runs at night.",
+        ),
+        ("The big lesson, which is that rust never sleeps, took us years.", None),
+        ("The old pump, which is that green one, only runs at night.", None),
+    ],
+)
+def test_a_claim_announced_by_a_frame_is_said_without_it(spoken: str, card: str | None) -> None:
+    """'One thing that matters, which is that X' says X; a 'which is that' after a thing
+    ('the old pump, which is that green one') or one that goes on past the claim stays."""
+    assert without_restarts(spoken) == (card or spoken)

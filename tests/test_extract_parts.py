@@ -2426,3 +2426,11 @@ def test_because_before_a_clause_with_its_own_condition_is_dropped_from_a_cloze(
         "about 3 hours."
     )
     assert content.front.startswith("When the tide turns")
+
+
+def test_a_name_for_what_came_before_does_not_name_what_follows() -> None:
+    naming, after = split_of(
+        "Engineers call that backflow, and every pump house fears it.",
+        "The valves at the inlet are checked every single spring before the floods come.",
+    )
+    assert not ranking.names_a_term(naming, after)

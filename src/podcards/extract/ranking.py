@@ -396,8 +396,12 @@ def names_a_term(sentence: Sentence, following: Sentence) -> bool:
     """Two neighbours that together say what a term is: the first names it and the next goes
     on about it ('...what's called a subscription model. The health service pays...'), or the
     next names what the first described ('So by suppressing the small fires we built up the
-    fuel. People call that the fire deficit.')."""
-    return bool(NAMES_A_TERM.search(sentence.text) or NAMES_WHAT_CAME_BEFORE.search(following.text))
+    fuel. People call that the fire deficit.'). A name for what came before ('We call that
+    phase diversity.') pairs with that, not with what follows."""
+    names_ahead = NAMES_A_TERM.search(sentence.text) and not NAMES_WHAT_CAME_BEFORE.search(
+        sentence.text
+    )
+    return bool(names_ahead or NAMES_WHAT_CAME_BEFORE.search(following.text))
 
 
 def refuted_sentences(sentences: Sequence[Sentence]) -> set[int]:

@@ -242,7 +242,28 @@ def without_restarts(text: str) -> str:
     text = PREDICATE_RESTARTED.sub(lambda found: said_once(found, ""), text)
     text = ADVERB_RESTARTED.sub(adverb_said_once, text)
     opening = SUMMING_UP.match(text) if text[:1].isupper() else None
-    return capitalise(text[opening.end() :]) if opening else text
+    text = capitalise(text[opening.end() :]) if opening else text
+    return without_announcement(text)
+
+
+ANNOUNCED_CLAIM = re.compile(r"^(?P<frame>[^.?!]{0,120}?),? which is that\s+(?=\w)", re.IGNORECASE)
+"""'I'd add one thing, which is the thing that really matters, which is that <claim>'."""
+
+
+def without_announcement(text: str) -> str:
+    """The claim alone when the sentence opens by announcing it ('I'd add one thing that
+    matters, which is that...'): a clause about a FRAMING_SUBJECTS noun says nothing itself.
+    After a bare noun phrase ('The big lesson, which is that X, took years') the sentence
+    goes on past the claim, and stays whole."""
+    announced = ANNOUNCED_CLAIM.match(text)
+    if not announced:
+        return text
+    frame = announced["frame"]
+    framing = FRAMING_SUBJECTS.intersection(re.findall(r"[a-z]+", frame.lower()))
+    first_clause = frame.split(",")[0]
+    if not framing or not any(is_verb(tag) for _, tag in tag_text(first_clause)):
+        return text
+    return capitalise(text[announced.end() :])
 
 
 def said_once(found: re.Match[str], replacement: str) -> str:
