@@ -2434,3 +2434,29 @@ def test_a_name_for_what_came_before_does_not_name_what_follows() -> None:
         "The valves at the inlet are checked every single spring before the floods come.",
     )
     assert not ranking.names_a_term(naming, after)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each cell grows a little hook, a barb, and grips the rock face with it all winter.",
+        "In 1921 they treated their first patient, a young farmer called Tom Reed, with it.",
+    ],
+)
+def test_an_apposition_that_names_one_thing_asks_no_what_is(text: str) -> None:
+    """'a little hook, a barb': the name comes second, so 'What is a little hook?' is
+    backwards; 'their first patient, a farmer called...' is someone, not a term."""
+    front = card_for(text).front
+    assert not front.startswith("What is")
+
+
+def test_they_is_named_only_by_a_plural_topic() -> None:
+    """'Orkney: they had a lot of curtailment' means the people there, not the islands."""
+    from podcards.extract.cards.common import resolve_pointer
+
+    assert resolve_pointer("They had a lot of curtailment.", "Orkney") == (
+        "They had a lot of curtailment."
+    )
+    assert resolve_pointer("They grow best in the dark.", "oyster mushrooms") == (
+        "Oyster mushrooms: they grow best in the dark."
+    )

@@ -313,10 +313,22 @@ def without_pointing_opener(text: str) -> str:
 
 
 def needs_topic(text: str, topic: str) -> bool:
+    """A pronoun opening the text that the topic can stand for: not 'this' or 'that', nor an
+    empty 'it'; and 'they' only for a plural topic ('Orkney: they had...' means the people
+    there, 'Air: they use...' the engineers)."""
     pointer = LEADING_POINTER.match(text)
-    if not topic or not pointer or (pointer.group("pointer") or "").lower() in ("this", "that"):
+    word = (pointer.group("pointer") or "").lower() if pointer else ""
+    if not topic or not pointer or word in ("this", "that"):
+        return False
+    if word == "they" and not names_several(topic):
         return False
     return not (VAGUE_IT.match(text) or opens_with_dummy_it(text))
+
+
+def names_several(topic: str) -> bool:
+    """The topic is plural: its last word is a plural noun ('stool samples', 'B-trees')."""
+    tags = [tag for _, tag in tag_text(topic)]
+    return bool(tags) and tags[-1] in ("NNS", "NNPS")
 
 
 def capitalise(text: str) -> str:

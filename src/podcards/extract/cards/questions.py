@@ -512,6 +512,7 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                         text, found.start(), answer.group("answer")
                     )
                     and not LIST_ITEM_AFTER.match(text, answer.end())
+                    and not names_an_instance(text, found.start(), answer.group("answer"))
                 ):
                     written = written[:1].lower() + written[1:]
                     if DETERMINER_BEFORE.search(text, 0, found.start()):
@@ -523,6 +524,21 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
                     if draft:
                         return draft
     return None
+
+
+OWNER_BEFORE = re.compile(r"\b(?:my|our|your|his|her|their|its)\s+$", re.IGNORECASE)
+INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+MAX_NAME_WORDS = 2
+
+
+def names_an_instance(text: str, position: int, answer: str) -> bool:
+    """The apposition names one thing rather than saying what a term is: someone's ('their
+    first patient, a police officer called...'), or a thing described and then named ('builds
+    a little tube, a pilus,': the name comes second, so 'What is a little tube?' is backwards)."""
+    if OWNER_BEFORE.search(text, 0, position):
+        return True
+    named = [word for word in answer.split() if word.lower() not in detectors.ARTICLES]
+    return bool(INDEFINITE_BEFORE.search(text, 0, position)) and len(named) <= MAX_NAME_WORDS
 
 
 NOT_AN_EXPLANATION = re.compile(
