@@ -586,8 +586,7 @@ def test_a_definition_said_in_a_less_usual_form_asks_for_its_term(
         ("A lifetime is the span of the program during which a reference is valid.",
          "The span of the program during which a reference is valid"),
         pytest.param(
-            "So, a cache is a small, fast store that keeps copies of data you expect to read"
-            " again.",
+            "So, a cache is a small, fast store, and reading from it costs next to nothing.",
             "A small, fast store",
             marks=pytest.mark.skipif(
                 not nlp.has_resource(nlp.TAGGER_RESOURCE),
@@ -2460,3 +2459,28 @@ def test_they_is_named_only_by_a_plural_topic() -> None:
     assert resolve_pointer("They grow best in the dark.", "oyster mushrooms") == (
         "Oyster mushrooms: they grow best in the dark."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        (
+            "A burrow is a small tunnel that a rabbit digs under the roots of a hedge.",
+            "A {{c1::burrow}} is a small tunnel that a rabbit digs under the roots of a hedge.",
+        ),
+        (
+            "A keel is a heavy fin, meaning the boat rights itself when the wind pushes it over.",
+            "A {{c1::keel}} is a heavy fin, meaning the boat rights itself when the wind pushes it"
+            " over.",
+        ),
+    ],
+)
+def test_a_definition_whose_answer_would_only_name_the_kind_hides_the_term(
+    sentence: str, front: str
+) -> None:
+    """'What is a burrow? A small tunnel' is true but teaches little: the clause after the
+    kind says which one, so the card shows it all and hides the term, as a definition."""
+    passage, terms = passage_for(sentence)
+    draft = make_card(passage, terms, None)
+    assert draft.content.front == front
+    assert draft.kind is CardKind.DEFINITION

@@ -118,9 +118,14 @@ DEFINED_OPENING = re.compile(
 )
 """Where the words after a term explain it ('Hash sharding, where...', 'A dirty read is
 when...', 'The borrow checker is the part of the compiler that...'): the term is the answer."""
-DEFINED_AS_KIND = re.compile(OPENING_TERM + r"(?:is|are) (?:a|an|the) (?=(?:[\w-]+ ){3})", re.I)
-"""'A factor of safety is the ratio between the load that would break something and...': a
-definition too long for a Q/A card hides its term. Only in punctuated text: in captions, where
+DEFINED_AS_KIND = re.compile(
+    OPENING_TERM + r"(?:is|are) (?:a|an|the) (?=(?:[\w-]+ ){3}|(?:[\w-]+ ){0,3}[\w-]+,? "
+    r"(?:meaning|which means|that|which|who|where|whose)\b)",
+    re.I,
+)
+"""'A factor of safety is the ratio between the load that would break something and...', 'A
+B-tree is a balanced tree, meaning...': a definition too long for a Q/A card, or one whose
+answer would only say what kind of thing the term is, hides its term. Only in punctuated text: in captions, where
 a sentence starts is a guess ('the textbook version an antibiotic is a drug...')."""
 DEFINED_INLINE = re.compile(
     r"\b(?:the|a|an) (?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,3}?), (?:which|who) "
@@ -432,7 +437,7 @@ def cloze_around(
         - DANGLING_PENALTY * opens_dependent(with_answers(front))
     )
     return CardDraft(
-        CardKind.CLAIM,
+        CardKind.DEFINITION if target.named else CardKind.CLAIM,  # it hides the term defined
         CardContent(note_type=NoteType.CLOZE, front=front),
         quality=round(max(0.0, quality), 4),
         answer=hidden,

@@ -158,9 +158,26 @@ def definition_card(
                 cut = ARTICLE.match(answer) and defining_part(answer)
                 if draft is None and cut:
                     draft = basic(CardKind.DEFINITION, asked, cut)
+                if draft and only_the_kind(answer, draft.answer):
+                    return None  # a cloze on the term, the whole definition shown, asks it
                 if draft:
                     return draft
     return None
+
+
+MAX_KIND_WORDS = 4
+NARROWING_NEXT = re.compile(
+    r",? (?:meaning|which means|that|which|who|where|whose)\b", re.IGNORECASE
+)
+
+
+def only_the_kind(answer: str, kept: str) -> bool:
+    """The answer kept only says what kind of thing the term is ('What is a plasmid? A small
+    circle of DNA'), cut before the clause that says which one ('...that lives apart from
+    the chromosome', ', meaning every leaf is the same depth'): true, but it teaches little."""
+    rest = answer[len(kept) :] if answer.lower().startswith(kept.lower()) else ""
+    kind = [word for word in kept.split() if word.lower() not in detectors.ARTICLES]
+    return len(kind) <= MAX_KIND_WORDS and bool(NARROWING_NEXT.match(rest))
 
 
 def defining_part(answer: str) -> str | None:
