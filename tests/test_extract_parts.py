@@ -2484,3 +2484,13 @@ def test_a_definition_whose_answer_would_only_name_the_kind_hides_the_term(
     draft = make_card(passage, terms, None)
     assert draft.content.front == front
     assert draft.kind is CardKind.DEFINITION
+
+
+def test_a_short_reply_before_the_fact_is_left_off_the_card() -> None:
+    """'For decades, yeah. It was the largest...': the reply answers a question the card
+    does not ask."""
+    front = pair_card(
+        "For decades, yeah.",
+        "It was the largest concrete dam in the world until 1959, when a bigger one opened.",
+    ).front
+    assert front.startswith("It was the largest concrete dam")

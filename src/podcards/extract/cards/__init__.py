@@ -24,6 +24,7 @@ from podcards.extract.cards.common import (
     proper_nouns,
     readable_sentences,
     resolve_pointer,
+    without_leading_reply,
 )
 from podcards.extract.cards.questions import (
     acronym_card,
@@ -50,10 +51,10 @@ def make_card(
     clause that carries it (a cause becomes 'Why...?' when no quantity makes a better cloze).
     `asked` is the 'Why...?' question the passage answers ('Because...'), if any; `answered`
     counts the answers of the cards made before this one (lowercased)."""
-    cleaned = readable_sentences(passage)
-    own_words = " ".join(part for part in cleaned if part)
-    sentences = [resolve_pointer(cleaned[0], topic), *cleaned[1:]]
-    sentences = [sentence for sentence in sentences if sentence]
+    cleaned = without_leading_reply(readable_sentences(passage))
+    said = [part for part in cleaned if part]
+    own_words = " ".join(said)
+    sentences = [resolve_pointer(said[0], topic), *said[1:]] if said else []
     text = " ".join(sentences)
     question = why_answered(asked, sentences)
     makers: list[Callable[[], CardDraft | None]] = [

@@ -230,6 +230,22 @@ def readable_sentences(passage: Passage) -> list[str]:
     return readable
 
 
+MAX_REPLY_WORDS = 4
+
+
+def without_leading_reply(sentences: list[str]) -> list[str]:
+    """A passage that opens with a short answer to a question ('For decades, yeah.', 'Oh,
+    absolutely.') states its fact in the sentence after: a card leaves the reply out (an
+    empty string in its place keeps the sentences in step with the passage's)."""
+    first = sentences[0] if sentences else ""
+    words = first.split()
+    if len(sentences) < 2 or not words or len(words) > MAX_REPLY_WORDS:
+        return sentences
+    if any(is_verb(tag) for _, tag in tag_text(first)):
+        return sentences
+    return ["", *sentences[1:]]
+
+
 def without_restarts(text: str) -> str:
     """The text with each clause said once where the speaker began it twice: 'X is, that's a
     myth' -> 'X is a myth', 'the council just, it starts' -> 'the council just starts'; and
