@@ -2181,10 +2181,8 @@ TERM_EXPLAINED = (
 
 def test_a_term_named_at_the_end_is_read_with_the_sentence_that_explains_it() -> None:
     """'...is what divers call a safety stop. The idea is you...': neither makes a card alone,
-    so the two are one passage though together they run past the usual pair length, and the
-    explanation alone ranks as pointing back."""
+    so the two are one passage, and the explanation alone ranks as pointing back."""
     sentences = split_of(TERM_NAMED, TERM_EXPLAINED)
-    assert len(sentences[0].words) + len(sentences[1].words) > ranking.MAX_PASSAGE_WORDS
     assert ranking.explained_terms(sentences, nlp.builtin_stopwords()) == {1: "a safety stop"}
     terms = nlp.key_terms(sentences, nlp.builtin_stopwords())
     passages = ranking.build_passages(sentences, terms)
@@ -2494,3 +2492,17 @@ def test_a_short_reply_before_the_fact_is_left_off_the_card() -> None:
         "It was the largest concrete dam in the world until 1959, when a bigger one opened.",
     ).front
     assert front.startswith("It was the largest concrete dam")
+
+
+def test_a_fact_said_over_two_long_sentences_is_read_as_one_passage() -> None:
+    """Unscripted talk runs a fact over two long sentences; the second works out the first."""
+    first = (
+        "The fuel a ship burns goes up roughly with the cube of its speed through the water,"
+        " which is why operators watch the speed so closely on the long ocean crossings."
+    )
+    second = (
+        "So if you cut that speed by a fifth, the fuel it burns each day drops by about half,"
+        " which over a long voyage saves a fortune."
+    )
+    assert 48 < len(f"{first} {second}".split()) <= ranking.MAX_PASSAGE_WORDS
+    assert f"{first} {second}" in talk_of_pairs(f"{first} {second}")
