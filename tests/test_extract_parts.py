@@ -2506,3 +2506,12 @@ def test_a_fact_said_over_two_long_sentences_is_read_as_one_passage() -> None:
     )
     assert 48 < len(f"{first} {second}".split()) <= ranking.MAX_PASSAGE_WORDS
     assert f"{first} {second}" in talk_of_pairs(f"{first} {second}")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Yeah, oak is the classic.", "Honestly, rust is the culprit.", "Basalt is the exception."],
+)
+def test_a_verdict_on_the_subject_is_no_definition(sentence: str) -> None:
+    """'What is penicillin? The classic' asks for a verdict, not what penicillin is."""
+    assert not card_for(sentence).front.startswith("What is")

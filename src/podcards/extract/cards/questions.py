@@ -225,7 +225,8 @@ def noun_phrase_core(answer: str) -> str:
 FRAMING_NOUNS = frozenset(
     ["story", "stories", "question", "matter", "deal", "point", "case", "example", "thing",
      "things", "stuff", "one", "lot", "bit", "problem", "issue", "pity", "shame", "mess", "joke",
-     "threat", "risk", "danger", "challenge", "mistake", "concern", "worry"]
+     "threat", "risk", "danger", "challenge", "mistake", "concern", "worry", "classic",
+     "favourite", "favorite", "culprit", "exception", "winner"]
 )  # fmt: skip
 ANSWER_NOUN_PHRASE_END = re.compile(
     r"\s+(?:and|or|of|that|which|who|where|when|with|in|on|for|to|at|from|by|because|but|than)\b|[,;:.!?]"
