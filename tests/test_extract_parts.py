@@ -2515,3 +2515,23 @@ def test_a_fact_said_over_two_long_sentences_is_read_as_one_passage() -> None:
 def test_a_verdict_on_the_subject_is_no_definition(sentence: str) -> None:
     """'What is penicillin? The classic' asks for a verdict, not what penicillin is."""
     assert not card_for(sentence).front.startswith("What is")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "defines"),
+    [
+        (
+            "So, the ratchet effect is when small price rises in one year never come back down.",
+            True,
+        ),
+        ("Frost heave is where wet soil freezes and lifts the road above it.", True),
+        ("My favourite part is when small boats come in at dusk.", False),
+        ("The worst bit is when it rains all week.", False),
+    ],
+)
+def test_a_term_defined_by_what_happens_may_go_on_with_any_noun_phrase(
+    sentence: str, defines: bool
+) -> None:
+    """'X is when small wiggles...' defines X as 'X is when the...' does; not 'my favourite
+    part is when...' or '...is when it rains'."""
+    assert (detectors.DEFINITION in detectors.detect(sentence)) is defines
