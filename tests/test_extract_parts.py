@@ -2525,6 +2525,7 @@ def test_a_verdict_on_the_subject_is_no_definition(sentence: str) -> None:
             True,
         ),
         ("Frost heave is where wet soil freezes and lifts the road above it.", True),
+        ("A cairn is, it's literally a pile of stones that marks the path.", True),
         ("My favourite part is when small boats come in at dusk.", False),
         ("The worst bit is when it rains all week.", False),
     ],
