@@ -2536,3 +2536,13 @@ def test_a_term_defined_by_what_happens_may_go_on_with_any_noun_phrase(
     """'X is when small wiggles...' defines X as 'X is when the...' does; not 'my favourite
     part is when...' or '...is when it rains'."""
     assert (detectors.DEFINITION in detectors.detect(sentence)) is defines
+
+
+def test_a_fragment_without_a_verb_names_no_topic_for_an_it() -> None:
+    """'Like a, like a montage.' has no subject: 'it' in the next answer is not the montage."""
+    from podcards.extract.extractor import first_named_thing
+
+    fragment, sentence = split_of("Like a, like a montage.", "The harbour crane was built in 1960.")
+    terms = nlp.key_terms([fragment, sentence], nlp.builtin_stopwords())
+    assert first_named_thing(fragment, terms) is None
+    assert first_named_thing(sentence, terms) == "harbour crane"

@@ -201,7 +201,9 @@ def first_named_thing(sentence: nlp.Sentence, terms: nlp.KeyTerms) -> str | None
     is itself a pronoun ('It's not a great picture...') or missing ('Go to your GP...'). After
     a subject that only picks a part ('the key mechanism is the WAL'), the thing it is."""
     tokens, tags = sentence.tokens, sentence.tags
-    verb = next((n for n, tag in enumerate(tags) if nlp.is_verb(tag)), len(tags))
+    verb = next((n for n, tag in enumerate(tags) if nlp.is_verb(tag)), None)
+    if verb is None:
+        return None  # 'Like a, like a montage.': a fragment has no subject to point back to
     before = [(low, high) for low, high in sentence.chunks if high <= verb]
     for low, high in before:
         if any(tags[n] == "PRP" or tokens[n].lower() in DEMONSTRATIVES for n in range(low)):
@@ -209,7 +211,7 @@ def first_named_thing(sentence: nlp.Sentence, terms: nlp.KeyTerms) -> str | None
         phrase = named_thing(sentence, low, high, terms)
         if phrase:
             return phrase
-    if not before or verb == len(tags) or tokens[verb].lower() not in nlp.BE_FORMS:
+    if not before or tokens[verb].lower() not in nlp.BE_FORMS:
         return None
     after = [(low, high) for low, high in sentence.chunks if low > verb][:1]
     return next((named_thing(sentence, low, high, terms) for low, high in after), None)
