@@ -2546,3 +2546,15 @@ def test_a_fragment_without_a_verb_names_no_topic_for_an_it() -> None:
     terms = nlp.key_terms([fragment, sentence], nlp.builtin_stopwords())
     assert first_named_thing(fragment, terms) is None
     assert first_named_thing(sentence, terms) == "harbour crane"
+
+
+def test_a_card_does_not_end_on_a_reason_that_never_reaches_its_verb() -> None:
+    """'...a funny thing, because unlike Suez.': the rest of the reason did not fit."""
+    text = (
+        "The Kiel Canal is a strange one, because unlike the Corinth Canal, which is a narrow cut"
+        " through solid rock with sheer walls on both sides and a railway bridge high above it,"
+        " the Kiel Canal runs through flat farmland."
+    )
+    target = cloze.Target(4, 14, 1.5)
+    start, end = cloze.window(text, cloze.clause_spans(text), 0, target)
+    assert text[start:end] == "The Kiel Canal is a strange one"

@@ -607,6 +607,7 @@ def window(
     shown.take_subject()
     shown.take_enough_words()
     shown.take_verb()
+    shown.drop_unfinished_tail(last)
     return shown.span(target)
 
 
@@ -758,6 +759,17 @@ class CardWindow:
             self.first -= 1
             self.take_subject()
 
+    def drop_unfinished_tail(self, keep: int) -> None:
+        """'...a funny thing, because unlike Suez.': a last clause that opens a reason or an
+        aside and never reaches its verb (the rest of it did not fit) ends the card
+        mid-thought; past the target's clauses, it goes."""
+        while self.last > keep:
+            low, high = self.clauses[self.last]
+            clause = self.text[low:high]
+            if not (SUBORDINATE_OPENING.match(clause) and not states_something(clause)):
+                return
+            self.last -= 1
+
     def span(self, target: Target) -> tuple[int, int]:
         """Where the card's text starts and ends, past replies at either end of captions and
         a filler it opens with."""
@@ -769,6 +781,9 @@ class CardWindow:
         return start, end
 
 
+SUBORDINATE_OPENING = re.compile(
+    r"(?:because|which|although|though|since|while|whereas|unless)\b", re.IGNORECASE
+)
 NAMED_LAST = re.compile(r"(?:,? (?:or|sometimes|also|aka) [\w -]{1,30})?[.!?]?")
 """What may follow a term named at the end of its sentence: another name for it."""
 
