@@ -123,3 +123,33 @@ def test_a_claim_announced_by_a_frame_is_said_without_it(spoken: str, card: str 
     """'One thing that matters, which is that X' says X; a 'which is that' after a thing
     ('the old pump, which is that green one') or one that goes on past the claim stays."""
     assert without_restarts(spoken) == (card or spoken)
+
+
+@pytest.mark.parametrize(
+    ("front", "shown"),
+    [
+        (
+            "Because the {{c1::crew}} is the same whether the ship carries ten boxes or ten"
+            " thousand.",
+            "The {{c1::crew}} is the same whether the ship carries ten boxes or ten thousand.",
+        ),
+        (
+            "Because there's a myth about oak, which is that it {{c1::never rots}}.",
+            "There's a myth about oak, which is that it {{c1::never rots}}.",
+        ),
+        (
+            "Because the air is thin, climbers {{c1::tire}} fast.",
+            "Because the air is thin, climbers {{c1::tire}} fast.",
+        ),
+        (
+            "Because of the {{c1::frost}}, nothing grew.",
+            "Because of the {{c1::frost}}, nothing grew.",
+        ),
+    ],
+)
+def test_a_reason_given_as_an_answer_is_stated_without_its_because(front: str, shown: str) -> None:
+    """'Because the crew is the same...' answers a 'why' the card does not ask: alone, it is a
+    statement. 'Because X, Y' gives Y's reason, and keeps it."""
+    from podcards.extract.cards.common import without_pointing_opener
+
+    assert without_pointing_opener(front) == shown

@@ -1122,7 +1122,7 @@ def test_a_long_because_answer_loses_trailing_phrases_or_keeps_its_question() ->
     assert trimmed.back == "Landing costs them far more energy than gliding does in calm air"
     kept = cards["each"]
     assert kept.note_type is NoteType.CLOZE
-    assert kept.front.startswith("Why count every nest by hand? Because")
+    assert kept.front.startswith("Why count every nest by hand? Each volunteer")
 
 
 def test_a_caption_piece_keeps_lower_case_in_the_middle_of_a_card() -> None:

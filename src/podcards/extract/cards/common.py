@@ -323,9 +323,29 @@ def resolve_pointer(text: str, topic: str | None) -> str:
 
 def without_pointing_opener(text: str) -> str:
     """'That's why rye bread has always been sourdough' -> 'Rye bread has always been
-    sourdough': the claim stands alone once its pointer to the cause said before is gone."""
+    sourdough': the claim stands alone once its pointer to the cause said before is gone.
+    So does a reason given as an answer ('Because the crew is the same whatever the ship
+    carries.'), but not one that goes on to what it explains ('Because X, Y')."""
     opener = POINTING_OPENER.match(text)
+    if not opener and stands_alone_after_because(text):
+        opener = LONE_REASON.match(text)
     return capitalise(text[opener.end() :]) if opener and opener.end() < len(text) else text
+
+
+LONE_REASON = re.compile(r"because\s+(?!of\b)", re.IGNORECASE)
+REASON_GOES_ON = re.compile(
+    r"(?:which|who|where|say|so|and|but|or|like|because|whether|for example|you know)\b",
+    re.IGNORECASE,
+)
+
+
+def stands_alone_after_because(text: str) -> bool:
+    """No main clause follows the reason: after its first comma comes a relative clause, an
+    aside or a connective ('Because there's a myth about X, which is that...'), or nothing."""
+    if not LONE_REASON.match(text):
+        return False
+    comma = text.find(", ")
+    return comma == -1 or bool(REASON_GOES_ON.match(text, comma + 2))
 
 
 def needs_topic(text: str, topic: str) -> bool:
