@@ -16,6 +16,7 @@ from typing import NamedTuple
 from podcards.cloze import replace_deletions, with_answers
 from podcards.extract import detectors, ranking
 from podcards.extract.cards.common import (
+    ARTICLE,
     NOT_A_TERM,
     NOT_A_TERM_END,
     RATING_OR_SIZE,
@@ -125,8 +126,9 @@ DEFINED_AS_KIND = re.compile(
 )
 """'A factor of safety is the ratio between the load that would break something and...', 'A
 B-tree is a balanced tree, meaning...': a definition too long for a Q/A card, or one whose
-answer would only say what kind of thing the term is, hides its term. Only in punctuated text: in captions, where
-a sentence starts is a guess ('the textbook version an antibiotic is a drug...')."""
+answer would only say what kind of thing the term is, hides its term. Only in punctuated
+text: in captions, where a sentence starts is a guess ('the textbook version an antibiotic is
+a drug...')."""
 DEFINED_INLINE = re.compile(
     r"\b(?:the|a|an) (?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,3}?), (?:which|who) "
     r"(?:is|are) (?:basically |essentially )?(?:the|a|an)\b",
@@ -879,9 +881,6 @@ def called_targets(text: str, terms: KeyTerms) -> list[Target]:
     if not usable_term(term) or not is_content_word(term.split()[0], terms.stopwords):
         return []
     return [Target(start, start + len(term), CALLED_WORTH, named=True)]
-
-
-ARTICLE = re.compile(r"(?:the|a|an) (?=\S)", re.IGNORECASE)
 
 
 def defined_targets(text: str, terms: KeyTerms) -> list[Target]:
