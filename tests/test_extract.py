@@ -443,3 +443,17 @@ def test_a_card_is_not_tagged_with_part_of_a_hyphenated_term_it_has() -> None:
     )
     passage = SimpleNamespace(terms=["b-tree", "tree"])
     assert tags_for(passage, terms, {}) == ["b-tree"]
+
+
+def test_a_card_is_not_tagged_with_a_term_and_its_plural() -> None:
+    """'shards' beside 'shard': one topic to browse by."""
+    from types import SimpleNamespace
+
+    from podcards.extract.extractor import tags_for
+
+    terms = nlp.KeyTerms(
+        weights={"shards": 2.0, "shard": 1.5, "hash key": 1.0},
+        phrases=frozenset(["shards", "shard", "hash key"]),
+    )
+    passage = SimpleNamespace(terms=["shards", "shard", "hash key"])
+    assert tags_for(passage, terms, {}) == ["shards", "hash-key"]

@@ -19,6 +19,7 @@ from podcards.extract.cards.common import (
     is_count,
     usable_term,
 )
+from podcards.extract.dedupe import stem
 from podcards.extract.glossary import apply_glossary
 from podcards.models import Card, CardContent, Transcript
 from podcards.paths import slugify
@@ -256,19 +257,22 @@ def question_before(passage: ranking.Passage, sentences: Sequence[nlp.Sentence])
 def tags_for(passage: ranking.Passage, terms: nlp.KeyTerms, glossary: dict[str, str]) -> list[str]:
     """The passage's key terms said as noun phrases, as tags; a term led by a figure ('50%
     accuracy') or a unit alone ('percent', 'hours', 'tens') is no topic to browse by, nor a
-    part of a longer term there ('factor' beside 'capacity factor', 'tree' beside 'b-tree')."""
+    part of a longer term there ('factor' beside 'capacity factor', 'tree' beside 'b-tree'),
+    nor the plural of one already there ('shards' beside 'shard')."""
     topics = [
         term
         for term in passage.terms
         if term in terms.phrases and not led_by_figure(term) and not a_unit(term)
     ]
-    tags = []
+    tags, seen = [], set()
     for term in topics:
         if any(term != other and f" {term} " in f" {other.replace('-', ' ')} " for other in topics):
             continue
         tag = slugify(apply_glossary(terms.shown(term), glossary), fallback="")
-        if tag and tag not in tags:
+        said = "-".join(stem(part) for part in tag.split("-"))  # 'shard' and 'shards': one tag
+        if tag and said not in seen:
             tags.append(tag)
+            seen.add(said)
     return tags[:MAX_TAGS]
 
 
