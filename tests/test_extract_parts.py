@@ -2558,3 +2558,11 @@ def test_a_card_does_not_end_on_a_reason_that_never_reaches_its_verb() -> None:
     target = cloze.Target(4, 14, 1.5)
     start, end = cloze.window(text, cloze.clause_spans(text), 0, target)
     assert text[start:end] == "The Kiel Canal is a strange one"
+
+
+def test_where_the_speaker_grew_up_defines_no_place() -> None:
+    """', which is where I grew up' tells the speaker's life, not what Felixstowe is."""
+    sentence = "Most of the boxes went on to Felixstowe, which is where I grew up, near the docks."
+    assert detectors.DEFINITION not in detectors.detect(sentence)
+    passage, terms = passage_for(sentence)
+    assert make_card(passage, terms, None).kind is CardKind.CLAIM

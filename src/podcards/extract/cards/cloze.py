@@ -138,7 +138,7 @@ DEFINED_INLINE = re.compile(
 in passing, mid-sentence."""
 DEFINED_BY_EVENT = re.compile(
     r"\b(?P<term>[\w-]+(?: [\w-]+)?), which (?:is|are) (?:basically |essentially )?"
-    r"(?:when|where|" + detectors.WHAT_HAPPENS_WHEN + r")\b",
+    r"(?:when|where|" + detectors.WHAT_HAPPENS_WHEN + r")\b" + detectors.NOT_THE_SPEAKERS,
     re.IGNORECASE,
 )
 """'...a lot of curtailment, which is when a generator is told to switch off': the one or two
