@@ -54,7 +54,8 @@ UNITS = (
     r"(?:kilo|mega|giga|tera)?(?:watts?|bytes|hertz)|volts?|(?:milli)?lit(?:re|er)s?|pounds|ounces|"
     r"inches|calories|acres|hectares|mph|knots|" + COUNTED_NOUNS + r")(?!\w)"
 )
-NOT_THE_SPEAKERS = r"(?! (?:i|i'm|i've|we|my|our)\b)"
+THE_SPEAKER = r"i|i'm|i've|me|my"
+NOT_THE_SPEAKERS = rf"(?! (?:{THE_SPEAKER}|we|our)\b)"
 """'..., which is where I grew up': a place or a time in the speaker's life, not a term's
 meaning."""
 WHAT_HAPPENS_WHEN = r"what (?:you get|happens) when"
@@ -125,7 +126,7 @@ CUES = [
     cue(DEFINITION, 0.8, r"\b(?!(?:i|you|he|she)\b)\w+ call (?:that|this|it|these|those|them)\b(?! (?:a day|off|out|up|back|in)\b)|\b(?:something|anything|things?|stuff|what's|what is|(?:a|an|this|these) (?:\w+ )?\w+) called\b(?! (?:me|him|her|us|them|you|it)\b)"),
     cue(DEFINITION, 0.8, r"\bthe (?:\w+ )?(?:term|name|word) (?:for (?:\w+ ){1,4})?is\b|, which (?:is|are) (?:when|where|what|how)\b" + NOT_THE_SPEAKERS + r"|\b(?:is|are) " + WHAT_HAPPENS_WHEN + r"\b"),
     # "curtailment is when a generator is told to switch off": defined by what happens
-    cue(DEFINITION, 0.8, DEFINITION_OPENING + r"(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth|time|moment|day|year|place))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:when|where) (?!(?:i|it|it's|he|she|this|that|i'm|i've|my|me)\b)[\w-]+\b"),
+    cue(DEFINITION, 0.8, DEFINITION_OPENING + r"(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth|time|moment|day|year|place))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really )?(?:when|where) (?!(?:" + THE_SPEAKER + r"|it|it's|he|she|this|that)\b)[\w-]+\b"),
     # "slack water is the short period when...": a noun phrase defined by 'the' + what it is
     cue(DEFINITION, 0.8, DEFINITION_OPENING + r"(?!(?:it|its|it's|this|that|these|those|there|here|he|she|they|what|which|who|one|i|you|we|my|our|your|his|her|their|all|everything|something|nothing|the (?:\w+ )?(?:thing|problem|point|question|answer|reason|idea|goal|difference|truth))\b)(?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:is|are) (?:basically |essentially |simply |just |really |mostly |mainly |largely )?the (?:(?:one|only) (?!(?:that|which|who|thing)\b))?(?!(?:same|best|worst|most|least|first|last|only|one|case|way|thing|problem|reason)\b)\w+ (?:\w+ )?(?:of|that|which|when|where|you|we|they|it|a|an|between|in|\w+ing)\b"),
     # "biofouling is, it's basically everything that...": a definition restarted mid-way

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -17,6 +17,7 @@ from podcards.cloze import replace_deletions, with_answers
 from podcards.extract import detectors, ranking
 from podcards.extract.cards.common import (
     ARTICLE,
+    NARROWING_CLAUSE,
     NOT_A_TERM,
     NOT_A_TERM_END,
     RATING_OR_SIZE,
@@ -120,8 +121,10 @@ DEFINED_OPENING = re.compile(
 """Where the words after a term explain it ('Hash sharding, where...', 'A dirty read is
 when...', 'The borrow checker is the part of the compiler that...'): the term is the answer."""
 DEFINED_AS_KIND = re.compile(
-    OPENING_TERM + r"(?:is|are) (?:a|an|the) (?=(?:[\w-]+ ){3}|(?:[\w-]+ ){0,3}[\w-]+,? "
-    r"(?:meaning|which means|that|which|who|where|whose)\b)",
+    OPENING_TERM
+    + r"(?:is|are) (?:a|an|the) (?=(?:[\w-]+ ){3}|(?:[\w-]+ ){0,3}[\w-]+,? "
+    + NARROWING_CLAUSE
+    + ")",
     re.I,
 )
 """'A factor of safety is the ratio between the load that would break something and...', 'A
@@ -299,14 +302,6 @@ def inside_a_name(target: Target, targets: list[Target]) -> bool:
     )
 
 
-def as_named(target: Target, targets: list[Target]) -> Target:
-    """A phrase or figure that is also the term a speaker names is a named target too."""
-    same = any(
-        other.named and (other.start, other.end) == (target.start, target.end) for other in targets
-    )
-    return replace(target, named=True) if same and not target.named else target
-
-
 def addresses_someone(text: str, target: Target) -> bool:
     """'Priya, you can relax': a name opening a sentence, then a comma and words spoken to
     someone, is the person addressed, not a fact of the talk ('Basalt, a volcanic rock,...'
@@ -344,9 +339,7 @@ def cloze_card(
         + phrase_targets(text, passage, terms)
         if not addresses_someone(text, target)
     ]
-    targets = [
-        as_named(target, targets) for target in targets if not inside_a_name(target, targets)
-    ]
+    targets = [target for target in targets if not inside_a_name(target, targets)]
     if not targets:
         return None
     clauses = clause_spans(text)

@@ -137,13 +137,19 @@ written' without 'but hasn't committed yet'; 'the DOM' without ', but only what 
 CLAUSE_ASIDE = re.compile(r", (?:or|and) (?:[\w'-]+ ){0,4}[\w'-]+, (?=[a-z])")
 """', or most of it, ': an aside inside a clause, which goes on after it ('would cut the
 power, or most of it, to the house')."""
+NARROWING_CLAUSE = r"(?:meaning|which means|that|which|who|where|whose)\b"
+"""What opens the clause that says which one of its kind a defined term is ('a balanced
+tree, meaning...', 'a small circle of DNA that...')."""
 POINTING_OPENER = re.compile(
-    r"^(?:(?:that's|that is|this is|which is|and that's|so that's) (?:why|how)\b,?\s*"
-    r"|because,?\s+(?=(?:when|whenever|if|once|after|before|as soon as)\b))",
+    r"^(?:that's|that is|this is|which is|and that's|so that's) (?:why|how)\b,?\s*",
     re.IGNORECASE,
 )
-"""'That's why...', or 'Because' before a clause that holds its own condition ('Because when
-magma rises, the ground bulges'): what the card says holds without the pointer."""
+LEADING_BECAUSE = re.compile(r"^because,?\s+(?!of\b)", re.IGNORECASE)
+CONDITION_AFTER_BECAUSE = re.compile(r"(?:when|whenever|if|once|after|before|as soon as)\b")
+REASON_GOES_ON = re.compile(
+    r"(?:which|who|where|say|so|and|but|or|like|because|whether|for example|you know)\b",
+    re.IGNORECASE,
+)
 LEADING_POINTER = re.compile(
     r"^(?P<pointer>it|this|that|they|(?:these|those)(?= (?:are|were|have|had|can|could|will|would|do|did|all|both)\b))\b"
     r"|^the (?:(?:main|big|whole|basic|key) )?(?:idea|trick|way it works),? (?:is|was)\b",
@@ -323,29 +329,22 @@ def resolve_pointer(text: str, topic: str | None) -> str:
 
 def without_pointing_opener(text: str) -> str:
     """'That's why rye bread has always been sourdough' -> 'Rye bread has always been
-    sourdough': the claim stands alone once its pointer to the cause said before is gone.
-    So does a reason given as an answer ('Because the crew is the same whatever the ship
-    carries.'), but not one that goes on to what it explains ('Because X, Y')."""
-    opener = POINTING_OPENER.match(text)
-    if not opener and stands_alone_after_because(text):
-        opener = LONE_REASON.match(text)
+    sourdough': the claim stands alone once its pointer to the cause said before is gone."""
+    opener = POINTING_OPENER.match(text) or needless_because(text)
     return capitalise(text[opener.end() :]) if opener and opener.end() < len(text) else text
 
 
-LONE_REASON = re.compile(r"because\s+(?!of\b)", re.IGNORECASE)
-REASON_GOES_ON = re.compile(
-    r"(?:which|who|where|say|so|and|but|or|like|because|whether|for example|you know)\b",
-    re.IGNORECASE,
-)
-
-
-def stands_alone_after_because(text: str) -> bool:
-    """No main clause follows the reason: after its first comma comes a relative clause, an
-    aside or a connective ('Because there's a myth about X, which is that...'), or nothing."""
-    if not LONE_REASON.match(text):
-        return False
+def needless_because(text: str) -> re.Match[str] | None:
+    """A leading 'Because' the claim holds without: before a clause with its own condition
+    ('Because when magma rises, the ground bulges'), or on a reason given as an answer, with
+    no main clause after it ('Because the crew is the same whatever the ship carries.';
+    after its first comma only a relative clause, an aside or a connective). 'Because X, Y'
+    gives Y's reason and keeps it."""
+    because = LEADING_BECAUSE.match(text)
+    if not because or CONDITION_AFTER_BECAUSE.match(text, because.end()):
+        return because
     comma = text.find(", ")
-    return comma == -1 or bool(REASON_GOES_ON.match(text, comma + 2))
+    return because if comma == -1 or REASON_GOES_ON.match(text, comma + 2) else None
 
 
 def needs_topic(text: str, topic: str) -> bool:

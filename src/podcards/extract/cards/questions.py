@@ -15,6 +15,7 @@ from podcards.extract.cards.common import (
     DEMONSTRATIVES,
     MAX_ANSWER_WORDS,
     MAX_TERM_WORDS,
+    NARROWING_CLAUSE,
     PREPOSITIONS,
     RATING_OR_SIZE,
     ROLE_NOUNS,
@@ -166,9 +167,7 @@ def definition_card(
 
 
 MAX_KIND_WORDS = 4
-NARROWING_NEXT = re.compile(
-    r",? (?:meaning|which means|that|which|who|where|whose)\b", re.IGNORECASE
-)
+NARROWING_NEXT = re.compile(",? " + NARROWING_CLAUSE, re.IGNORECASE)
 
 
 def only_the_kind(answer: str, kept: str) -> bool:
