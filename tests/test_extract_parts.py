@@ -2484,6 +2484,54 @@ def test_a_definition_whose_answer_would_only_name_the_kind_hides_the_term(
     assert draft.kind is CardKind.DEFINITION
 
 
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        (
+            "Demurrage is when the crate sits on the quay, at the port, say, and you leave it"
+            " there past the free days before anyone collects it.",
+            "{{c1::Demurrage}} is when the crate sits on the quay, at the port, say, and you leave"
+            " it there past the free days before anyone collects it.",
+        ),
+        (
+            "Backflow is when the pressure in the mains drops, and dirty water gets pulled back"
+            " into the clean pipes.",
+            "{{c1::Backflow}} is when the pressure in the mains drops, and dirty water gets pulled"
+            " back into the clean pipes.",
+        ),
+    ],
+)
+def test_an_event_that_goes_on_past_its_first_clause_is_shown_whole(
+    sentence: str, front: str
+) -> None:
+    """'What is demurrage? When the crate sits on the quay' keeps half the event, which
+    teaches a wrong definition: the card hides the term and shows the whole event, a little
+    past the usual length if need be."""
+    passage, terms = passage_for(sentence)
+    draft = make_card(passage, terms, None)
+    assert draft.content.front == front
+    assert draft.kind is CardKind.DEFINITION
+
+
+def test_an_event_answer_that_ends_at_its_result_stays_a_question() -> None:
+    """', so...' gives what follows from the event, not more of it: the answer is whole."""
+    card = card_for(
+        "A cold start is when the function has no warm container ready, so the first request"
+        " waits for one to boot."
+    )
+    assert (card.front, card.back) == (
+        "What is a cold start?",
+        "When the function has no warm container ready",
+    )
+
+
+def test_the_difference_is_not_a_term_to_define() -> None:
+    """'The difference is when it runs.' frames the next sentence; it defines nothing."""
+    card = card_for("The difference is when it runs.")
+    assert card.front != "What is the difference?"
+    assert "{{c1::difference}}" not in card.front
+
+
 def test_a_short_reply_before_the_fact_is_left_off_the_card() -> None:
     """'For decades, yeah. It was the largest...': the reply answers a question the card
     does not ask."""

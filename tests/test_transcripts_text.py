@@ -337,6 +337,23 @@ def test_no_sentence_or_quote_runs_across_a_dropped_laugh():
     assert [sentence.after_mark for sentence in sentences] == [False, True]
 
 
+def test_no_quote_runs_across_a_speaker_label_said_again():
+    """A speaker's next paragraph, labelled again, continues their turn; but the label's words
+    lie between the two paragraphs in the file, so no sentence or quote joins them."""
+    from podcards import nlp
+
+    transcript = parse_text(
+        "Mira Holt: The gauge was fitted upstream of the weir in the spring.\n"
+        "Mira Holt: After that, the readings stopped drifting.\n"
+        "Ben Okoro: Good.\n"
+    )
+    segment = transcript.segments[0]
+    assert len(transcript.segments) == 2
+    assert segment.text[segment.breaks[0] :] == "After that, the readings stopped drifting."
+    sentences = nlp.split_transcript(transcript, nlp.load_toolkit(segment.text))
+    assert [sentence.after_mark for sentence in sentences] == [False, True, False]
+
+
 def test_file_name_is_the_title_when_the_file_has_none(tmp_path):
     path = tmp_path / "my_first-talk.txt"
     path.write_text("Just a few words said out loud.\n", encoding="utf-8")

@@ -311,6 +311,7 @@ def _build_turns(lines: list[Line]) -> TurnBuilder:
         if line.kind == "label":
             if line.name:
                 builder.start_turn(line.name)
+                builder.break_here()  # the label's words lie between this and a turn it continues
             elif not has_speakers and (line.new_turn or _ends_sentence(builder.last_fragment)):
                 builder.start_turn(None, force=True)
             _add_with_inline_times(builder, line.text, line.time)

@@ -45,6 +45,11 @@ class TurnBuilder:
         self._close()
         self._speaker = speaker
 
+    def break_here(self) -> None:
+        """What is added next does not run on from what came before in the source (a speaker's
+        label again, between two paragraphs of one turn): no sentence or quote spans it."""
+        self._pending_break = self._pending_break or bool(self._parts)
+
     def add(self, text: str, start: float | None = None, end: float | None = None) -> None:
         """Append a fragment to the open turn; its start becomes a mark where it lands, and
         each sound dropped from it ('[Laughter]') a break."""

@@ -146,6 +146,7 @@ DEFINED_BY_EVENT = re.compile(
 )
 """'...a lot of curtailment, which is when a generator is told to switch off': the one or two
 words before the comma, less a leading function word ('of curtailment')."""
+DEFINED_AS_EVENT = re.compile(r",? (?:is|are) (?:basically |essentially )?(?:when|where)\b", re.I)
 CALLED_FORM = re.compile(
     r"\b(?:(?:call|calls|called) (?:that|this|it|them) "
     r"|(?:call|calls|called) (?:these|those)(?: [\w-]+){1,3}? (?=[\w-]+(?:[,.;:!?]|$))"
@@ -598,7 +599,7 @@ def window(
     shown.take_antecedent()
     shown.take_explanation()
     shown.take_sentence_start()
-    shown.take_rest_of_sentence()
+    shown.take_rest_of_sentence(target)
     shown.take_subject()
     shown.take_enough_words()
     shown.take_verb()
@@ -728,11 +729,15 @@ class CardWindow:
         ):
             self.first -= 1
 
-    def take_rest_of_sentence(self) -> None:
+    def take_rest_of_sentence(self, target: Target) -> None:
+        """A term defined by an event keeps the whole event a little past MAX_CARD_WORDS
+        ('Detention is when you've taken the box out, to your warehouse, say, and you keep it
+        too long...'): half of it would teach a wrong definition."""
+        extra = DEPENDENT_EXTRA_WORDS if DEFINED_AS_EVENT.match(self.text, target.end) else 0
         while (
             self.last < len(self.clauses) - 1
             and self.in_one_sentence(self.last)
-            and self.fits(self.first, self.last + 1)
+            and self.fits(self.first, self.last + 1, extra)
         ):
             self.last += 1
 

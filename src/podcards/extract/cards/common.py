@@ -453,6 +453,8 @@ def usable_term(term: str) -> str | None:
     the = bool(article) and article.group(0).strip().lower() == "the"
     if the and words[0] in PICKING_WORDS:
         return None  # 'the key mechanism is the WAL': a role in an unnamed whole, not a term
+    if words[0] in FRAMING_SUBJECTS and len(words) == 1:
+        return None  # 'the difference is when it runs': frames what follows, names nothing
     if the and words[0] in VAGUE_NOUNS and len(words) >= 3:
         return None  # 'the number people usually cite': a clause about it, no term
     if QUANTITY_OPENING.match(words[0]):  # 'a thousand steps is...' states a number, not a term

@@ -159,7 +159,9 @@ def definition_card(
                 cut = ARTICLE.match(answer) and defining_part(answer)
                 if draft is None and cut:
                     draft = basic(CardKind.DEFINITION, asked, cut)
-                if draft and only_the_kind(answer, draft.answer):
+                if draft and (
+                    only_the_kind(answer, draft.answer) or event_goes_on(answer, draft.answer)
+                ):
                     return None  # a cloze on the term, the whole definition shown, asks it
                 if draft:
                     return draft
@@ -177,6 +179,24 @@ def only_the_kind(answer: str, kept: str) -> bool:
     rest = answer[len(kept) :] if answer.lower().startswith(kept.lower()) else ""
     kind = [word for word in kept.split() if word.lower() not in detectors.ARTICLES]
     return len(kind) <= MAX_KIND_WORDS and bool(NARROWING_NEXT.match(rest))
+
+
+EVENT_OPENING = re.compile(r"(?:when|where)\b", re.IGNORECASE)
+EVENT_GOES_ON = re.compile(
+    r", and\b|,(?: [^,.;!?]{1,30},)*? (?:and |but )?(?:you|it|they|we|he|she|that|this|there|i)\b",
+    re.IGNORECASE,
+)
+
+
+def event_goes_on(answer: str, kept: str) -> bool:
+    """An event said to be the term ('detention is when you've taken the box out, to your
+    warehouse, say, and you keep it too long') goes on past the clause kept, with ', and...'
+    or a clause about what happens next: the answer would hold half the event. A clause that
+    gives a result (', so...') or an example (', like...') is not part of it."""
+    if not EVENT_OPENING.match(answer):
+        return False
+    rest = answer[len(kept) :] if answer.lower().startswith(kept.lower()) else ""
+    return bool(EVENT_GOES_ON.match(rest))
 
 
 def defining_part(answer: str) -> str | None:
