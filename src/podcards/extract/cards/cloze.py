@@ -17,6 +17,7 @@ from podcards.cloze import replace_deletions, with_answers
 from podcards.extract import detectors, ranking
 from podcards.extract.cards.common import (
     ARTICLE,
+    FRAMING_SUBJECTS,
     NARROWING_CLAUSE,
     NOT_A_TERM,
     NOT_A_TERM_END,
@@ -1106,6 +1107,7 @@ def names_something(tokens: list[str]) -> bool:
         head not in VAGUE_NOUNS
         and head not in LABEL_NOUNS
         and head not in NOT_A_TERM
+        and not (len(tokens) == 1 and head in FRAMING_SUBJECTS)  # 'the {{c1::difference}} is'
         and head[:1].isalnum()
     )
 
