@@ -7,13 +7,15 @@ also the same talk as SRT and Whisper JSON without speakers and as lower-case, u
 automatic captions (benchmarks/variants.py; grounding is checked against each file's words).
 
     python benchmarks/quality.py [TRANSCRIPT] [--gold GOLD.json] [--formats]
-    python benchmarks/quality.py --all [--heldout]
+    python benchmarks/quality.py --all [--heldout | --folder DIR]
 
 `--all` scores every talk at once, one line per talk and format, and their mean: the dev
 episode (read from ../shared, never copied into the project) and the talks we wrote ourselves
 with their gold sets in benchmarks/episodes/. `--heldout` scores benchmarks/heldout/ instead:
 talks written by people who never saw the rules, which no rule was tuned on, so their numbers
-estimate quality on talks we do not have.
+estimate quality on talks we do not have. `--folder DIR` scores the talks whose gold sets are
+in DIR (each names its transcript): real episodes, say, whose text may not be copied into the
+project, kept and scored outside it.
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ def main() -> int:
     parser.add_argument("--formats", action="store_true", help="also score other formats")
     parser.add_argument("--all", action="store_true", help="every talk and format, one line each")
     parser.add_argument("--heldout", action="store_true", help="with --all: the held-out talks")
+    parser.add_argument("--folder", type=Path, help="with --all: the talks with gold sets in DIR")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -108,7 +111,8 @@ def main() -> int:
     if "NLTK_DATA" not in os.environ and (SHARED / "nltk_data").is_dir():
         os.environ["NLTK_DATA"] = str(SHARED / "nltk_data")
     if args.all:
-        report_all(talks(ROOT / "benchmarks" / "heldout") if args.heldout else talks())
+        folder = args.folder or (ROOT / "benchmarks" / "heldout" if args.heldout else None)
+        report_all(talks(folder))
         return 0
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     text = args.transcript.read_text(encoding="utf-8")
@@ -130,8 +134,9 @@ def report_formats(transcript: Path, gold: dict) -> None:
 
 
 def talks(folder: Path | None = None) -> list[tuple[Path, Path]]:
-    """(transcript, gold) of the talks in `folder`; by default the dev episode, when ../shared
-    has it, and our own talks in benchmarks/episodes/."""
+    """(transcript, gold) of the talks in `folder` (a gold set's transcript path is absolute or
+    relative to the project); by default the dev episode, when ../shared has it, and our own
+    talks in benchmarks/episodes/."""
     found = [(DEV_TRANSCRIPT, DEV_GOLD)] if folder is None and DEV_GOLD.is_file() else []
     for gold in sorted((folder or EPISODES).glob("*.gold.json")):
         found.append((ROOT / json.loads(gold.read_text(encoding="utf-8"))["transcript"], gold))
