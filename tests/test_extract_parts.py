@@ -2525,6 +2525,18 @@ def test_an_event_answer_that_ends_at_its_result_stays_a_question() -> None:
     )
 
 
+def test_a_hundred_percent_sure_is_no_figure_to_hide() -> None:
+    """'absolutely 100% obvious' says how sure the speaker was; '100% on one cloud' is a
+    figure."""
+    sure = card_for(
+        "Looking at that notebook, it was absolutely 100% obvious that none of the code could"
+        " ever run in production."
+    ).front
+    assert "{{c1::100%}}" not in sure
+    figure = card_for("For years the whole company ran 100% on one cloud provider.").front
+    assert "{{c1::100%}}" in figure
+
+
 def test_the_difference_is_not_a_term_to_define() -> None:
     """'The difference is when it runs.' frames the next sentence; it defines nothing."""
     card = card_for("The difference is when it runs.")

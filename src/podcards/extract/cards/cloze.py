@@ -829,6 +829,8 @@ def quantity_targets(text: str) -> list[Target]:
         hidden = text[start:end]
         if len(hidden.split()) > MAX_CLOZE_WORDS or part_of_name(text, match.start()):
             continue
+        if FULL_CERTAINTY.match(text, start):
+            continue  # 'it was absolutely 100% obvious': how sure, not a figure
         digits = re.sub(r"\D", "", hidden)
         if re.fullmatch(SPOKEN_FIGURE, hidden, re.IGNORECASE):
             worth = FIGURE_WORTH  # a count without its unit, like '500'
@@ -843,6 +845,11 @@ def quantity_targets(text: str) -> list[Target]:
     return targets
 
 
+FULL_CERTAINTY = re.compile(
+    r"(?:100|a hundred|one hundred) ?(?:%|per ?cent)(?: (?:sure|certain|agree|agreed|true|right|"
+    r"correct|wrong|obvious|clear|honest|convinced|committed|confident|serious|behind))\b",
+    re.IGNORECASE,
+)
 COUNTED_AFTER_OF = re.compile(r" (?:of|per) [\w-]+$")
 NEXT_WORD = re.compile(r" [\w-]+")
 
