@@ -2608,6 +2608,21 @@ def test_a_fragment_without_a_verb_names_no_topic_for_an_it() -> None:
     assert first_named_thing(sentence, terms) == "harbour crane"
 
 
+def test_a_noun_after_of_in_the_subject_is_no_topic() -> None:
+    """'The other side of the coin was that...': the subject is the vague 'side', so an 'it'
+    or 'the idea' after it is not the coin; 'The harbour crane of the port was...' keeps its
+    subject."""
+    from podcards.extract.extractor import first_named_thing
+
+    idiom, sentence = split_of(
+        "The other interesting side of the coin was that the staff liked the old tools.",
+        "The harbour crane of the port was built in 1960.",
+    )
+    terms = nlp.key_terms([idiom, sentence], nlp.builtin_stopwords())
+    assert first_named_thing(idiom, terms) is None
+    assert first_named_thing(sentence, terms) == "harbour crane"
+
+
 def test_a_card_does_not_end_on_a_reason_that_never_reaches_its_verb() -> None:
     """'...a funny thing, because unlike Suez.': the rest of the reason did not fit."""
     text = (

@@ -196,6 +196,9 @@ def with_acronym(subject: str, expansions: dict[str, str]) -> str:
     return f"{subject} ({acronym})" if acronym else subject
 
 
+OF_BEFORE = re.compile(r"\bof(?: (?:the|a|an))?$", re.IGNORECASE)
+
+
 def first_named_thing(sentence: nlp.Sentence, terms: nlp.KeyTerms) -> str | None:
     """The sentence's subject, when it names a thing ('But a stool sample only tells you...'
     -> 'stool sample'): what an 'it' after it most likely stands for. None when the subject
@@ -209,6 +212,8 @@ def first_named_thing(sentence: nlp.Sentence, terms: nlp.KeyTerms) -> str | None
     for low, high in before:
         if any(tags[n] == "PRP" or tokens[n].lower() in DEMONSTRATIVES for n in range(low)):
             return None
+        if OF_BEFORE.search(" ".join(tokens[:low])):
+            return None  # 'the other side of the coin was...': the subject was the vague 'side'
         phrase = named_thing(sentence, low, high, terms)
         if phrase:
             return phrase
