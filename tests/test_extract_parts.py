@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -2535,6 +2536,52 @@ def test_a_hundred_percent_sure_is_no_figure_to_hide() -> None:
     assert "{{c1::100%}}" not in sure
     figure = card_for("For years the whole company ran 100% on one cloud provider.").front
     assert "{{c1::100%}}" in figure
+
+
+def test_the_first_word_of_quoted_speech_is_no_name_to_hide() -> None:
+    """A capital after an opening quotation mark starts the quoted sentence: '"{{c1::Hey}},'
+    hides a greeting, and '{{c1::going "Hey}}' runs across the quotation mark."""
+    front = card_for(
+        'Sometimes it takes a wakeup call, "Hey, just send the draft; don\'t polish it," because'
+        " you're only shielding yourself."
+    ).front
+    assert not re.search(r"\{\{c1::[^}]*Hey", front)
+
+
+def test_a_term_named_in_quotation_marks_is_hidden_without_them() -> None:
+    card = card_for(
+        'The pattern is what they call "cache-aside" in most of the books on databases.'
+    )
+    assert card.front == (
+        'The pattern is what they call "{{c1::cache-aside}}" in most of the books on databases.'
+    )
+
+
+def test_a_clock_time_is_not_cut_into_numbers() -> None:
+    """'9:00 to 5:00' once became '9:{{c1::00 to 5}}:00'."""
+    front = card_for(
+        "The standard office day in the town was 9:00 to 5:00, with an hour for lunch."
+    ).front
+    assert "{{c1::00" not in front and ":{{c1::" not in front
+
+
+def test_a_clause_that_opens_on_its_verb_keeps_the_subject_before_it() -> None:
+    """'..., and examined the link...': a card opening 'Examined the link...' has lost who did;
+    the clause before it comes too."""
+    from podcards.extract.cards import cloze
+
+    text = (
+        "So these surveys ran from the 1980s to the present day in six countries, and examined"
+        " the link between burnout and weekly hours. These surveys included nearly 25,000"
+        " working adults."
+    )
+    start = text.index("25,000")
+    target = cloze.Target(start, start + len("25,000"), cloze.UNIT_NUMBER_WORTH, quantity=True)
+    clauses = cloze.clause_spans(text)
+    draft = cloze.cloze_around(text, clauses, cloze.clause_of(clauses, start), target, None)
+    assert draft.content.front.startswith("These surveys ran from the 1980s")
+    assert cloze.lacks_subject("and are also able to teach their neighbours")
+    assert not cloze.lacks_subject("and they are also able to teach their neighbours")
 
 
 def test_the_difference_is_not_a_term_to_define() -> None:

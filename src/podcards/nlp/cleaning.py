@@ -19,7 +19,7 @@ LEADING_MARKERS = re.compile(
     re.IGNORECASE,
 )
 LEADING_HEDGES = re.compile(
-    r"^(?:I (?:think|believe|guess|feel like|feel|would say|'d say|would argue|'d argue|suppose|"
+    r"^(?:I (?:think(?! (?:of|about)\b)|believe|guess|feel like|feel|would say|'d say|would argue|'d argue|suppose|"
     r"mean)|I'm (?:pretty |fairly )?sure|it seems(?: to me)?|in my (?:opinion|view)|to be honest|"
     r"of course|in fact|to be fair|that said|having said that|that being said|clearly|obviously|interestingly|honestly|frankly|surprisingly|"
     r"funnily enough|the thing is|the point is|what's interesting is|it turns out|you see(?=,)|look(?=,)|"

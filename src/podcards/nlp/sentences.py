@@ -373,5 +373,10 @@ def tag_text(text: str) -> list[tuple[str, str]]:
 
 
 def straight(tokens: list[str]) -> list[str]:
-    """Typographic apostrophes made straight for the tagger ('it\u2019s' is 'it' + ''s')."""
-    return [token.replace("\u2019", "'") for token in tokens]
+    """Typographic apostrophes made straight for the tagger ('it\u2019s' is 'it' + ''s'), and
+    double quotation marks written as in its training text (a bare '"' it tags as a proper
+    noun, which then opens a noun phrase: '"Well')."""
+    return [QUOTATION_TOKENS.get(token, token.replace("\u2019", "'")) for token in tokens]
+
+
+QUOTATION_TOKENS = {'"': "``", "\u201c": "``", "\u201d": "''"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -152,15 +152,17 @@ CALLED_FORM = re.compile(
     r"\b(?:(?:call|calls|called) (?:that|this|it|them) "
     r"|(?:call|calls|called) (?:these|those)(?: [\w-]+){1,3}? (?=[\w-]+(?:[,.;:!?]|$))"
     r"|(?:called|known as|named|termed|dubbed) "
+    r"|(?:call|calls) (?=[\"\u201c])"
     r"|\b(?:term|word|name) for (?:that|this|it|them|these|those) is (?:(?:a|an|the) )?)"
-    r"(?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)"
-    r"(?=[,.;:!?]|$| (?:and|or|which|that|because|anymore|now|today|nowadays|though|too|either|"
+    r"[\"\u201c]?(?P<term>[\w.+#/-]+(?: [\w.+#/-]+){0,4}?)"
+    r"(?=[\"\u201d,.;:!?]|$| (?:and|or|which|that|because|anymore|now|today|nowadays|though|too|either|"
     r"instead|actually)\b)",
     re.IGNORECASE,
 )
 """The name a speaker gives: '...a pigment called X', 'we call that X', 'geologists call those
 dissolved gases X' (after 'these' or 'those' and their noun, the one word that ends the
-clause), 'the technical term for that is X'."""
+clause), 'the technical term for that is X', 'what they call "X"' (in quotation marks, which
+the hidden term leaves out)."""
 FOCUS_FORM = re.compile(
     r"\b(?:the|my|our|their|one|another) (?P<modifiers>(?:[\w-]+ ){0,3}?)(?:downside|upside|drawback|problem|"
     r"advantage|benefit|reason|key|trick|point|catch|difference|answer|lesson|takeaway|rule|"
@@ -295,6 +297,22 @@ class Target:
     """The term a speaker names or defines ('something called resumed TLS')."""
 
 
+QUOTATION_MARK = re.compile(r"[\"\u201c\u201d]")
+
+
+def without_quotation_marks(text: str, target: Target) -> Target | None:
+    """The target without the quotation marks at its ends ('"cache-aside"'); None when one is
+    inside it ('going "Hey'), a span across the edge of quoted words."""
+    start, end = target.start, target.end
+    while start < end and QUOTATION_MARK.match(text, start):
+        start += 1
+    while end > start and QUOTATION_MARK.match(text, end - 1):
+        end -= 1
+    if start == end or QUOTATION_MARK.search(text, start, end):
+        return None
+    return replace(target, start=start, end=end)
+
+
 def inside_a_name(target: Target, targets: list[Target]) -> bool:
     """The head of a named term without its modifier: '...called resumed {{c1::TLS}}' tests half
     a name. (A named span that runs on, 'called counter wraparound in the log', is still
@@ -340,6 +358,9 @@ def cloze_card(
         + result_targets(text)
         + phrase_targets(text, passage, terms)
         if not addresses_someone(text, target)
+    ]
+    targets = [
+        unquoted for target in targets if (unquoted := without_quotation_marks(text, target))
     ]
     targets = [target for target in targets if not inside_a_name(target, targets)]
     if not targets:
@@ -431,7 +452,7 @@ def cloze_around(
     quality = (
         min(1.0, target.worth / GOOD_TARGET)
         - LONG_CARD_PENALTY * max(0, len(front.split()) - MAX_CARD_WORDS)
-        - DANGLING_PENALTY * opens_dependent(with_answers(front))
+        - DANGLING_PENALTY * dangles(with_answers(front))
     )
     return CardDraft(
         CardKind.DEFINITION if target.named else CardKind.CLAIM,  # it hides the term defined
@@ -645,6 +666,7 @@ class CardWindow:
             opens_dependent(opening)
             or bool(ranking.NAMES_WHAT_CAME_BEFORE.match(opening, leading_filler(opening)))
             or (self.in_one_sentence(clause - 1) and names_by_pronoun(opening))
+            or (self.in_one_sentence(clause - 1) and lacks_subject(opening))
             or subject_points_back(opening)
             or (self.captions and caption_leans_back(self.text, self.clauses, clause))
         )
@@ -697,7 +719,7 @@ class CardWindow:
     def take_subject(self) -> None:
         """A long card that names its subject beats a short one that cannot."""
         self.take_antecedent()
-        if opens_dependent(self.opening(self.first)):
+        if dangles(self.opening(self.first)):
             self.first = 0
 
     def take_explanation(self) -> None:
@@ -789,6 +811,23 @@ NAMED_LAST = re.compile(r"(?:,? (?:or|sometimes|also|aka) [\w -]{1,30})?[.!?]?")
 """What may follow a term named at the end of its sentence: another name for it."""
 
 
+JOINING_WORDS = re.compile(r"(?:(?:and|but|or|then)\s+)+(?:(?:also|then|just|still)\s+)?", re.I)
+FINITE_VERB_TAGS = frozenset(["VBD", "VBZ", "VBP", "VBN", "MD"])
+
+
+def dangles(text: str) -> bool:
+    """The card opens by pointing back, or on a verb whose subject it leaves out."""
+    return opens_dependent(text) or lacks_subject(text)
+
+
+def lacks_subject(text: str) -> bool:
+    """'...took place from the 1980s to today, and examined the relationship...': a clause
+    that opens on its verb shares the subject of the clause before."""
+    joined = JOINING_WORDS.match(text)
+    tagged = tag_text(" ".join(text[joined.end() if joined else 0 :].split()[:4]))
+    return bool(tagged) and tagged[0][1] in FINITE_VERB_TAGS
+
+
 def names_by_pronoun(text: str) -> bool:
     """Its first few words say 'it', 'they', 'his'... ('and if you measure it from its
     base...'): in a sentence, what they stand for is mostly named in the clause before."""
@@ -829,6 +868,8 @@ def quantity_targets(text: str) -> list[Target]:
         hidden = text[start:end]
         if len(hidden.split()) > MAX_CLOZE_WORDS or part_of_name(text, match.start()):
             continue
+        if text[start - 1 : start] == ":" or CLOCK_MINUTES.match(text, end):
+            continue  # '9:00 to 5:00' is no '9:{{c1::00 to 5}}:00'
         if FULL_CERTAINTY.match(text, start):
             continue  # 'it was absolutely 100% obvious': how sure, not a figure
         digits = re.sub(r"\D", "", hidden)
@@ -845,6 +886,7 @@ def quantity_targets(text: str) -> list[Target]:
     return targets
 
 
+CLOCK_MINUTES = re.compile(r":\d\d")
 FULL_CERTAINTY = re.compile(
     r"(?:100|a hundred|one hundred) ?(?:%|per ?cent)(?: (?:sure|certain|agree|agreed|true|right|"
     r"correct|wrong|obvious|clear|honest|convinced|committed|confident|serious|behind))\b",
@@ -1033,7 +1075,11 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             found = list(phrase_pattern(tuple(tokens)).finditer(text))
             if len(found) != 1 or completed_term(text, key, found[0].end(), terms):
                 continue
-            named = any(is_name(token, low + position) for position, token in enumerate(tokens))
+            quoted = low > 0 and QUOTATION_MARK.fullmatch(sentence.tokens[low - 1]) is not None
+            named = any(
+                is_name(token, low + position) and not (quoted and position == 0)
+                for position, token in enumerate(tokens)
+            )  # a capital opening quoted words ('saying "Hey, ...') starts a sentence
             nouns = sum(tag.startswith("NN") for tag in tags)
             worth = (
                 term_weight(key, terms) / top
