@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -824,7 +825,13 @@ def lacks_subject(text: str) -> bool:
     """'...took place from the 1980s to today, and examined the relationship...': a clause
     that opens on its verb shares the subject of the clause before."""
     joined = JOINING_WORDS.match(text)
-    tagged = tag_text(" ".join(text[joined.end() if joined else 0 :].split()[:4]))
+    return opens_on_verb(" ".join(text[joined.end() if joined else 0 :].split()[:4]))
+
+
+@lru_cache(maxsize=1024)
+def opens_on_verb(words: str) -> bool:
+    """Cached: each target of a passage asks again of the same clauses."""
+    tagged = tag_text(words)
     return bool(tagged) and tagged[0][1] in FINITE_VERB_TAGS
 
 
