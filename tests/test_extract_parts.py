@@ -2584,6 +2584,20 @@ def test_a_clause_that_opens_on_its_verb_keeps_the_subject_before_it() -> None:
     assert not cloze.lacks_subject("and they are also able to teach their neighbours")
 
 
+def test_a_set_phrase_or_a_word_for_an_idea_is_no_cloze_target() -> None:
+    """'to some {{c1::degree}}' and 'this {{c1::concept}} of a shield' hide words that name
+    nothing; the card hides what the sentence is about."""
+    degree = card_for("How do I, to some degree, put a filter on the feedback I get at work?").front
+    assert "{{c1::degree}}" not in degree
+    for idea in (
+        "This notion the coach raises, which is this concept of a mask, that players use bravado"
+        " as the mask to hide their nerves.",
+        "When we study it today as a construct, burnout is a means of running away from the fear"
+        " of failure.",
+    ):
+        assert not re.search(r"\{\{c1::(?:concept|construct)\}\}", card_for(idea).front)
+
+
 def test_the_difference_is_not_a_term_to_define() -> None:
     """'The difference is when it runs.' frames the next sentence; it defines nothing."""
     card = card_for("The difference is when it runs.")

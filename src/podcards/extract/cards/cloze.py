@@ -301,6 +301,22 @@ class Target:
 QUOTATION_MARK = re.compile(r"[\"\u201c\u201d]")
 
 
+SET_PHRASE = re.compile(
+    r"\b(?:to (?:some|a|a (?:large|great|certain)|what) (?:degree|extent)|in (?:a|some) (?:way|sense)"
+    r"|in terms of|on the other hand|at the end of the day|in the long run|at the same time"
+    r"|for the most part|by the way|in the first place|as a matter of fact|on a daily basis)\b",
+    re.IGNORECASE,
+)
+"""Set phrases of speech, whose nouns name nothing: 'to some {{c1::degree}}'."""
+
+
+def in_set_phrase(text: str, target: Target) -> bool:
+    return any(
+        phrase.start() < target.end and target.start < phrase.end()
+        for phrase in SET_PHRASE.finditer(text)
+    )
+
+
 def without_quotation_marks(text: str, target: Target) -> Target | None:
     """The target without the quotation marks at its ends ('"cache-aside"'); None when one is
     inside it ('going "Hey'), a span across the edge of quoted words."""
@@ -358,7 +374,7 @@ def cloze_card(
         + focus_targets(text)
         + result_targets(text)
         + phrase_targets(text, passage, terms)
-        if not addresses_someone(text, target)
+        if not addresses_someone(text, target) and not in_set_phrase(text, target)
     ]
     targets = [
         unquoted for target in targets if (unquoted := without_quotation_marks(text, target))
