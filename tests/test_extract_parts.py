@@ -2439,11 +2439,14 @@ def test_a_name_for_what_came_before_does_not_name_what_follows() -> None:
     [
         "Each cell grows a little hook, a barb, and grips the rock face with it all winter.",
         "In 1921 they treated their first patient, a young farmer called Tom Reed, with it.",
+        "Before that library existed, if you wanted to build this pipeline, a distributed"
+        " training system, the best option was to write it by hand.",
     ],
 )
 def test_an_apposition_that_names_one_thing_asks_no_what_is(text: str) -> None:
     """'a little hook, a barb': the name comes second, so 'What is a little hook?' is
-    backwards; 'their first patient, a farmer called...' is someone, not a term."""
+    backwards; 'their first patient, a farmer called...' is someone, not a term; 'this
+    pipeline, a distributed training system' says what 'this' is, not what a pipeline is."""
     front = card_for(text).front
     assert not front.startswith("What is")
 

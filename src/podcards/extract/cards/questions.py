@@ -563,15 +563,19 @@ def appositive_card(sentences: list[str], passage: Passage) -> CardDraft | None:
     return None
 
 
-OWNER_BEFORE = re.compile(r"\b(?:my|our|your|his|her|their|its)\s+$", re.IGNORECASE)
+OWNER_BEFORE = re.compile(
+    r"\b(?:my|our|your|his|her|their|its|this|these|those)\s+$", re.IGNORECASE
+)
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 MAX_NAME_WORDS = 2
 
 
 def names_an_instance(text: str, position: int, answer: str) -> bool:
     """The apposition names one thing rather than saying what a term is: someone's ('their
-    first patient, a police officer called...'), or a thing described and then named ('builds
-    a little tube, a pilus,': the name comes second, so 'What is a little tube?' is backwards)."""
+    first patient, a police officer called...'), the one pointed at ('if you want to build
+    this workflow, a federated system,': what 'this' is, not what a workflow is), or a thing
+    described and then named ('builds a little tube, a pilus,': the name comes second, so
+    'What is a little tube?' is backwards)."""
     if OWNER_BEFORE.search(text, 0, position):
         return True
     named = [word for word in answer.split() if word.lower() not in detectors.ARTICLES]
