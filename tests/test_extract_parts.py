@@ -2592,6 +2592,11 @@ def test_a_set_phrase_or_a_word_for_an_idea_is_no_cloze_target() -> None:
     nothing; the card hides what the sentence is about."""
     degree = card_for("How do I, to some degree, put a filter on the feedback I get at work?").front
     assert "{{c1::degree}}" not in degree
+    for vague in (
+        "We have plenty of cleaning steps to make it clear, to do what we call the scaling.",
+        "In the future we will see a lot more of this.",
+    ):
+        assert not re.search(r"\{\{c1::(?:plenty|future)\}\}", card_for(vague).front)
     for idea in (
         "This notion the coach raises, which is this concept of a mask, that players use bravado"
         " as the mask to hide their nerves.",

@@ -35,6 +35,11 @@ VAGUE_NOUNS = set(
         "things",
         "lot",
         "lots",
+        "plenty",  # 'we have {{c1::plenty}} of pre-processing': how many, not what
+        "bunch",
+        "handful",
+        "future",  # 'in the future': when, like 'today'
+        "past",
         "way",
         "ways",
         "kind",
