@@ -2551,6 +2551,27 @@ def test_the_first_word_of_quoted_speech_is_no_name_to_hide() -> None:
     assert not re.search(r"\{\{c1::[^}]*Hey", front)
 
 
+def test_a_card_keeps_its_quotation_marks_paired() -> None:
+    """Cut inside quoted words, a card closes the quotation it opened and drops a mark that
+    closes nothing; it ends '."', not '.".'."""
+    from podcards.extract.cards.cloze import with_quotation_marks_paired
+
+    assert with_quotation_marks_paired('You go, "Well, that is {{c1::par}} for the course.') == (
+        'You go, "Well, that is {{c1::par}} for the course."'
+    )
+    assert with_quotation_marks_paired('It was a great {{c1::school}}", and I left.') == (
+        "It was a great {{c1::school}}, and I left."
+    )
+    front = card_for(
+        'And then the status page would say, for eleven minutes, "all systems are normal."'
+    ).front
+    assert front.endswith('."') and front.count('"') == 2
+    looked = card_for(
+        'I always have to step in and go "Look, the purpose of this is never to blame anyone."'
+    ).front
+    assert "{{c1::Look}}" not in looked
+
+
 def test_a_term_named_in_quotation_marks_is_hidden_without_them() -> None:
     card = card_for(
         'The pattern is what they call "cache-aside" in most of the books on databases.'

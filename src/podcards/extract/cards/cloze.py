@@ -310,6 +310,16 @@ SET_PHRASE = re.compile(
 """Set phrases of speech, whose nouns name nothing: 'to some {{c1::degree}}'."""
 
 
+def opens_quoted_speech(text: str, target: Target) -> bool:
+    """'...and go "{{c1::Look}}, the purpose...': the first word of quoted words is no name,
+    only a word that happens to start a sentence (a term named in quotation marks is)."""
+    return (
+        not target.named
+        and QUOTATION_MARK.match(text, max(0, target.start - 1)) is not None
+        and len(text[target.start : target.end].split()) == 1
+    )
+
+
 def in_set_phrase(text: str, target: Target) -> bool:
     return any(
         phrase.start() < target.end and target.start < phrase.end()
@@ -374,7 +384,9 @@ def cloze_card(
         + focus_targets(text)
         + result_targets(text)
         + phrase_targets(text, passage, terms)
-        if not addresses_someone(text, target) and not in_set_phrase(text, target)
+        if not addresses_someone(text, target)
+        and not in_set_phrase(text, target)
+        and not opens_quoted_speech(text, target)
     ]
     targets = [
         unquoted for target in targets if (unquoted := without_quotation_marks(text, target))
@@ -462,7 +474,8 @@ def cloze_around(
         front = without_fillers(front)
     front = SENTENCE_OPENING.sub(lambda opening: opening.group(0).upper(), front)
     front = without_pointing_opener(capitalise(front.rstrip(" ,;:-")))
-    if front[-1:] not in ".!?":
+    front = with_quotation_marks_paired(front)
+    if front.rstrip(CLOSING_QUOTES)[-1:] not in ".!?":
         front += "."
     if topic and topic.lower() not in hidden.lower() and needs_topic(text[start:end], topic):
         front = f"{capitalise(topic)}: {front[:1].lower()}{front[1:]}"
@@ -830,6 +843,28 @@ NAMED_LAST = re.compile(r"(?:,? (?:or|sometimes|also|aka) [\w -]{1,30})?[.!?]?")
 
 JOINING_WORDS = re.compile(r"(?:(?:and|but|or|then)\s+)+(?:(?:also|then|just|still)\s+)?", re.I)
 FINITE_VERB_TAGS = frozenset(["VBD", "VBZ", "VBP", "VBN", "MD"])
+
+
+CLOSING_QUOTES = '"\u201d'
+
+
+def with_quotation_marks_paired(text: str) -> str:
+    """A card that stops inside quoted words ('you'd be like "Well, par for the course.') has
+    the quotation closed; one that starts inside them ('...great school", and...') loses the
+    mark that closes nothing. A mark before a word opens, any other closes."""
+    opened: list[int] = []
+    closing_nothing: list[int] = []
+    for mark in QUOTATION_MARK.finditer(text):
+        at = mark.start()
+        if re.match(r"[\w{]", text[at + 1 : at + 2]) and not text[at - 1 : at].isalnum():
+            opened.append(at)
+        elif opened:
+            opened.pop()
+        else:
+            closing_nothing.append(at)
+    for at in reversed(closing_nothing):
+        text = text[:at] + text[at + 1 :]
+    return text + '"' * bool(opened)
 
 
 def dangles(text: str) -> bool:
