@@ -127,6 +127,8 @@ def test_fact_cues(sentence: str, kind: str) -> None:
         ("Priya writes: Hi both, love the show, I listen while I cycle.", detectors.SOCIAL),
         ("We'll take a quick break, and when we come back, glaciers.", detectors.SOCIAL),
         ("Stick around, because after the break we get to the lava.", detectors.SOCIAL),
+        ('And you\'re like, "Well, ten minutes from now, that cake is gone."', detectors.ANECDOTE),
+        ('So I go "Hey, just post the draft" and walk away.', detectors.ANECDOTE),
     ],
 )
 def test_chatter_cues_count_against(sentence: str, kind: str) -> None:

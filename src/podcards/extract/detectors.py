@@ -192,6 +192,8 @@ CUES = [
     # a story's setting: 'on a Friday, at like six p.m.', 'just to set the scene'
     cue(ANECDOTE, -0.6, r"\bon a (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bone (?:night|morning|evening|afternoon|weekend)\b|\bset the scene\b|\b(?:i|we) (?:lost|went through|ran into)\b"),
     cue(ANECDOTE, -0.8, r"\bi (?:remember|recall)\b|\bwhen i was\b|\bone day\b|\bback (?:then|in the day)\b|\bmy (?:wife|husband|kids?|son|daughter|father|mother|dad|mom|friends?|family|colleague)\b|\bi went\b|\byears ago\b|\bthe other day\b|\blast (?:week|month|year)\b"),
+    # speech acted out, not stated: 'and I'm like "Well, ten seconds from now..."', 'you go "Hey..."'
+    cue(ANECDOTE, -0.6, r"(?:\blike|\bgo(?:es|ing)?|\bwent),? [\"\u201c]"),
     # a guest's biography, read out in the introduction
     cue(ANECDOTE, -0.6, r"\b(?:he|she) (?:grew up|was born|studied|spent|worked|joined|moved|did (?:a|his|her) (?:phd|degree))\b|\b(?:he|she)(?:'s| has) (?:been|written|worked|spent)\b"),
     cue(ANECDOTE, -0.6, r"\b(?:i|we) (?:\w+ly )?(?:was|were|had|did|decided|felt|started|got|wrote|left|tried|used to|ended up)\b|\b(?:i|we)(?:'ve| have) (?:\w+ly )?been\b|\bi was \w+ing\b"),
