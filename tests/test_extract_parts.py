@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -2441,8 +2440,6 @@ def test_a_name_for_what_came_before_does_not_name_what_follows() -> None:
     [
         "Each cell grows a little hook, a barb, and grips the rock face with it all winter.",
         "In 1921 they treated their first patient, a young farmer called Tom Reed, with it.",
-        "Before that library existed, if you wanted to build this pipeline, a distributed"
-        " training system, the best option was to write it by hand.",
     ],
 )
 def test_an_apposition_that_names_one_thing_asks_no_what_is(text: str) -> None:
@@ -2451,6 +2448,16 @@ def test_an_apposition_that_names_one_thing_asks_no_what_is(text: str) -> None:
     pipeline, a distributed training system' says what 'this' is, not what a pipeline is."""
     front = card_for(text).front
     assert not front.startswith("What is")
+
+
+def test_an_apposition_after_this_says_which_one_not_what_it_is() -> None:
+    """'to run this job, a nightly batch import,': what 'this' is, not what a job is."""
+    from podcards.extract.cards.questions import names_an_instance
+
+    text = "Back then, to run this job, a nightly batch import, you scripted it all yourself."
+    assert names_an_instance(text, text.index("job"), "a nightly batch import")
+    plain = "Back then, a job, a unit of work for the scheduler, ran once a night."
+    assert not names_an_instance(plain, plain.index("job"), "a unit of work for the scheduler")
 
 
 def test_they_is_named_only_by_a_plural_topic() -> None:
@@ -2532,25 +2539,26 @@ def test_an_event_answer_that_ends_at_its_result_stays_a_question() -> None:
 
 
 def test_a_hundred_percent_sure_is_no_figure_to_hide() -> None:
-    """'absolutely 100% obvious' says how sure the speaker was; '100% on one cloud' is a
-    figure."""
-    sure = card_for(
-        "Looking at that notebook, it was absolutely 100% obvious that none of the code could"
-        " ever run in production."
-    ).front
-    assert "{{c1::100%}}" not in sure
+    """'I was 100% sure' says how sure the speaker was; '100% on one cloud' is a figure."""
+    from podcards.extract.cards.cloze import quantity_targets
+
+    sure = "After the first week of tests, I was 100% sure the pump design would fail."
+    assert not quantity_targets(sure)
     figure = card_for("For years the whole company ran 100% on one cloud provider.").front
     assert "{{c1::100%}}" in figure
 
 
 def test_the_first_word_of_quoted_speech_is_no_name_to_hide() -> None:
     """A capital after an opening quotation mark starts the quoted sentence: '"{{c1::Hey}},'
-    hides a greeting, and '{{c1::going "Hey}}' runs across the quotation mark."""
-    front = card_for(
-        'Sometimes it takes a wakeup call, "Hey, just send the draft; don\'t polish it," because'
-        " you're only shielding yourself."
-    ).front
-    assert not re.search(r"\{\{c1::[^}]*Hey", front)
+    hides a greeting; a term named in quotation marks is still hidden."""
+    from podcards.extract.cards.cloze import Target, opens_quoted_speech
+
+    text = 'The foreman shouts "Hey, clip your harness on" before every lift.'
+    hey = text.index("Hey")
+    assert opens_quoted_speech(text, Target(hey, hey + 3, 1.0))
+    assert not opens_quoted_speech(text, Target(hey, hey + 3, 1.5, named=True))
+    harness = text.index("harness")
+    assert not opens_quoted_speech(text, Target(harness, harness + 7, 1.0))
 
 
 def test_a_card_keeps_its_quotation_marks_paired() -> None:
@@ -2568,10 +2576,6 @@ def test_a_card_keeps_its_quotation_marks_paired() -> None:
         'And then the status page would say, for eleven minutes, "all systems are normal."'
     ).front
     assert front.endswith('."') and front.count('"') == 2
-    looked = card_for(
-        'I always have to step in and go "Look, the purpose of this is never to blame anyone."'
-    ).front
-    assert "{{c1::Look}}" not in looked
 
 
 def test_a_term_named_in_quotation_marks_is_hidden_without_them() -> None:
@@ -2592,41 +2596,35 @@ def test_a_clock_time_is_not_cut_into_numbers() -> None:
 
 
 def test_a_clause_that_opens_on_its_verb_keeps_the_subject_before_it() -> None:
-    """'..., and examined the link...': a card opening 'Examined the link...' has lost who did;
+    """'..., and compared two ways...': a card opening 'Compared two ways...' has lost who did;
     the clause before it comes too."""
     from podcards.extract.cards import cloze
 
     text = (
-        "So these surveys ran from the 1980s to the present day in six countries, and examined"
-        " the link between burnout and weekly hours. These surveys included nearly 25,000"
-        " working adults."
+        "So the trials ran from 1995 to 2010 in four hospitals, and compared two ways of"
+        " dosing the drug after surgery. The trials enrolled nearly 3,000 patients."
     )
-    start = text.index("25,000")
-    target = cloze.Target(start, start + len("25,000"), cloze.UNIT_NUMBER_WORTH, quantity=True)
+    start = text.index("3,000")
+    target = cloze.Target(start, start + len("3,000"), cloze.UNIT_NUMBER_WORTH, quantity=True)
     clauses = cloze.clause_spans(text)
     draft = cloze.cloze_around(text, clauses, cloze.clause_of(clauses, start), target, None)
-    assert draft.content.front.startswith("These surveys ran from the 1980s")
+    assert draft.content.front.startswith("The trials ran from 1995")
     assert cloze.lacks_subject("and are also able to teach their neighbours")
     assert not cloze.lacks_subject("and they are also able to teach their neighbours")
 
 
 def test_a_set_phrase_or_a_word_for_an_idea_is_no_cloze_target() -> None:
-    """'to some {{c1::degree}}' and 'this {{c1::concept}} of a shield' hide words that name
-    nothing; the card hides what the sentence is about."""
-    degree = card_for("How do I, to some degree, put a filter on the feedback I get at work?").front
-    assert "{{c1::degree}}" not in degree
-    for vague in (
-        "We have plenty of cleaning steps to make it clear, to do what we call the scaling.",
-        "In the future we will see a lot more of this.",
-    ):
-        assert not re.search(r"\{\{c1::(?:plenty|future)\}\}", card_for(vague).front)
-    for idea in (
-        "This notion the coach raises, which is this concept of a mask, that players use bravado"
-        " as the mask to hide their nerves.",
-        "When we study it today as a construct, burnout is a means of running away from the fear"
-        " of failure.",
-    ):
-        assert not re.search(r"\{\{c1::(?:concept|construct)\}\}", card_for(idea).front)
+    """'to some {{c1::degree}}', 'this {{c1::concept}} of...', 'we have {{c1::plenty}} of...'
+    and 'in the {{c1::future}}' hide words that name nothing."""
+    from podcards.extract.cards.cloze import Target, in_set_phrase, names_something
+
+    text = "To some degree, the harbour wall shelters the old town from winter storms."
+    degree, wall = text.index("degree"), text.index("harbour wall")
+    assert in_set_phrase(text, Target(degree, degree + len("degree"), 1.0))
+    assert not in_set_phrase(text, Target(wall, wall + len("harbour wall"), 1.0))
+    for vague in ("concept", "construct", "notion", "plenty", "future"):
+        assert not names_something([vague])
+    assert names_something(["harbour", "wall"])
 
 
 def test_the_difference_is_not_a_term_to_define() -> None:
@@ -2701,13 +2699,13 @@ def test_a_fragment_without_a_verb_names_no_topic_for_an_it() -> None:
 
 
 def test_a_noun_after_of_in_the_subject_is_no_topic() -> None:
-    """'The other side of the coin was that...': the subject is the vague 'side', so an 'it'
+    """'The flip side of the coin was that...': the subject is the vague 'side', so an 'it'
     or 'the idea' after it is not the coin; 'The harbour crane of the port was...' keeps its
     subject."""
     from podcards.extract.extractor import first_named_thing
 
     idiom, sentence = split_of(
-        "The other interesting side of the coin was that the staff liked the old tools.",
+        "The flip side of the coin was that the staff liked the old tools.",
         "The harbour crane of the port was built in 1960.",
     )
     terms = nlp.key_terms([idiom, sentence], nlp.builtin_stopwords())

@@ -264,10 +264,9 @@ def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> Non
     assert (
         nlp.clean_disfluencies("It's important that you rest.") == "It's important that you rest."
     )
-    recalled = "And I think of Rachel Carson, who wrote about the pesticides."
-    assert (
-        nlp.clean_disfluencies(recalled)
-        == "I think of Rachel Carson, who wrote about the pesticides."
+    recalled = "And I think of the old lighthouse keeper, who logged every storm."
+    assert nlp.clean_disfluencies(recalled) == (
+        "I think of the old lighthouse keeper, who logged every storm."
     )
 
 

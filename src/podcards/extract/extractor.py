@@ -213,7 +213,7 @@ def first_named_thing(sentence: nlp.Sentence, terms: nlp.KeyTerms) -> str | None
         if any(tags[n] == "PRP" or tokens[n].lower() in DEMONSTRATIVES for n in range(low)):
             return None
         if OF_BEFORE.search(" ".join(tokens[:low])):
-            return None  # 'the other side of the coin was...': the subject was the vague 'side'
+            return None  # 'the flip side of the coin was...': the subject is the vague 'side'
         phrase = named_thing(sentence, low, high, terms)
         if phrase:
             return phrase

@@ -39,8 +39,8 @@ MAX_SENTENCE_WORDS = 40
 MAX_RUN_ON_WORDS = 55
 """A punctuated sentence longer than this is a run-on, cut at its clauses. Spoken sentences
 run long (a tenth of those in real, hand-punctuated episodes pass 40 words), and a fact often
-sits in the clause after ', but' ('ideally one adviser to 400 farmers, but right now it's one
-to 10,000'): cut at 40 words, the first half outranked the whole."""
+sits in the clause after ', but' ('ideally one nurse to four patients, but on nights it's one to
+twelve'): cut at 40 words, the first half outranked the whole."""
 MIN_CLAUSE_WORDS = 8
 UNPUNCTUATED_WORDS = 2 * MAX_SENTENCE_WORDS
 CLAUSE_BOUNDARY = re.compile(

@@ -35,7 +35,7 @@ VAGUE_NOUNS = set(
         "things",
         "lot",
         "lots",
-        "plenty",  # 'we have {{c1::plenty}} of pre-processing': how many, not what
+        "plenty",  # 'we have {{c1::plenty}} of cleaning steps': how many, not what
         "bunch",
         "handful",
         "future",  # 'in the future': when, like 'today'

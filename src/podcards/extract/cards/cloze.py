@@ -311,7 +311,7 @@ SET_PHRASE = re.compile(
 
 
 def opens_quoted_speech(text: str, target: Target) -> bool:
-    """'...and go "{{c1::Look}}, the purpose...': the first word of quoted words is no name,
+    """'...and I said "{{c1::Look}}, nobody is to blame"': the first word of quoted words is no name,
     only a word that happens to start a sentence (a term named in quotation marks is)."""
     return (
         not target.named
@@ -329,7 +329,7 @@ def in_set_phrase(text: str, target: Target) -> bool:
 
 def without_quotation_marks(text: str, target: Target) -> Target | None:
     """The target without the quotation marks at its ends ('"cache-aside"'); None when one is
-    inside it ('going "Hey'), a span across the edge of quoted words."""
+    inside it ('saying "Hey'), a span across the edge of quoted words."""
     start, end = target.start, target.end
     while start < end and QUOTATION_MARK.match(text, start):
         start += 1
@@ -795,7 +795,9 @@ class CardWindow:
             self.last += 1
 
     def take_enough_words(self) -> None:
-        """Neighbours while the card is too short to say anything."""
+        """Neighbours while the card is too short to say anything (and, when one before was
+        taken, what it leans on)."""
+        first = self.first
         while self.words(self.first, self.last) < MIN_CARD_WORDS and (
             self.first > 0 or self.last < len(self.clauses) - 1
         ):
@@ -803,6 +805,8 @@ class CardWindow:
                 self.last += 1
             else:
                 self.first -= 1
+        if self.first < first:
+            self.take_antecedent()
 
     def take_verb(self) -> None:
         """', and over the next ten years.' is the tail of the clause before it."""
@@ -849,8 +853,8 @@ CLOSING_QUOTES = '"\u201d'
 
 
 def with_quotation_marks_paired(text: str) -> str:
-    """A card that stops inside quoted words ('you'd be like "Well, par for the course.') has
-    the quotation closed; one that starts inside them ('...great school", and...') loses the
+    """A card that stops inside quoted words ('and you think "Well, that went badly.') has
+    the quotation closed; one that starts inside them ('...a fine plan", and...') loses the
     mark that closes nothing. A mark before a word opens, any other closes."""
     opened: list[int] = []
     closing_nothing: list[int] = []
@@ -873,7 +877,7 @@ def dangles(text: str) -> bool:
 
 
 def lacks_subject(text: str) -> bool:
-    """'...took place from the 1980s to today, and examined the relationship...': a clause
+    """'...ran from the 1980s to today, and measured the link...': a clause
     that opens on its verb shares the subject of the clause before."""
     joined = JOINING_WORDS.match(text)
     return opens_on_verb(" ".join(text[joined.end() if joined else 0 :].split()[:4]))
@@ -929,7 +933,7 @@ def quantity_targets(text: str) -> list[Target]:
         if text[start - 1 : start] == ":" or CLOCK_MINUTES.match(text, end):
             continue  # '9:00 to 5:00' is no '9:{{c1::00 to 5}}:00'
         if FULL_CERTAINTY.match(text, start):
-            continue  # 'it was absolutely 100% obvious': how sure, not a figure
+            continue  # 'I was 100% sure': how sure, not a figure
         digits = re.sub(r"\D", "", hidden)
         if re.fullmatch(SPOKEN_FIGURE, hidden, re.IGNORECASE):
             worth = FIGURE_WORTH  # a count without its unit, like '500'

@@ -573,7 +573,7 @@ MAX_NAME_WORDS = 2
 def names_an_instance(text: str, position: int, answer: str) -> bool:
     """The apposition names one thing rather than saying what a term is: someone's ('their
     first patient, a police officer called...'), the one pointed at ('if you want to build
-    this workflow, a federated system,': what 'this' is, not what a workflow is), or a thing
+    this pipeline, a training system,': what 'this' is, not what a pipeline is), or a thing
     described and then named ('builds a little tube, a pilus,': the name comes second, so
     'What is a little tube?' is backwards)."""
     if OWNER_BEFORE.search(text, 0, position):
