@@ -299,6 +299,7 @@ class Target:
 
 
 QUOTATION_MARK = re.compile(r"[\"\u201c\u201d]")
+CLOSING_QUOTES = '"\u201d'
 
 
 SET_PHRASE = re.compile(
@@ -311,8 +312,8 @@ SET_PHRASE = re.compile(
 
 
 def opens_quoted_speech(text: str, target: Target) -> bool:
-    """'...and I said "{{c1::Look}}, nobody is to blame"': the first word of quoted words is no name,
-    only a word that happens to start a sentence (a term named in quotation marks is)."""
+    """'...and I said "{{c1::Look}}, nobody is to blame"': the first word of quoted words is
+    no name, only a word that starts a sentence (a term named in quotation marks is one)."""
     return (
         not target.named
         and QUOTATION_MARK.match(text, max(0, target.start - 1)) is not None
@@ -321,6 +322,7 @@ def opens_quoted_speech(text: str, target: Target) -> bool:
 
 
 def in_set_phrase(text: str, target: Target) -> bool:
+    """The target overlaps a set phrase (see SET_PHRASE)."""
     return any(
         phrase.start() < target.end and target.start < phrase.end()
         for phrase in SET_PHRASE.finditer(text)
@@ -845,13 +847,6 @@ NAMED_LAST = re.compile(r"(?:,? (?:or|sometimes|also|aka) [\w -]{1,30})?[.!?]?")
 """What may follow a term named at the end of its sentence: another name for it."""
 
 
-JOINING_WORDS = re.compile(r"(?:(?:and|but|or|then)\s+)+(?:(?:also|then|just|still)\s+)?", re.I)
-FINITE_VERB_TAGS = frozenset(["VBD", "VBZ", "VBP", "VBN", "MD"])
-
-
-CLOSING_QUOTES = '"\u201d'
-
-
 def with_quotation_marks_paired(text: str) -> str:
     """A card that stops inside quoted words ('and you think "Well, that went badly.') has
     the quotation closed; one that starts inside them ('...a fine plan", and...') loses the
@@ -876,9 +871,13 @@ def dangles(text: str) -> bool:
     return opens_dependent(text) or lacks_subject(text)
 
 
+JOINING_WORDS = re.compile(r"(?:(?:and|but|or|then)\s+)+(?:(?:also|then|just|still)\s+)?", re.I)
+FINITE_VERB_TAGS = frozenset(["VBD", "VBZ", "VBP", "VBN", "MD"])
+
+
 def lacks_subject(text: str) -> bool:
-    """'...ran from the 1980s to today, and measured the link...': a clause
-    that opens on its verb shares the subject of the clause before."""
+    """'...ran from the 1980s to today, and measured the link...': a clause that opens on its
+    verb shares the subject of the clause before."""
     joined = JOINING_WORDS.match(text)
     return opens_on_verb(" ".join(text[joined.end() if joined else 0 :].split()[:4]))
 
