@@ -116,6 +116,7 @@ def test_fact_cues(sentence: str, kind: str) -> None:
         ("I've mostly been using the blue kettle for tea.", detectors.ANECDOTE),
         ("That's a great question, as you said earlier.", detectors.META),
         ("So let's do runny first.", detectors.META),
+        ("Why don't we actually start there, with the harbour.", detectors.META),
         ("I want to get into tide tables, a term I hear a lot in 2022.", detectors.META),
         ("Now we're going to talk about the next storm season.", detectors.META),
         ("Go to seaweed dot com slash tides for ten percent off.", detectors.SPONSOR),

@@ -201,7 +201,7 @@ CUES = [
     cue(HEDGE, -0.4, r"\bi (?:would|'d) (?:love|like)\b|\bi wish\b|\bone option would be\b|\bif i could\b"),
     cue(HEDGE, -0.3, r"\bi (?:don't|do not) think\b|\bmaybe\b|\bperhaps\b|\bprobably\b|\bi suppose\b|\bi feel like\b|\bi wonder\b|\bimagine\b|\bit seems (?:like|that)\b|\blet's say\b"),
     cue(HEDGE, -0.3, r"\bin my (?:opinion|view)\b|\bmy (?:thought|feeling|view|take|sense) is\b|\bi feel (?:that|it's|it is)\b|\bit's a (?:pity|shame)\b"),
-    cue(META, -0.7, r"\b(?:good|great|interesting|excellent|fair) question\b|\bfollow-up\b|\byou mentioned\b|\bas you said\b|\byou(?:'re| are) right\b|\blet's (?:talk|move|get|dig|start|do|look|begin|turn|go|switch|jump)\b|\bwe'll (?:talk|get)\b|\bin this episode\b|\bon (?:the|this) (?:show|podcast)\b|\bour (?:listeners|audience)\b|\byou've (?:said|written|mentioned|predicted)\b|\btell (?:us|me)\b|\b(?:i|we)(?: want| wanted|'d like| would like|'m going| am going|'re going| are going) to (?:talk|get into|move on|turn to|ask|start with|dig into|come back|go back|switch|jump)\b"),
+    cue(META, -0.7, r"\b(?:good|great|interesting|excellent|fair) question\b|\bfollow-up\b|\byou mentioned\b|\bas you said\b|\byou(?:'re| are) right\b|\b(?:let's|why don't we(?: actually| just)?) (?:talk|move|get|dig|start|do|look|begin|turn|go|switch|jump)\b|\bwe'll (?:talk|get)\b|\bin this episode\b|\bon (?:the|this) (?:show|podcast)\b|\bour (?:listeners|audience)\b|\byou've (?:said|written|mentioned|predicted)\b|\btell (?:us|me)\b|\b(?:i|we)(?: want| wanted|'d like| would like|'m going| am going|'re going| are going) to (?:talk|get into|move on|turn to|ask|start with|dig into|come back|go back|switch|jump)\b"),
 ]
 # fmt: on
 
