@@ -264,6 +264,13 @@ def test_cleaning_removes_fillers_stutters_and_hedges_but_keeps_meaning() -> Non
     assert (
         nlp.clean_disfluencies("It's important that you rest.") == "It's important that you rest."
     )
+    assert nlp.clean_disfluencies("Again, we pump the tanks dry each spring.") == (
+        "We pump the tanks dry each spring."
+    )
+    assert (
+        nlp.clean_disfluencies("Again the river rose in March.") == "Again the river rose in March."
+    )
+    assert nlp.clean_disfluencies("As I mentioned, the gauge reads low.") == "The gauge reads low."
     recalled = "And I think of the old lighthouse keeper, who logged every storm."
     assert nlp.clean_disfluencies(recalled) == (
         "I think of the old lighthouse keeper, who logged every storm."

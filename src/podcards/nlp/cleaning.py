@@ -15,13 +15,13 @@ FILLERS = re.compile(
 )
 LEADING_MARKERS = re.compile(
     r"^(?:(?:and|but|so|yeah|yes|no|well|okay|ok|oh|now|right|actually|basically|"
-    r"honestly|anyway|also|then|like(?=,)|though(?=,))\b[,.]?\s+)+",
+    r"honestly|anyway|also|then|like(?=,)|though(?=,)|again(?=,))\b[,.]?\s+)+",
     re.IGNORECASE,
 )
 LEADING_HEDGES = re.compile(
     r"^(?:I (?:think(?! (?:of|about)\b)|believe|guess|feel like|feel|would say|'d say|would argue|'d argue|suppose|"
     r"mean)|I'm (?:pretty |fairly )?sure|it seems(?: to me)?|in my (?:opinion|view)|to be honest|"
-    r"of course|in fact|to be fair|that said|having said that|that being said|clearly|obviously|interestingly|honestly|frankly|surprisingly|"
+    r"as (?:I|we|you) (?:mentioned|said)(?: (?:earlier|before))?(?=,)|of course|in fact|to be fair|that said|having said that|that being said|clearly|obviously|interestingly|honestly|frankly|surprisingly|"
     r"funnily enough|the thing is|the point is|what's interesting is|it turns out|you see(?=,)|look(?=,)|"
     r"it(?:'s| is) (?:really |very |kind of |sort of )?(?:interesting|fascinating|"
     r"funny|surprising|striking|clear|obvious|true) (?:because|that))(?: that)?,?\s+",
