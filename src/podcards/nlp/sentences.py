@@ -372,11 +372,11 @@ def tag_text(text: str) -> list[tuple[str, str]]:
     return list(zip(tokens, tags, strict=True))
 
 
+QUOTATION_TOKENS = {'"': "``", "\u201c": "``", "\u201d": "''"}
+
+
 def straight(tokens: list[str]) -> list[str]:
     """Typographic apostrophes made straight for the tagger ('it\u2019s' is 'it' + ''s'), and
     double quotation marks written as in its training text (a bare '"' it tags as a proper
     noun, which then opens a noun phrase: '"Well')."""
     return [QUOTATION_TOKENS.get(token, token.replace("\u2019", "'")) for token in tokens]
-
-
-QUOTATION_TOKENS = {'"': "``", "\u201c": "``", "\u201d": "''"}

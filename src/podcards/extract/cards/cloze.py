@@ -106,13 +106,16 @@ GIVEN_ASIDE = re.compile(
 """Commas inside a condition that do not end it: around ', say,' before its given ('if rates
 are, say, 4%, then...'), or opening an estimate of it that the next comma closes, with the
 condition ('if you keep it warm, around 30 degrees, the bacteria...')."""
+DEFINED_BY_WHAT_HAPPENS = r"(?:is|are) (?:basically |essentially )?(?:when|where)"
+"""'A dirty read is when...', 'Optimistic locking is where...': a term defined by an event."""
 OPENING_TERM = (
     r"(?:^|(?<=[.!?] ))(?:(?:a|an|the) )?(?P<term>(?:(?!(?:is|are|was|were)\b)[\w-]+ ?){1,4}?),? "
 )
 DEFINED_OPENING = re.compile(
     OPENING_TERM + r"(?:where|which is when|"
-    r"which means|which is basically|that is,|(?:is|are) (?:basically |essentially )?(?:when|where)"
-    r"|(?:is|are) "
+    r"which means|which is basically|that is,|"
+    + DEFINED_BY_WHAT_HAPPENS
+    + r"|(?:is|are) "
     + detectors.WHAT_HAPPENS_WHEN
     + r"|(?:is|are) (?:the|a|an) "
     + any_word(ROLE_NOUNS)
@@ -148,7 +151,7 @@ DEFINED_BY_EVENT = re.compile(
 )
 """'...a lot of curtailment, which is when a generator is told to switch off': the one or two
 words before the comma, less a leading function word ('of curtailment')."""
-DEFINED_AS_EVENT = re.compile(r",? (?:is|are) (?:basically |essentially )?(?:when|where)\b", re.I)
+DEFINED_AS_EVENT = re.compile(rf",? {DEFINED_BY_WHAT_HAPPENS}\b", re.IGNORECASE)
 CALLED_FORM = re.compile(
     r"\b(?:(?:call|calls|called) (?:that|this|it|them) "
     r"|(?:call|calls|called) (?:these|those)(?: [\w-]+){1,3}? (?=[\w-]+(?:[,.;:!?]|$))"
@@ -1136,11 +1139,7 @@ def phrase_targets(text: str, passage: Passage, terms: KeyTerms) -> list[Target]
             found = list(phrase_pattern(tuple(tokens)).finditer(text))
             if len(found) != 1 or completed_term(text, key, found[0].end(), terms):
                 continue
-            quoted = low > 0 and QUOTATION_MARK.fullmatch(sentence.tokens[low - 1]) is not None
-            named = any(
-                is_name(token, low + position) and not (quoted and position == 0)
-                for position, token in enumerate(tokens)
-            )  # a capital opening quoted words ('saying "Hey, ...') starts a sentence
+            named = any(is_name(token, low + position) for position, token in enumerate(tokens))
             nouns = sum(tag.startswith("NN") for tag in tags)
             worth = (
                 term_weight(key, terms) / top
